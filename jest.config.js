@@ -1,0 +1,29 @@
+// Test suites are told apart by suffix: *.spec.ts pure unit, *.int-spec.ts against real databases,
+// *.e2e-spec.ts over HTTP. One config, one command (`npm test`), one closing summary line.
+const swc = ['@swc/jest', { swcrc: true }];
+const moduleNameMapper = {
+  '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      slowTestThreshold: 30,
+    },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+  testTimeout: 120_000,
+  coverageProvider: 'v8',
+  collectCoverage: true,
+  collectCoverageFrom: ['libs/domain/src/**/*.ts', '!**/*.spec.ts', '!**/index.ts', '!**/*.test-support.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: { './libs/domain/src/': { lines: 95 } },
+  reporters: ['default', '<rootDir>/test/support/summary-line.reporter.js'],
+};

@@ -1,0 +1,17 @@
+/**
+ * A decider is the whole behaviour of one aggregate as three pure functions: what the stream's
+ * history means (evolve from initialState) and what a command produces (decide). No I/O, no clock.
+ */
+export interface Decider<Command, Event, State> {
+  initialState(): State;
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+}
+
+/** Folds a stream's history into the decider's state. */
+export function foldEvents<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  events: readonly Event[],
+): State {
+  return events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+}
