@@ -1,0 +1,3 @@
+export * from './embedded-postgres';
+export * from './run-migrations';
+export * from './database-location';

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createTestDatabase, testDatabaseKinds, TestDatabase } from '../../../../test/support/test-databases';
+import { describeEventStoreContract } from '../contract/event-store.contract';
+import { DuplicateEventIdError } from '../errors';
+import { RecordedEvent } from '../recorded-event';
+import { eventStoreMigrations } from './event-store.migrations';
+import { PostgresEventStore } from './postgres-event-store';
+
+const eventStoreSchema = { tableName: 'es_migrations', migrations: eventStoreMigrations };
+
+for (const kind of testDatabaseKinds()) {
+  describeEventStoreContract(kind === 'pglite' ? 'PGlite' : 'the PostgreSQL server', async () => {
+    const database = await createTestDatabase(kind, [eventStoreSchema]);
+    const pools: Pool[] = [];
+    const openStore = () => {
+      const pool = new Pool({ connectionString: database.url, max: 8 });
+      pools.push(pool);
+      return new PostgresEventStore(pool, { pollIntervalMs: 50 });
+    };
+    const store = openStore();
+    return {
+      store,
+      reopen: async () => openStore(),
+      dispose: async () => {
+        await store.close();
+        await Promise.all(pools.map((pool) => pool.end()));
+        await database.drop();
+      },
+    };
+  });
+
+  describe(`PostgreSQL adapter specifics on ${kind}`, () => {
+    let database: TestDatabase;
+    let pool: Pool;
+    let store: PostgresEventStore;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind, [eventStoreSchema]);
+      pool = new Pool({ connectionString: database.url, max: 4 });
+      store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
+    });
+    afterAll(async () => {
+      await store.close();
+      await pool.end();
+      await database.drop();
+    });
+
+    it('an append that fails on its second row (an event id used by another stream) writes none of its rows', async () => {
+      const taken = randomUUID();
+      await store.append('owner-1', [{ eventId: taken, type: 'Owned', data: {} }]);
+      const attempt = store.append('victim-1', [
+        { type: 'First', data: {} },
+        { eventId: taken, type: 'Second', data: {} },
+        { type: 'Third', data: {} },
+      ]);
+
+      await expect(attempt).rejects.toBeInstanceOf(DuplicateEventIdError);
+      expect(await store.readStream('victim-1')).toEqual([]);
+      expect(await store.streamRevision('victim-1')).toBeNull();
+    });
+
+    it('migrations can be rolled back and applied again', async () => {
+      const { DataSource } = await import('typeorm');
+      const dataSource = new DataSource({
+        type: 'postgres',
+        url: database.url,
+        migrations: eventStoreMigrations,
+        migrationsTableName: 'es_migrations',
+        poolSize: 1,
+      });
+      await dataSource.initialize();
+      try {
+        await dataSource.undoLastMigration();
+        const tables = await dataSource.query(`SELECT to_regclass('es_events') AS events`);
+        expect(tables[0].events).toBeNull();
+        await dataSource.runMigrations();
+        const again = await dataSource.query(`SELECT to_regclass('es_events') AS events`);
+        expect(again[0].events).toBe('es_events');
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  });
+}
+
+// The gap problem needs two sessions with overlapping transactions: PGlite has one shared session,
+// so on it writes are serial and no gap can arise; on the server we provoke one deliberately.
+const describeOnServer = process.env.DATABASE_URL ? describe : describe.skip;
+describeOnServer('global order on the PostgreSQL server: the gap problem', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres', [eventStoreSchema]);
+    pool = new Pool({ connectionString: database.url, max: 6 });
+    store = new PostgresEventStore(pool, { pollIntervalMs: 20 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  it('a subscriber never skips an event whose transaction commits after a later event became visible', async () => {
+    const slow = await pool.connect();
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribe({ category: 'gap', after: null, handle: async (batch) => void seen.push(...batch) });
+    try {
+      // The slow writer takes its transaction id and its sequence number first, then stalls.
+      await slow.query('BEGIN');
+      await slow.query(`SELECT * FROM es_append('gap-slow', 'gap', 'any', $1::jsonb)`, [
+        JSON.stringify([{ eventId: randomUUID(), type: 'Slow', data: {}, metadata: {} }]),
+      ]);
+      // A fast writer commits behind it: a later position, visible first.
+      const fast = await store.append('gap-fast', [{ type: 'Fast', data: {} }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen.map((event) => event.type)).toEqual([]);
+      expect(await store.readAll({ category: 'gap' })).toEqual([]);
+
+      await slow.query('COMMIT');
+      await subscription.waitFor(fast.position, 10_000);
+      expect(seen.map((event) => event.type)).toEqual(['Slow', 'Fast']);
+    } finally {
+      slow.release();
+      await subscription.stop();
+    }
+  });
+
+  it('a transaction that rolls back leaves no hole that stalls readers', async () => {
+    const aborted = await pool.connect();
+    try {
+      await aborted.query('BEGIN');
+      await aborted.query(`SELECT * FROM es_append('hole-aborted', 'hole', 'any', $1::jsonb)`, [
+        JSON.stringify([{ eventId: randomUUID(), type: 'Aborted', data: {}, metadata: {} }]),
+      ]);
+      const kept = await store.append('hole-kept', [{ type: 'Kept', data: {} }]);
+      await aborted.query('ROLLBACK');
+
+      const read = await store.readAll({ category: 'hole' });
+      expect(read.map((event) => event.type)).toEqual(['Kept']);
+      expect(read[0].position).toEqual(kept.position);
+    } finally {
+      aborted.release();
+    }
+  });
+});
