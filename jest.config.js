@@ -1,11 +1,28 @@
 // Test suites are told apart by suffix: *.spec.ts pure unit, *.int-spec.ts against real databases,
 // *.e2e-spec.ts over HTTP. One config, one command (`npm test`), one closing summary line.
-const swc = ['@swc/jest', { swcrc: true }];
+//
+// Nest 12 and PGlite ship as ES modules only, and Jest on Node 20 cannot require() them, so tests run
+// as native ES modules (node --experimental-vm-modules, see package.json); the app itself is built
+// to CommonJS and loads them through Node's require(esm).
+const swc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    sourceMaps: 'inline',
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+  },
+];
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const common = { transform: { '^.+\\.ts$': swc }, extensionsToTreatAsEsm: ['.ts'], moduleNameMapper, testEnvironment: 'node' };
 
 /** @type {import('jest').Config} */
 module.exports = {

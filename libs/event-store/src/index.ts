@@ -7,3 +7,4 @@ export * from './subscription/checkpoint-store';
 export { SubscriptionTimeoutError } from './subscription/catch-up-subscription';
 export * from './postgres/postgres-event-store';
 export * from './postgres/event-store.migrations';
+export * from './kurrentdb/kurrentdb-event-store';

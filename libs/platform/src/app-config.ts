@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { Type, plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+/** The process's settings, from the environment; checked once at boot so a bad value fails loudly. */
+export class AppConfig {
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  @Type(() => Number)
+  PORT: number = 3000;
+
+  @IsString()
+  @IsNotEmpty({ message: 'DATA_DIR must name a folder for the embedded database' })
+  DATA_DIR: string = './data';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL must be a PostgreSQL connection string such as postgresql://user@host:5432/db',
+  })
+  DATABASE_URL?: string;
+
+  @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be "postgres" (default) or "kurrentdb"' })
+  EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
+
+  @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'kurrentdb' || config.KURRENTDB_URL !== undefined)
+  @Matches(/^(kurrentdb|kdb|esdb|eventstore)(\+discover)?:\/\/\S+$/, {
+    message: 'KURRENTDB_URL must be set when EVENT_STORE=kurrentdb, as kurrentdb://host:2113?tls=false',
+  })
+  KURRENTDB_URL?: string;
+}
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+/** Validates environment variables; unknown variables are ignored, empty ones count as unset. */
+export function loadAppConfig(environment: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([key, value]) => CONFIG_KEYS.has(key) && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, present, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) =>
+      Object.values(error.constraints ?? {}).map((message) => `${message} (got ${JSON.stringify(environment[error.property])})`),
+    );
+    throw new InvalidConfigurationError([...new Set(problems)]);
+  }
+  return config;
+}
+
+const CONFIG_KEYS = new Set(['PORT', 'DATA_DIR', 'DATABASE_URL', 'EVENT_STORE', 'KURRENTDB_URL']);

@@ -1,0 +1,73 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Pool } from 'pg';
+import type { DatabaseLocation } from '@app/database';
+import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore } from '@app/event-store';
+// Type-only: decorator metadata must not reference an interface at run time (tests run as ES modules).
+import type { EventStore } from '@app/event-store';
+import type { AppConfig } from './app-config';
+import { APP_CONFIG, DATABASE_LOCATION, PG_POOL } from './platform.tokens';
+
+export interface PlatformOptions {
+  readonly config: AppConfig;
+  /** Opened by the caller (see prepareDatabase), who also closes it after the app. */
+  readonly database: DatabaseLocation;
+}
+
+/** Stops subscriptions and closes the pool when the app closes; the caller then closes the database. */
+class PlatformShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.eventStore.close();
+    await this.pool.end();
+  }
+}
+
+/** Configuration, the PostgreSQL pool, TypeORM and the event store, for every app of the monorepo. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ config, database }: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: database.url,
+          uuidExtension: 'pgcrypto',
+          poolSize: 8,
+          autoLoadEntities: true,
+          synchronize: false,
+          logging: ['error'],
+        }),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_LOCATION, useValue: database },
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new Pool({ connectionString: database.url, max: 10 });
+            // An idle connection the server drops must not crash the process; the next query reconnects.
+            pool.on('error', () => undefined);
+            return pool;
+          },
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool): EventStore =>
+            config.EVENT_STORE === 'kurrentdb'
+              ? KurrentDbEventStore.fromConnectionString(config.KURRENTDB_URL as string)
+              : new PostgresEventStore(pool),
+        },
+        PlatformShutdown,
+      ],
+      exports: [APP_CONFIG, DATABASE_LOCATION, PG_POOL, EVENT_STORE],
+    };
+  }
+}
