@@ -18,6 +18,13 @@ export interface AppendResult {
   readonly appended: boolean;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedState?: ExpectedState;
+}
+
 export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
   /** Inclusive. Default: the first event (forwards) or the last (backwards). */
@@ -65,6 +72,11 @@ export interface Subscription {
 /** The port every adapter implements; the contract suite runs the same specs against each. */
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams atomically: every stream's expectation holds and all events are
+   * written, or nothing is. Results are in the order of `appends`.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The revision of the stream's last event, or null when the stream does not exist. */
   streamRevision(streamId: string): Promise<bigint | null>;

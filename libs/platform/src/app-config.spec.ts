@@ -38,4 +38,12 @@ describe('configuration from the environment', () => {
   it('refuses an unknown event store', () => {
     expect(() => loadAppConfig({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be "postgres" \(default\) or "kurrentdb" \(got "mongo"\)/);
   });
+
+  it('never echoes a secret in its message', () => {
+    expect(() => loadAppConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD must be at least 12 characters \(got a hidden value\)/);
+  });
+
+  it('refuses an admin password without a username', () => {
+    expect(() => loadAppConfig({ ADMIN_PASSWORD: 'long-enough-password' })).toThrow(/ADMIN_USERNAME must be/);
+  });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /** The process's settings, from the environment; checked once at boot so a bad value fails loudly. */
 export class AppConfig {
@@ -28,6 +28,22 @@ export class AppConfig {
     message: 'KURRENTDB_URL must be set when EVENT_STORE=kurrentdb, as kurrentdb://host:2113?tls=false',
   })
   KURRENTDB_URL?: string;
+
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (unset: one is generated and kept in DATA_DIR)' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must be a duration such as 30m, 8h or 7d' })
+  JWT_EXPIRES_IN: string = '8h';
+
+  @ValidateIf((config: AppConfig) => config.ADMIN_PASSWORD !== undefined || config.ADMIN_USERNAME !== undefined)
+  @Matches(/^[A-Za-z0-9._-]{3,40}$/, { message: 'ADMIN_USERNAME must be 3-40 letters, digits, dots, dashes or underscores, set together with ADMIN_PASSWORD' })
+  ADMIN_USERNAME?: string;
+
+  @ValidateIf((config: AppConfig) => config.ADMIN_PASSWORD !== undefined || config.ADMIN_USERNAME !== undefined)
+  @IsString({ message: 'ADMIN_PASSWORD must be set together with ADMIN_USERNAME' })
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
 }
 
 export class InvalidConfigurationError extends Error {
@@ -46,11 +62,14 @@ export function loadAppConfig(environment: Record<string, string | undefined>): 
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const problems = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((message) => `${message} (got ${JSON.stringify(environment[error.property])})`),
+      Object.values(error.constraints ?? {}).map((message) => `${message} (got ${SECRET_KEYS.has(error.property) ? 'a hidden value' : JSON.stringify(environment[error.property])})`),
     );
     throw new InvalidConfigurationError([...new Set(problems)]);
   }
   return config;
 }
 
-const CONFIG_KEYS = new Set(['PORT', 'DATA_DIR', 'DATABASE_URL', 'EVENT_STORE', 'KURRENTDB_URL']);
+const SECRET_KEYS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
+const CONFIG_KEYS = new Set(
+  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']),
+);

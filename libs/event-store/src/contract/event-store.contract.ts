@@ -160,6 +160,31 @@ export function describeEventStoreContract(label: string, open: () => Promise<Co
       });
     });
 
+    describe('appending to several streams at once', () => {
+      it('writes every stream or none: one stale expectation leaves the others untouched', async () => {
+        const category = freshCategory();
+        await store.append(`${category}-selection`, events(1));
+        await store.append(`${category}-dossier2`, events(2));
+
+        const attempt = store.appendMany([
+          { streamId: `${category}-selection`, events: events(1), expectedState: 0n },
+          { streamId: `${category}-dossier1`, events: events(1), expectedState: 'no-stream' },
+          { streamId: `${category}-dossier2`, events: events(1), expectedState: 0n },
+        ]);
+        const error = await expectConcurrencyError(attempt);
+        expect(error).toMatchObject({ streamId: `${category}-dossier2`, expected: 0n, actual: 1n });
+        expect(await store.streamRevision(`${category}-selection`)).toBe(0n);
+        expect(await store.streamRevision(`${category}-dossier1`)).toBeNull();
+
+        const results = await store.appendMany([
+          { streamId: `${category}-selection`, events: events(1), expectedState: 0n },
+          { streamId: `${category}-dossier1`, events: events(2), expectedState: 'no-stream' },
+        ]);
+        expect(results.map((result) => result.nextRevision)).toEqual([1n, 1n]);
+        expect(await store.readAll({ category })).toHaveLength(6);
+      });
+    });
+
     describe('concurrency', () => {
       it('20 writers racing with the same expected revision: exactly one wins per revision', async () => {
         const stream = `${freshCategory()}-hot`;

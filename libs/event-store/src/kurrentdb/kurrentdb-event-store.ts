@@ -22,6 +22,7 @@ import {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -67,17 +68,8 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
     const expected = options.expectedState ?? 'any';
-    // Serialise first, so an event that cannot be written fails the append before anything is sent.
-    const payload = events.map((event) =>
-      jsonEvent({
-        id: event.eventId ?? randomUUID(),
-        type: event.type,
-        data: JSON.parse(JSON.stringify(event.data ?? null)),
-        metadata: JSON.parse(JSON.stringify(event.metadata ?? {})),
-      }),
-    );
+    const payload = toEventData(streamId, events);
     const existing = await this.alreadyAppended(streamId, payload.map((event) => event.id));
     if (existing) return existing;
     try {
@@ -92,6 +84,34 @@ export class KurrentDbEventStore implements EventStore {
       if (error instanceof WrongExpectedVersionError) {
         const actual = error.actualState;
         throw new ConcurrencyError(streamId, expected, typeof actual === 'bigint' ? actual : 'no-stream');
+      }
+      throw error;
+    }
+  }
+
+  /** KurrentDB 25.1+ writes several streams in one transaction (multiStreamAppend). */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const requests = appends.map((append) => ({
+      streamName: append.streamId,
+      events: toEventData(append.streamId, append.events),
+      expectedState: toStreamState(append.expectedState ?? 'any'),
+    }));
+    try {
+      const result = await this.client.multiStreamAppend(requests);
+      this.wake.notify();
+      return Promise.all(
+        result.responses.map(async (response) => ({
+          nextRevision: response.revision,
+          position: await this.positionOfRevision(response.streamName, response.revision),
+          appended: true,
+        })),
+      );
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const failed = appends.find((append) => append.streamId === error.streamName) ?? appends[0];
+        const actual = error.actualState;
+        throw new ConcurrencyError(failed.streamId, failed.expectedState ?? 'any', typeof actual === 'bigint' ? actual : 'no-stream');
       }
       throw error;
     }
@@ -213,6 +233,19 @@ class KurrentDbCheckpointStore implements CheckpointStore {
 
 function checkpointStream(subscriptionId: string): string {
   return `checkpoints-${subscriptionId}`;
+}
+
+/** Serialised before anything is sent, so an event that cannot be written fails the whole append. */
+function toEventData(streamId: string, events: readonly NewEvent[]) {
+  if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
+  return events.map((event) =>
+    jsonEvent({
+      id: event.eventId ?? randomUUID(),
+      type: event.type,
+      data: JSON.parse(JSON.stringify(event.data ?? null)),
+      metadata: JSON.parse(JSON.stringify(event.metadata ?? {})),
+    }),
+  );
 }
 
 function toStreamState(expected: ExpectedState): AppendStreamState {

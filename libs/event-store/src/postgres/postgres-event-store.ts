@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DatabaseError, Pool } from 'pg';
+import { DatabaseError, Pool, PoolClient } from 'pg';
 import {
   AppendOptions,
   AppendResult,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -57,29 +58,47 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
-    const expected = options.expectedState ?? 'any';
-    const payload = events.map((event) => ({
-      eventId: event.eventId ?? randomUUID(),
-      type: event.type,
-      data: event.data ?? null,
-      metadata: event.metadata ?? {},
-    }));
+    const call = prepareAppend({ streamId, events, expectedState: options.expectedState });
+    const result = await this.callAppend(this.pool, call);
+    if (result.appended) this.wake.notify();
+    return result;
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    // Prepared before the transaction opens: an unserialisable event fails without a round trip.
+    const calls = appends.map(prepareAppend);
+    const client = await this.pool.connect();
     try {
-      const { rows } = await this.pool.query(
+      await client.query('BEGIN');
+      const results: AppendResult[] = [];
+      for (const call of calls) results.push(await this.callAppend(client, call));
+      await client.query('COMMIT');
+      if (results.some((result) => result.appended)) this.wake.notify();
+      return results;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async callAppend(runner: Pool | PoolClient, call: PreparedAppend): Promise<AppendResult> {
+    try {
+      const { rows } = await runner.query(
         `SELECT next_revision, commit_position::text AS commit_position, prepare_position, appended
            FROM es_append($1, $2, $3, $4::jsonb)`,
-        [streamId, categoryOf(streamId), typeof expected === 'bigint' ? expected.toString() : expected, JSON.stringify(payload)],
+        [call.streamId, categoryOf(call.streamId), call.expectedText, call.payload],
       );
       const row = rows[0];
-      if (row.appended) this.wake.notify();
       return {
         nextRevision: BigInt(row.next_revision),
         position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
         appended: row.appended,
       };
     } catch (error) {
-      throw translateAppendError(error, streamId, expected, payload.map((event) => event.eventId));
+      throw translateAppendError(error, call.streamId, call.expected, call.eventIds);
     }
   }
 
@@ -153,6 +172,32 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
   }
+}
+
+interface PreparedAppend {
+  readonly streamId: string;
+  readonly expected: ExpectedState;
+  readonly expectedText: string;
+  readonly eventIds: string[];
+  readonly payload: string;
+}
+
+function prepareAppend({ streamId, events, expectedState }: StreamAppend): PreparedAppend {
+  if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
+  const expected = expectedState ?? 'any';
+  const withIds = events.map((event) => ({
+    eventId: event.eventId ?? randomUUID(),
+    type: event.type,
+    data: event.data ?? null,
+    metadata: event.metadata ?? {},
+  }));
+  return {
+    streamId,
+    expected,
+    expectedText: typeof expected === 'bigint' ? expected.toString() : expected,
+    eventIds: withIds.map((event) => event.eventId),
+    payload: JSON.stringify(withIds),
+  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

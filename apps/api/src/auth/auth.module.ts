@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '@app/platform';
+import type { AppConfig } from '@app/platform';
+import { AccessGuard } from './access.guard';
+import { Account } from './account.entity';
+import { AccountsService } from './accounts.service';
+import { JWT_SECRET } from './auth.tokens';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { JwtStrategy } from './jwt.strategy';
+import { resolveJwtSecret } from './jwt-secret';
+import { LoginController } from './login/login.controller';
+import { Organisation } from './organisation.entity';
+import { PasswordHasher } from './password-hasher';
+import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Account, Organisation]),
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG, JWT_SECRET],
+      extraProviders: [
+        { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR) },
+      ],
+      useFactory: (config: AppConfig, secret: string) => ({
+        secret,
+        signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}${'s' | 'm' | 'h' | 'd'}`, algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  providers: [
+    { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR) },
+    PasswordHasher,
+    AccountsService,
+    JwtStrategy,
+    BootstrapAdmin,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  controllers: [LoginController, RegisterOrganisationController],
+  exports: [AccountsService],
+})
+export class AuthModule {}

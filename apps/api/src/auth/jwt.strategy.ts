@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { Request } from 'express';
+import { JWT_SECRET } from './auth.tokens';
+import type { TokenClaims } from './actor';
+
+export const SESSION_COOKIE = 'ai_plus_session';
+
+/** Bearer header for API clients; the httpOnly session cookie for the portal. */
+function fromSessionCookie(request: Request): string | null {
+  const cookie = request.headers.cookie;
+  if (!cookie) return null;
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(JWT_SECRET) secret: string) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromSessionCookie]),
+      ignoreExpiration: false,
+      secretOrKey: secret,
+      algorithms: ['HS256'],
+    });
+  }
+
+  validate(claims: TokenClaims): TokenClaims {
+    return claims;
+  }
+}

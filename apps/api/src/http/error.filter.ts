@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ConcurrencyError, IdempotencyConflictError } from '@app/event-store';
+import { DomainRefusal } from '@app/domain/shared/refusal';
+import { ErrorBody } from './error-body';
+import { RequestValidationError } from './validation';
+import { StaleRevisionError } from './stale-revision.error';
+
+const REFUSAL_STATUS = { conflict: 409, invalid: 400, forbidden: 403, 'not-found': 404 } as const;
+
+/** Errors the body parser raises before any controller runs. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/**
+ * The one place where errors become responses: every error has the same body, a person can act on its
+ * message, and no stack trace leaves the server.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.originalUrl} failed (request ${request.headers['x-request-id'] ?? '-'})`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request): ErrorBody {
+    if (exception instanceof RequestValidationError) {
+      return errorBody(400, exception.message, exception.problems);
+    }
+    if (exception instanceof DomainRefusal) {
+      return errorBody(REFUSAL_STATUS[exception.kind], exception.message, { code: exception.code, ...exception.details });
+    }
+    if (exception instanceof StaleRevisionError) {
+      return errorBody(412, exception.message, { currentRevision: exception.currentRevision });
+    }
+    if (exception instanceof ConcurrencyError) {
+      return errorBody(409, `${exception.message}; someone changed it at the same time`, { code: 'concurrent-change' });
+    }
+    if (exception instanceof IdempotencyConflictError) {
+      return errorBody(409, exception.message, { code: 'idempotency-conflict' });
+    }
+    const parser = exception as BodyParserError;
+    if (parser?.type === 'entity.parse.failed') {
+      return errorBody(400, 'the request body is not valid JSON');
+    }
+    if (parser?.type === 'entity.too.large') {
+      return errorBody(413, `the request body is larger than the limit of ${parser.limit ?? 'the server'} bytes`);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray((response as { message?: unknown }).message)
+            ? ((response as { message: string[] }).message).join('; ')
+            : String((response as { message?: unknown }).message ?? exception.message);
+      return errorBody(status, status === 404 && message.startsWith('Cannot ') ? `no such endpoint: ${request.method} ${request.path}` : message);
+    }
+    return errorBody(500, `the server failed to handle this request; it has been logged (request ${request.headers['x-request-id'] ?? '-'})`);
+  }
+}
+
+function errorBody(statusCode: number, message: string, details?: ErrorBody['details']): ErrorBody {
+  const error = (HttpStatus[statusCode] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+  return details === undefined ? { statusCode, error, message } : { statusCode, error, message, details };
+}
