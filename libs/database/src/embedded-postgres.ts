@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { EmbeddedSocketServer } from './embedded-socket-server';
 
 export interface EmbeddedPostgres {
   /** A connection string for `pg` and TypeORM, on 127.0.0.1 and a port chosen by the system. */
@@ -12,10 +12,7 @@ export interface EmbeddedPostgres {
 export interface EmbeddedPostgresOptions {
   /** A folder to keep the data in, or undefined for an in-memory database (tests). */
   readonly dataDir?: string;
-  /**
-   * PGlite's socket server accepts one connection unless told otherwise, and a pool of more then
-   * fails with ECONNRESET; every pool in the process must fit under this.
-   */
+  /** Every pool in the process must fit under this; a connection beyond it is refused. */
   readonly maxConnections?: number;
   /** An already open PGlite (e.g. a clone of a migrated template). */
   readonly db?: PGlite;
@@ -28,15 +25,10 @@ export interface EmbeddedPostgresOptions {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = options.db ?? (await PGlite.create(options.dataDir ?? 'memory://'));
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: 0,
-    maxConnections: options.maxConnections ?? 32,
-  });
-  await server.start();
+  const server = new EmbeddedSocketServer(db, options.maxConnections ?? 32);
+  const address = await server.start();
   return {
-    url: `postgresql://postgres@${server.getServerConn()}/postgres`,
+    url: `postgresql://postgres@${address}/postgres`,
     db,
     async stop() {
       await server.stop();
