@@ -2,3 +2,5 @@ export * from './app-config';
 export * from './platform.tokens';
 export * from './platform.module';
 export * from './prepare-database';
+export * from './stale-revision.error';
+export * from './unit-of-work';

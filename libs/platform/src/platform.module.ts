@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
+import { createPool } from '@app/database';
 import type { DatabaseLocation } from '@app/database';
 import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore } from '@app/event-store';
 // Type-only: decorator metadata must not reference an interface at run time (tests run as ES modules).
@@ -50,12 +51,7 @@ export class PlatformModule {
         { provide: DATABASE_LOCATION, useValue: database },
         {
           provide: PG_POOL,
-          useFactory: () => {
-            const pool = new Pool({ connectionString: database.url, max: 10 });
-            // An idle connection the server drops must not crash the process; the next query reconnects.
-            pool.on('error', () => undefined);
-            return pool;
-          },
+          useFactory: () => createPool(database.url, 10),
         },
         {
           provide: EVENT_STORE,

@@ -4,7 +4,7 @@ import { ConcurrencyError, IdempotencyConflictError } from '@app/event-store';
 import { DomainRefusal } from '@app/domain/shared/refusal';
 import { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
-import { StaleRevisionError } from './stale-revision.error';
+import { StaleRevisionError } from '@app/platform';
 
 const REFUSAL_STATUS = { conflict: 409, invalid: 400, forbidden: 403, 'not-found': 404 } as const;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPool } from '@app/database';
 import { createTestDatabase, testDatabaseKinds, TestDatabase } from '../../../../test/support/test-databases';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { DuplicateEventIdError } from '../errors';
@@ -14,7 +15,7 @@ for (const kind of testDatabaseKinds()) {
     const database = await createTestDatabase(kind, [eventStoreSchema]);
     const pools: Pool[] = [];
     const openStore = () => {
-      const pool = new Pool({ connectionString: database.url, max: 8 });
+      const pool = createPool(database.url, 8);
       pools.push(pool);
       return new PostgresEventStore(pool, { pollIntervalMs: 50 });
     };
@@ -37,7 +38,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       database = await createTestDatabase(kind, [eventStoreSchema]);
-      pool = new Pool({ connectionString: database.url, max: 4 });
+      pool = createPool(database.url, 4);
       store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
     });
     afterAll(async () => {
@@ -94,7 +95,7 @@ describeOnServer('global order on the PostgreSQL server: the gap problem', () =>
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres', [eventStoreSchema]);
-    pool = new Pool({ connectionString: database.url, max: 6 });
+    pool = createPool(database.url, 6);
     store = new PostgresEventStore(pool, { pollIntervalMs: 20 });
   });
   afterAll(async () => {

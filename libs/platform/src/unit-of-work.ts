@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError } from '@app/event-store';
+import type { AppendResult, EventStore, GlobalPosition, NewEvent, RecordedEvent } from '@app/event-store';
+import type { Decider } from '@app/domain/shared/decider';
+import type { CommandMetadata } from '@app/domain/shared/command-metadata';
+import { StaleRevisionError } from './stale-revision.error';
+
+/** What every command carries besides its data: the clock and actor, the request's id, If-Match. */
+export interface CommandContext {
+  readonly metadata: CommandMetadata;
+  readonly correlationId: string;
+  /** The revision the client last saw of the command's main stream; a mismatch is 412, never retried. */
+  readonly ifMatch?: bigint;
+}
+
+interface DomainEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+interface LoadedStream<State> {
+  readonly state: State;
+  /** Null when the stream does not exist yet. */
+  readonly revision: bigint | null;
+  readonly events: readonly RecordedEvent[];
+}
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly expectedRevision: bigint | null;
+  readonly events: DomainEvent[];
+}
+
+export interface UnitOfWorkResult<T> {
+  readonly value: T;
+  /** The new revision of each stream written, by stream id. */
+  readonly revisions: ReadonlyMap<string, bigint>;
+  /** The global position of the last event written, or null when nothing was written. */
+  readonly position: GlobalPosition | null;
+}
+
+/**
+ * One command's reads and decisions, written at the end in a single atomic append. The stream named
+ * by `ifMatchStream` is checked against the client's If-Match; the rest against what was read.
+ */
+export class UnitOfWork {
+  private readonly loaded = new Map<string, LoadedStream<unknown>>();
+  private readonly pending = new Map<string, PendingAppend>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly context: CommandContext,
+    private readonly ifMatchStream: string | undefined,
+  ) {}
+
+  /** The stream's state under `decider`, including what this unit has already decided for it. */
+  async load<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+  ): Promise<LoadedStream<State>> {
+    const cached = this.loaded.get(streamId) as LoadedStream<State> | undefined;
+    if (cached) return cached;
+    const events = await this.store.readStream(streamId);
+    const state = events.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), decider.initialState());
+    const revision = events.length === 0 ? null : events[events.length - 1].revision;
+    if (streamId === this.ifMatchStream && this.context.ifMatch !== undefined && this.context.ifMatch !== revision) {
+      throw new StaleRevisionError(streamId, this.context.ifMatch, revision === null ? null : revision.toString());
+    }
+    const stream = { state, revision, events };
+    this.loaded.set(streamId, stream);
+    return stream;
+  }
+
+  /** Decides `command` on the stream and keeps the events for the final append. */
+  async decide<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+  ): Promise<{ events: Event[]; state: State }> {
+    const stream = await this.load(streamId, decider);
+    const events = decider.decide(command, stream.state);
+    const state = events.reduce(decider.evolve, stream.state);
+    this.loaded.set(streamId, { ...stream, state });
+    if (events.length > 0) {
+      const pending = this.pending.get(streamId) ?? { streamId, expectedRevision: stream.revision, events: [] };
+      pending.events.push(...events);
+      this.pending.set(streamId, pending);
+    }
+    return { events, state };
+  }
+
+  async commit(commandType: string): Promise<{ revisions: Map<string, bigint>; position: GlobalPosition | null }> {
+    const appends = [...this.pending.values()];
+    const revisions = new Map<string, bigint>();
+    if (appends.length === 0) {
+      for (const [streamId, stream] of this.loaded) if (stream.revision !== null) revisions.set(streamId, stream.revision);
+      return { revisions, position: null };
+    }
+    const causationId = randomUUID();
+    const metadata = {
+      actor: { id: this.context.metadata.actor.id, role: this.context.metadata.actor.role },
+      correlationId: this.context.correlationId,
+      causationId,
+      occurredAt: this.context.metadata.now,
+      command: commandType,
+    };
+    const toNew = (event: DomainEvent): NewEvent => ({ type: event.type, data: event.data, metadata });
+    const results: AppendResult[] = await this.store.appendMany(
+      appends.map((append) => ({
+        streamId: append.streamId,
+        events: append.events.map(toNew),
+        expectedState: append.expectedRevision ?? 'no-stream',
+      })),
+    );
+    appends.forEach((append, index) => revisions.set(append.streamId, results[index].nextRevision));
+    return { revisions, position: results[results.length - 1].position };
+  }
+}
+
+export interface RunOptions {
+  /** The command's main stream, checked against If-Match. */
+  readonly stream?: string;
+  /** Attempts when another writer got in first and the client sent no If-Match. Default 3. */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Runs a command: read, fold, decide, append with the revisions read. Without If-Match a concurrent
+ * change is retried from a fresh read (the rules are checked again); with If-Match it is a 412.
+ */
+export async function runCommand<T>(
+  store: EventStore,
+  commandType: string,
+  context: CommandContext,
+  work: (unit: UnitOfWork) => Promise<T>,
+  options: RunOptions = {},
+): Promise<UnitOfWorkResult<T>> {
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt += 1) {
+    const unit = new UnitOfWork(store, context, options.stream);
+    const value = await work(unit);
+    try {
+      const { revisions, position } = await unit.commit(commandType);
+      return { value, revisions, position };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (context.ifMatch !== undefined && options.stream !== undefined) {
+        const current = await store.streamRevision(options.stream);
+        throw new StaleRevisionError(options.stream, context.ifMatch, current === null ? null : current.toString());
+      }
+      if (attempt >= maxAttempts) throw error;
+    }
+  }
+}
