@@ -1,0 +1,2 @@
+export * from './plan-assignment';
+export { hashString, seededRandom, shuffled } from './seeded-random';

@@ -1,0 +1,3 @@
+export * from './ranking-order';
+export * from './rank-shortlist';
+export * from './promote-reserve';

@@ -1,0 +1,3 @@
+export * from './rubric';
+export * from './aggregation';
+export { TRIM_FROM_COUNT } from './statistics';
