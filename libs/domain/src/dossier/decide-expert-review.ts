@@ -1,0 +1,156 @@
+import { ConflictDossier, ConflictExpert, findConflict, sharesField } from '../conflicts';
+import type { CallRules } from '../programmes';
+import { weightedTotal } from '../scoring';
+import { requireRole, requireText } from '../selection/checks';
+import { requirePhase } from '../selection/selection.phase';
+import { refuse } from '../shared/refusal';
+import type { AmendScore, AssignExpert, RecuseExpert, SubmitScore } from './dossier.commands';
+import type { DossierEvent } from './dossier.events';
+import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
+import type { Dossier, DossierState } from './dossier.state';
+
+const MAX_COMMENT_LENGTH = 2000;
+
+/** The dossier as the conflict rules and the assignment planner see it. */
+export function conflictDossierOf(dossier: Dossier, rules: Pick<CallRules, 'expertiseField'>): ConflictDossier {
+  const field = dossier.fields[rules.expertiseField];
+  return {
+    dossierId: dossier.dossierId,
+    applicantCreditCode: dossier.applicantCreditCode,
+    excludedExpertIds: [...dossier.excludedExpertIds],
+    fields: field ? [field] : [],
+  };
+}
+
+export function decideAssign(command: AssignExpert, state: DossierState): DossierEvent[] {
+  requireRole(command.metadata, ['admin', 'system'], 'assign experts');
+  const dossier = requireReview(command, state, 'assigning an expert');
+  const { expert, selection } = command.data;
+  const { rules } = selection;
+  requireActiveExpert(expert);
+  const earlier = dossier.assignments.find((assignment) => assignment.expertId === expert.expertId);
+  if (earlier?.status === 'assigned') {
+    throw refuse('expert-already-assigned', `expert ${expert.expertId} is already assigned to this dossier`);
+  }
+  if (earlier?.status === 'recused') {
+    throw refuse('expert-recused', `expert ${expert.expertId} was recused from this dossier and cannot return to it`);
+  }
+  const active = dossier.assignments.filter((assignment) => assignment.status === 'assigned').length;
+  if (active >= rules.expertsPerDossier) {
+    throw refuse('assignment-slots-full', `all ${rules.expertsPerDossier} expert places of this dossier are taken`);
+  }
+  if (expert.load >= rules.maxDossiersPerExpert) {
+    throw refuse(
+      'expert-load-full',
+      `expert ${expert.expertId} already reviews ${expert.load} dossiers, the most this selection allows`,
+    );
+  }
+  const target = conflictDossierOf(dossier, rules);
+  requireNoConflict(expert, target, `expert ${expert.expertId} cannot be assigned`);
+  return [
+    {
+      type: 'ExpertAssigned',
+      data: {
+        dossierId: dossier.dossierId,
+        expertId: expert.expertId,
+        fieldMatch: sharesField(expert, target),
+        assignedAt: command.metadata.now,
+      },
+    },
+  ];
+}
+
+/** 回避 after assignment: the expert leaves, his score (if any) stops counting, and the place is free. */
+export function decideRecuse(command: RecuseExpert, state: DossierState): DossierEvent[] {
+  const { actor } = command.metadata;
+  const { expertId } = command.data;
+  if (!(actor.role === 'expert' && actor.expertId === expertId)) {
+    requireRole(command.metadata, ['admin', 'system'], 'recuse another expert');
+  }
+  const dossier = requireReview(command, state, 'recusing an expert');
+  const assignment = dossier.assignments.find((candidate) => candidate.expertId === expertId);
+  if (assignment?.status !== 'assigned') {
+    throw refuse('expert-not-assigned', `expert ${expertId} is not assigned to this dossier`, 'not-found');
+  }
+  return [
+    {
+      type: 'ExpertRecused',
+      data: {
+        dossierId: dossier.dossierId,
+        expertId,
+        reason: requireText(command.data.reason, 'the reason for recusal', 500),
+        scoreDiscarded: dossier.scores.some((score) => score.expertId === expertId),
+        recusedAt: command.metadata.now,
+      },
+    },
+  ];
+}
+
+export function decideScore(command: SubmitScore | AmendScore, state: DossierState): DossierEvent[] {
+  const { expert, selection } = command.data;
+  const { actor } = command.metadata;
+  if (actor.role !== 'expert' || actor.expertId !== expert.expertId) {
+    throw refuse('forbidden', `only expert ${expert.expertId} may give his own score`, 'forbidden');
+  }
+  const dossier = requireReview(command, state, 'scoring');
+  const assignment = dossier.assignments.find((candidate) => candidate.expertId === expert.expertId);
+  if (!assignment) {
+    throw refuse('expert-not-assigned', 'only an expert assigned to this dossier may score it', 'forbidden');
+  }
+  if (assignment.status === 'recused') {
+    throw refuse('expert-recused', `expert ${expert.expertId} was recused from this dossier and may not score it`, 'forbidden');
+  }
+  requireActiveExpert(expert);
+  requireNoConflict(
+    expert,
+    conflictDossierOf(dossier, selection.rules),
+    'the score cannot be accepted; ask the administrator to recuse you',
+  );
+
+  const earlier = dossier.scores.find((score) => score.expertId === expert.expertId);
+  if (command.type === 'SubmitScore' && earlier) {
+    throw refuse('score-already-submitted', 'you have already scored this dossier; amend the score instead');
+  }
+  if (command.type === 'AmendScore' && !earlier) {
+    throw refuse('score-not-submitted', 'there is no score to amend; submit one first');
+  }
+  const points = { ...command.data.points };
+  const total = weightedTotal(selection.rules.rubric, points);
+  const comment = requireText(command.data.comment, 'the comment', MAX_COMMENT_LENGTH);
+  const base = { dossierId: dossier.dossierId, expertId: expert.expertId, points, total, comment };
+  if (command.type === 'SubmitScore') {
+    return [{ type: 'ScoreSubmitted', data: { ...base, submittedAt: command.metadata.now } }];
+  }
+  if (earlier && sameScore(earlier.points, points) && earlier.comment === comment) {
+    throw refuse('nothing-to-change', 'the amended score is the same as the one given', 'invalid');
+  }
+  return [{ type: 'ScoreAmended', data: { ...base, amendedAt: command.metadata.now } }];
+}
+
+function requireReview(
+  command: AssignExpert | RecuseExpert | SubmitScore | AmendScore,
+  state: DossierState,
+  action: string,
+): Dossier {
+  const dossier = requireDossier(state);
+  requireOwnSelection(dossier, command.data.selection);
+  requirePhase(command.data.selection, ['expert-review'], action);
+  requireStatus(dossier, ['passed'], action);
+  return dossier;
+}
+
+function requireActiveExpert(expert: ConflictExpert): void {
+  if (!expert.active) throw refuse('expert-deactivated', `expert ${expert.expertId} is deactivated`);
+}
+
+function requireNoConflict(expert: ConflictExpert, dossier: ConflictDossier, consequence: string): void {
+  const conflict = findConflict(expert, dossier);
+  if (conflict) {
+    throw refuse('conflict-of-interest', `${consequence}: ${conflict.reason}`, 'conflict', { conflict: conflict.code });
+  }
+}
+
+function sameScore(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}

@@ -1,0 +1,93 @@
+import type { ConflictExpert } from '../conflicts';
+import type { SelectionFacts } from '../selection/selection.phase';
+import type { CommandMetadata } from '../shared/command-metadata';
+import type { Fen } from '../shared/money';
+import type { AttachmentRecord, DossierAwardRecord, DossierChanges, Objector } from './dossier.events';
+
+/**
+ * Every dossier command carries what it needs from other streams, read by the application:
+ * the selection's phase, deadline and rules (`selection`, see selectionFactsOf), and for expert
+ * commands the expert as the conflict rules see him (see conflictExpertOf).
+ */
+interface DossierCommandOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data & { readonly dossierId: string; readonly selection: SelectionFacts };
+  readonly metadata: CommandMetadata;
+}
+
+/** The expert at the time of the command, with how many dossiers of this selection he already holds. */
+export interface ExpertFacts extends ConflictExpert {
+  readonly load: number;
+}
+
+export type DraftDossier = DossierCommandOf<
+  'DraftDossier',
+  {
+    applicantCreditCode: string;
+    title: string;
+    projectCode?: string | null;
+    tier: string;
+    fields: Readonly<Record<string, string>>;
+    declaredInvestmentFen?: Fen | null;
+    excludedExpertIds?: readonly string[];
+  }
+>;
+export type EditDossier = DossierCommandOf<'EditDossier', { changes: DossierChanges }>;
+export type AddAttachment = DossierCommandOf<'AddAttachment', { attachment: AttachmentRecord }>;
+export type RemoveAttachment = DossierCommandOf<'RemoveAttachment', { attachmentId: string }>;
+export type SubmitDossier = DossierCommandOf<'SubmitDossier', Record<never, never>>;
+export type WithdrawDossier = DossierCommandOf<'WithdrawDossier', { reason: string }>;
+
+export type PassFormalReview = DossierCommandOf<
+  'PassFormalReview',
+  { approvedInvestmentFen?: Fen | null; note?: string | null }
+>;
+export type ReturnForCorrection = DossierCommandOf<
+  'ReturnForCorrection',
+  { reason: string; correctionDeadlineDate: string }
+>;
+export type RejectDossier = DossierCommandOf<'RejectDossier', { reason: string }>;
+
+export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts }>;
+export type RecuseExpert = DossierCommandOf<'RecuseExpert', { expertId: string; reason: string }>;
+export type SubmitScore = DossierCommandOf<
+  'SubmitScore',
+  { expert: ConflictExpert; points: Readonly<Record<string, number>>; comment: string }
+>;
+export type AmendScore = DossierCommandOf<
+  'AmendScore',
+  { expert: ConflictExpert; points: Readonly<Record<string, number>>; comment: string }
+>;
+
+export type FileObjection = DossierCommandOf<
+  'FileObjection',
+  { objectionId: string; objector: Objector; reason: string }
+>;
+export type UpholdObjection = DossierCommandOf<'UpholdObjection', { objectionId: string; finding: string }>;
+export type DismissObjection = DossierCommandOf<'DismissObjection', { objectionId: string; finding: string }>;
+
+/** Carries one line of the selection's AwardsDecided, sent to the dossier it concerns. */
+export type AwardDossier = DossierCommandOf<'AwardDossier', { tier: string; rank: number; award: DossierAwardRecord }>;
+export type NotAwardDossier = DossierCommandOf<'NotAwardDossier', { reason: string }>;
+
+export type DossierCommand =
+  | DraftDossier
+  | EditDossier
+  | AddAttachment
+  | RemoveAttachment
+  | SubmitDossier
+  | WithdrawDossier
+  | PassFormalReview
+  | ReturnForCorrection
+  | RejectDossier
+  | AssignExpert
+  | RecuseExpert
+  | SubmitScore
+  | AmendScore
+  | FileObjection
+  | UpholdObjection
+  | DismissObjection
+  | AwardDossier
+  | NotAwardDossier;
+
+export type DossierCommandType = DossierCommand['type'];

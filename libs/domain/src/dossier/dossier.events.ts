@@ -1,0 +1,156 @@
+import type { ProgrammeCode } from '../programmes';
+import type { Fen } from '../shared/money';
+
+/** A file attached to a dossier; the bytes live in the document store, named by their SHA-256. */
+export interface AttachmentRecord {
+  readonly attachmentId: string;
+  /** One of the programme's attachment kinds (申报书, 营业执照或法人证书, ...). */
+  readonly kind: string;
+  readonly name: string;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  /** Lower-case hex. */
+  readonly sha256: string;
+}
+
+/** The content an applicant may change while the dossier is a draft or returned for correction. */
+export interface DossierChanges {
+  readonly title?: string;
+  readonly projectCode?: string | null;
+  readonly tier?: string;
+  /** Fields set by this edit; an empty string clears a field. */
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly declaredInvestmentFen?: Fen | null;
+  readonly excludedExpertIds?: readonly string[];
+}
+
+export interface Objector {
+  readonly name: string;
+  readonly contact: string;
+  readonly organisation: string | null;
+}
+
+/** How the award of one dossier came out; money decisions follow the 就高原则 of annex 5. */
+export type DossierAwardRecord =
+  | { readonly kind: 'policy' }
+  | {
+      readonly kind: 'money';
+      readonly approvedInvestmentFen: Fen;
+      /** The programme's amount: rate × 核定投资额, capped. */
+      readonly standardFen: Fen;
+      /** What is paid after earlier awards of the same year to the same project. */
+      readonly paidFen: Fen;
+      readonly decision: 'paid' | 'top-up' | 'not-paid';
+      readonly reason: string;
+    };
+
+/** Facts of a dossier-{id} stream, from first draft to award. */
+export type DossierEvent =
+  | {
+      type: 'DossierDrafted';
+      data: {
+        dossierId: string;
+        selectionId: string;
+        programme: ProgrammeCode;
+        applicantCreditCode: string;
+        title: string;
+        projectCode: string | null;
+        tier: string;
+        fields: Record<string, string>;
+        declaredInvestmentFen: Fen | null;
+        excludedExpertIds: string[];
+        draftedAt: string;
+      };
+    }
+  | { type: 'DossierEdited'; data: { dossierId: string; changes: DossierChanges; editedAt: string } }
+  | { type: 'AttachmentAdded'; data: { dossierId: string; attachment: AttachmentRecord; addedAt: string } }
+  | { type: 'AttachmentRemoved'; data: { dossierId: string; attachmentId: string; removedAt: string } }
+  | {
+      type: 'DossierSubmitted';
+      data: { dossierId: string; selectionId: string; submittedAt: string; resubmission: boolean };
+    }
+  | { type: 'DossierWithdrawn'; data: { dossierId: string; reason: string; withdrawnAt: string } }
+  | {
+      type: 'FormalReviewPassed';
+      data: {
+        dossierId: string;
+        /** 核定投资额 for money programmes, never above the declared investment; null for policy ones. */
+        approvedInvestmentFen: Fen | null;
+        note: string | null;
+        reviewedBy: string;
+        passedAt: string;
+      };
+    }
+  | {
+      type: 'DossierReturnedForCorrection';
+      data: {
+        dossierId: string;
+        reason: string;
+        correctionDeadlineDate: string;
+        /** Last instant of the correction deadline date, Asia/Shanghai. */
+        correctionDeadline: string;
+        reviewedBy: string;
+        returnedAt: string;
+      };
+    }
+  | { type: 'DossierRejected'; data: { dossierId: string; reason: string; reviewedBy: string; rejectedAt: string } }
+  | { type: 'ExpertAssigned'; data: { dossierId: string; expertId: string; fieldMatch: boolean; assignedAt: string } }
+  | {
+      type: 'ExpertRecused';
+      data: {
+        dossierId: string;
+        expertId: string;
+        reason: string;
+        /** A score given before the conflict came to light no longer counts. */
+        scoreDiscarded: boolean;
+        recusedAt: string;
+      };
+    }
+  | {
+      type: 'ScoreSubmitted';
+      data: {
+        dossierId: string;
+        expertId: string;
+        points: Record<string, number>;
+        total: number;
+        comment: string;
+        submittedAt: string;
+      };
+    }
+  | {
+      type: 'ScoreAmended';
+      data: {
+        dossierId: string;
+        expertId: string;
+        points: Record<string, number>;
+        total: number;
+        comment: string;
+        amendedAt: string;
+      };
+    }
+  | {
+      type: 'ObjectionFiled';
+      data: { dossierId: string; objectionId: string; objector: Objector; reason: string; filedAt: string };
+    }
+  | {
+      type: 'ObjectionUpheld';
+      data: { dossierId: string; objectionId: string; finding: string; decidedBy: string; decidedAt: string };
+    }
+  | {
+      type: 'ObjectionDismissed';
+      data: { dossierId: string; objectionId: string; finding: string; decidedBy: string; decidedAt: string };
+    }
+  | {
+      type: 'DossierAwarded';
+      data: {
+        dossierId: string;
+        selectionId: string;
+        tier: string;
+        rank: number;
+        award: DossierAwardRecord;
+        awardedAt: string;
+      };
+    }
+  | { type: 'DossierNotAwarded'; data: { dossierId: string; selectionId: string; reason: string; decidedAt: string } };
+
+export type DossierEventType = DossierEvent['type'];

@@ -1,0 +1,184 @@
+import type { ProgrammeCode } from '../programmes';
+import type { Fen } from '../shared/money';
+import type { AttachmentRecord, DossierAwardRecord, DossierEvent, Objector } from './dossier.events';
+
+export type DossierStatus =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'passed'
+  | 'rejected'
+  | 'withdrawn'
+  | 'awarded'
+  | 'not-awarded';
+
+export interface ExpertAssignment {
+  readonly expertId: string;
+  readonly status: 'assigned' | 'recused';
+  readonly fieldMatch: boolean;
+  readonly recusalReason: string | null;
+}
+
+export interface ExpertScore {
+  readonly expertId: string;
+  readonly points: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly comment: string;
+  readonly submittedAt: string;
+  readonly amendedAt: string | null;
+}
+
+export interface ObjectionRecord {
+  readonly objectionId: string;
+  readonly objector: Objector;
+  readonly reason: string;
+  readonly filedAt: string;
+  readonly status: 'open' | 'upheld' | 'dismissed';
+  readonly finding: string | null;
+}
+
+export interface Dossier {
+  readonly status: DossierStatus;
+  readonly dossierId: string;
+  readonly selectionId: string;
+  readonly programme: ProgrammeCode;
+  readonly applicantCreditCode: string;
+  readonly title: string;
+  readonly projectCode: string | null;
+  readonly tier: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly declaredInvestmentFen: Fen | null;
+  readonly excludedExpertIds: readonly string[];
+  readonly attachments: readonly AttachmentRecord[];
+  /** The first submission ranks ties (an ordered correction does not cost the applicant its place). */
+  readonly firstSubmittedAt: string | null;
+  readonly lastSubmittedAt: string | null;
+  readonly correction: { readonly reason: string; readonly deadlineDate: string; readonly deadline: string } | null;
+  readonly approvedInvestmentFen: Fen | null;
+  readonly assignments: readonly ExpertAssignment[];
+  /** Scores that count: a recused expert's score is dropped. */
+  readonly scores: readonly ExpertScore[];
+  readonly objections: readonly ObjectionRecord[];
+  readonly award: { readonly tier: string; readonly rank: number; readonly record: DossierAwardRecord } | null;
+  /** Why the dossier left the race: rejection, withdrawal, no award. */
+  readonly closingReason: string | null;
+}
+
+export type DossierState = { readonly status: 'none' } | Dossier;
+
+export function evolveDossier(state: DossierState, event: DossierEvent): DossierState {
+  if (event.type === 'DossierDrafted') {
+    const { draftedAt: _draftedAt, ...data } = event.data;
+    return {
+      ...data,
+      status: 'draft',
+      attachments: [],
+      firstSubmittedAt: null,
+      lastSubmittedAt: null,
+      correction: null,
+      approvedInvestmentFen: null,
+      assignments: [],
+      scores: [],
+      objections: [],
+      award: null,
+      closingReason: null,
+    };
+  }
+  // Every other event follows a draft: the decider never emits one on an empty stream.
+  const dossier = state as Dossier;
+  switch (event.type) {
+    case 'DossierEdited': {
+      const { fields, ...changes } = event.data.changes;
+      const merged = { ...dossier.fields, ...(fields ?? {}) };
+      const kept = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== ''));
+      return { ...dossier, ...changes, fields: kept };
+    }
+    case 'AttachmentAdded':
+      return { ...dossier, attachments: [...dossier.attachments, event.data.attachment] };
+    case 'AttachmentRemoved':
+      return {
+        ...dossier,
+        attachments: dossier.attachments.filter((attachment) => attachment.attachmentId !== event.data.attachmentId),
+      };
+    case 'DossierSubmitted':
+      return {
+        ...dossier,
+        status: 'submitted',
+        firstSubmittedAt: dossier.firstSubmittedAt ?? event.data.submittedAt,
+        lastSubmittedAt: event.data.submittedAt,
+      };
+    case 'DossierWithdrawn':
+      return { ...dossier, status: 'withdrawn', closingReason: event.data.reason };
+    case 'FormalReviewPassed':
+      return { ...dossier, status: 'passed', correction: null, approvedInvestmentFen: event.data.approvedInvestmentFen };
+    case 'DossierReturnedForCorrection':
+      return {
+        ...dossier,
+        status: 'returned',
+        correction: {
+          reason: event.data.reason,
+          deadlineDate: event.data.correctionDeadlineDate,
+          deadline: event.data.correctionDeadline,
+        },
+      };
+    case 'DossierRejected':
+      return { ...dossier, status: 'rejected', closingReason: event.data.reason };
+    case 'ExpertAssigned': {
+      const { expertId, fieldMatch } = event.data;
+      return {
+        ...dossier,
+        assignments: [...dossier.assignments, { expertId, fieldMatch, status: 'assigned', recusalReason: null }],
+      };
+    }
+    case 'ExpertRecused': {
+      const { expertId, reason } = event.data;
+      return {
+        ...dossier,
+        assignments: dossier.assignments.map((assignment) =>
+          assignment.expertId === expertId ? { ...assignment, status: 'recused', recusalReason: reason } : assignment,
+        ),
+        scores: dossier.scores.filter((score) => score.expertId !== expertId),
+      };
+    }
+    case 'ScoreSubmitted': {
+      const { expertId, points, total, comment, submittedAt } = event.data;
+      return { ...dossier, scores: [...dossier.scores, { expertId, points, total, comment, submittedAt, amendedAt: null }] };
+    }
+    case 'ScoreAmended': {
+      const { expertId, points, total, comment, amendedAt } = event.data;
+      return {
+        ...dossier,
+        scores: dossier.scores.map((score) =>
+          score.expertId === expertId ? { ...score, points, total, comment, amendedAt } : score,
+        ),
+      };
+    }
+    case 'ObjectionFiled': {
+      const { objectionId, objector, reason, filedAt } = event.data;
+      return {
+        ...dossier,
+        objections: [...dossier.objections, { objectionId, objector, reason, filedAt, status: 'open', finding: null }],
+      };
+    }
+    case 'ObjectionUpheld':
+    case 'ObjectionDismissed': {
+      const status = event.type === 'ObjectionUpheld' ? 'upheld' : 'dismissed';
+      return {
+        ...dossier,
+        objections: dossier.objections.map((objection) =>
+          objection.objectionId === event.data.objectionId
+            ? { ...objection, status, finding: event.data.finding }
+            : objection,
+        ),
+      };
+    }
+    case 'DossierAwarded':
+      return {
+        ...dossier,
+        status: 'awarded',
+        award: { tier: event.data.tier, rank: event.data.rank, record: event.data.award },
+      };
+    case 'DossierNotAwarded':
+      return { ...dossier, status: 'not-awarded', closingReason: event.data.reason };
+  }
+}

@@ -1,0 +1,10 @@
+export * from './attachments';
+export * from './dossier.commands';
+export * from './dossier.decider';
+export * from './dossier.events';
+export * from './dossier.state';
+export * from './dossier.views';
+export { conflictDossierOf } from './decide-expert-review';
+export { missingForSubmission } from './dossier-content';
+export type { MissingItem } from './dossier-content';
+export { describeStatus } from './dossier.guards';

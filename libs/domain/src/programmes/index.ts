@@ -1,0 +1,3 @@
+export * from './programme.types';
+export * from './parse-programme-rules';
+export * from './resolve-call-rules';

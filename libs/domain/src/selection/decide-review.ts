@@ -1,0 +1,154 @@
+import { planAssignment } from '../assignment';
+import type { ConflictDossier } from '../conflicts';
+import { RankingCandidate, rankShortlist } from '../ranking';
+import { aggregateScores } from '../scoring';
+import { refuse } from '../shared/refusal';
+import { requireRole } from './checks';
+import { requireSelection } from './decide-call';
+import type { CloseReview, PlanReplacementAssignments, StartExpertReview } from './selection.commands';
+import type { SelectionEvent } from './selection.events';
+import { requirePhase } from './selection.phase';
+import type { Selection, SelectionState } from './selection.state';
+
+/** Plans who reviews what (uses planAssignment); unfilled places are recorded with their reasons. */
+export function decideStartExpertReview(command: StartExpertReview, state: SelectionState): SelectionEvent[] {
+  requireRole(command.metadata, ['admin'], 'start expert review');
+  const selection = requireSelection(state);
+  requirePhase(selection, ['formal-review-closed'], 'starting expert review');
+  const { dossiers, experts } = command.data;
+  if (dossiers.length === 0) throw refuse('nothing-to-review', 'no dossier is given for expert review', 'invalid');
+  requireDossiersFrom(dossiers, selection.passedDossierIds, 'did not pass formal review');
+  if (!experts.some((expert) => expert.active)) {
+    throw refuse('no-experts', 'the expert pool has no active expert; register or reactivate experts first');
+  }
+  const seed = command.data.seed ?? selection.selectionId;
+  const { rules } = selection;
+  const plan = planAssignment({
+    dossiers,
+    experts,
+    expertsPerDossier: rules.expertsPerDossier,
+    maxPerExpert: rules.maxDossiersPerExpert,
+    seed,
+  });
+  return [
+    {
+      type: 'ExpertReviewStarted',
+      data: {
+        selectionId: selection.selectionId,
+        dossierIds: dossiers.map((dossier) => dossier.dossierId),
+        seed,
+        expertsPerDossier: rules.expertsPerDossier,
+        maxPerExpert: rules.maxDossiersPerExpert,
+        assignments: [...plan.assignments],
+        unfilled: [...plan.unfilled],
+        loads: plan.loads,
+        startedAt: command.metadata.now,
+      },
+    },
+  ];
+}
+
+/** Another round, for places freed by recusals or left unfilled, keeping what is assigned. */
+export function decidePlanReplacements(command: PlanReplacementAssignments, state: SelectionState): SelectionEvent[] {
+  requireRole(command.metadata, ['admin'], 'plan replacement assignments');
+  const selection = requireSelection(state);
+  requirePhase(selection, ['expert-review'], 'planning replacement assignments');
+  const { dossiers, experts, existing } = command.data;
+  if (dossiers.length === 0) throw refuse('nothing-to-review', 'no dossier is given for replacement', 'invalid');
+  requireDossiersFrom(dossiers, selection.reviewDossierIds, 'is not in expert review');
+  const round = selection.assignmentRounds + 1;
+  const seed = command.data.seed ?? `${selection.selectionId}/round-${round}`;
+  const plan = planAssignment({
+    dossiers,
+    experts,
+    expertsPerDossier: selection.rules.expertsPerDossier,
+    maxPerExpert: selection.rules.maxDossiersPerExpert,
+    seed,
+    existing,
+  });
+  return [
+    {
+      type: 'ReplacementAssignmentsPlanned',
+      data: {
+        selectionId: selection.selectionId,
+        round,
+        seed,
+        assignments: [...plan.assignments],
+        unfilled: [...plan.unfilled],
+        loads: plan.loads,
+        plannedAt: command.metadata.now,
+      },
+    },
+  ];
+}
+
+/**
+ * Freezes the ranked shortlist with its reserves (aggregateScores + rankShortlist). The candidates
+ * and scores are read from the dossier streams; every candidate must have been scored.
+ */
+export function decideCloseReview(command: CloseReview, state: SelectionState): SelectionEvent[] {
+  requireRole(command.metadata, ['admin'], 'close expert review');
+  const selection = requireSelection(state);
+  requirePhase(selection, ['expert-review'], 'closing expert review');
+  const { candidates, scores } = command.data;
+  requireDossiersFrom(candidates, selection.reviewDossierIds, 'was not in expert review');
+
+  const candidateIds = new Set(candidates.map((candidate) => candidate.dossierId));
+  const stray = [...new Set(scores.filter((score) => !candidateIds.has(score.dossierId)).map((s) => s.dossierId))];
+  if (stray.length > 0) {
+    throw refuse('score-for-unknown-dossier', `scores were given for dossiers that are not candidates: ${stray.join(', ')}`, 'invalid');
+  }
+  const { rules } = selection;
+  const aggregates = aggregateScores({ method: rules.aggregation, disagreementSpread: rules.disagreementSpread, scores });
+  const unscored = candidates.filter((candidate) => !aggregates.has(candidate.dossierId)).map((c) => c.dossierId);
+  if (unscored.length > 0) {
+    throw refuse(
+      'dossier-unscored',
+      `review cannot close while dossiers have no score: ${unscored.join(', ')}; assign experts or wait for their scores`,
+      'conflict',
+      { unscored },
+    );
+  }
+
+  const ranked: RankingCandidate[] = candidates.map((candidate) => {
+    const aggregate = aggregates.get(candidate.dossierId)!; // every candidate is scored, checked above
+    return {
+      dossierId: candidate.dossierId,
+      tier: candidate.tier,
+      aggregate: aggregate.aggregate,
+      median: aggregate.median,
+      minimum: aggregate.minimum,
+      submittedAt: candidate.submittedAt,
+    };
+  });
+  const shortlist = rankShortlist({
+    candidates: ranked,
+    quotas: rules.tiers.map((tier) => ({ tier: tier.code, quota: tier.quota })),
+    minimumScore: rules.minimumScore,
+    reservesPerTier: rules.reservesPerTier,
+  });
+  return [
+    {
+      type: 'ReviewClosed',
+      data: {
+        selectionId: selection.selectionId,
+        aggregates: [...aggregates.values()],
+        shortlist,
+        closedAt: command.metadata.now,
+      },
+    },
+  ];
+}
+
+function requireDossiersFrom(
+  dossiers: readonly Pick<ConflictDossier, 'dossierId'>[],
+  allowed: Selection['passedDossierIds'],
+  why: string,
+): void {
+  const ids = dossiers.map((dossier) => dossier.dossierId);
+  if (new Set(ids).size !== ids.length) throw refuse('invalid-dossier-list', 'a dossier is given more than once', 'invalid');
+  const foreign = ids.filter((id) => !allowed.includes(id));
+  if (foreign.length > 0) {
+    throw refuse('invalid-dossier-list', `dossier(s) ${foreign.join(', ')} ${why}`, 'invalid', { dossierIds: foreign });
+  }
+}

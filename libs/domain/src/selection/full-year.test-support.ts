@@ -1,0 +1,447 @@
+/**
+ * A whole year run through the three deciders, with an in-memory event store and the small amount of
+ * application logic the domain expects around it: reading facts from other streams onto commands,
+ * and the process manager that turns a selection's plans and awards into dossier commands.
+ */
+import { CalendarYear } from '../calendar';
+import type { ConflictExpert } from '../conflicts';
+import {
+  awardInputOf,
+  conflictDossierOf,
+  Dossier,
+  DossierCommand,
+  dossierDecider,
+  DossierEvent,
+  DossierState,
+  openObjectionsOf,
+  reviewInputOf,
+} from '../dossier';
+import { ExpertCommand, expertDecider, ExpertEvent, ExpertState, conflictExpertOf, RegisteredExpert } from '../expert';
+import type { ProgrammeCode } from '../programmes';
+import { seedRules } from '../programmes/programmes.test-support';
+import type { CommandMetadata } from '../shared/command-metadata';
+import { Decider, foldEvents } from '../shared/decider';
+import { asAdmin, asApplicant, asExpert, asPublic, asSystem, creditCode } from './actors.test-support';
+import type { SelectionCommand } from './selection.commands';
+import { selectionDecider } from './selection.decider';
+import type { SelectionEvent } from './selection.events';
+import { selectionIdOf, selectionStreamOf } from './selection.ids';
+import { earlierAwardsOf, Selection, selectionFactsOf } from './selection.state';
+
+export const T = {
+  open: '2026-03-02T01:00:00.000Z',
+  draft: '2026-03-10T02:00:00.000Z',
+  lateWithdrawal: '2026-03-20T02:00:00.000Z',
+  closeSubmissions: '2026-04-01T01:00:00.000Z',
+  formalReview: '2026-04-02T02:00:00.000Z',
+  correction: '2026-04-08T02:00:00.000Z',
+  passAfterCorrection: '2026-04-13T02:00:00.000Z',
+  closeFormalReview: '2026-04-14T02:00:00.000Z',
+  startReview: '2026-04-15T02:00:00.000Z',
+  recusal: '2026-04-17T02:00:00.000Z',
+  scoring: '2026-04-20T02:00:00.000Z',
+  amendment: '2026-04-22T02:00:00.000Z',
+  closeReview: '2026-04-28T02:00:00.000Z',
+  noticeStart: '2026-04-29T01:00:00.000Z',
+  objection: '2026-05-06T03:00:00.000Z',
+  objectionDecision: '2026-05-08T02:00:00.000Z',
+  decideAwards: '2026-05-11T02:00:00.000Z',
+  publish: '2026-05-12T02:00:00.000Z',
+};
+
+export interface ApplicantPlan {
+  /** Short name; the dossier id is `{programme}-{key}`. */
+  readonly key: string;
+  readonly organisation: number;
+  readonly tier: string;
+  readonly title: string;
+  readonly projectCode?: string;
+  readonly fields: Record<string, string>;
+  readonly declaredFen?: number;
+  readonly approvedFen?: number;
+  /** The weighted total its experts give, on average (trimmed mean lands exactly on it). */
+  readonly target: number;
+  readonly path?: 'returned' | 'rejected' | 'withdrawn';
+}
+
+export interface YearPlan {
+  readonly programme: ProgrammeCode;
+  readonly batch?: number;
+  readonly quotas?: Record<string, number>;
+  readonly applicants: readonly ApplicantPlan[];
+  /** Key of a listed dossier whose objection is upheld (递补 follows). */
+  readonly upheld: string;
+  /** Key of a listed dossier whose objection is dismissed. */
+  readonly dismissed?: string;
+  /** A conflict found after assignment: the expert declares it, is recused and replaced. */
+  readonly recusal?: { readonly key: string };
+  /** One expert amends his score of this dossier upwards by this many points. */
+  readonly amendment?: { readonly key: string; readonly by: number };
+}
+
+export interface ExpertPlan {
+  readonly expertId: string;
+  readonly organisation: number;
+  readonly fields: readonly string[];
+  readonly deactivated?: boolean;
+  readonly conflictWith?: number;
+}
+
+type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent;
+
+/** Score offsets by the expert's place on the dossier: the trimmed mean drops +6 and −6. */
+const OFFSETS = [0, 3, -3, 6, -6];
+
+export function createWorld(calendarYears: readonly CalendarYear[]) {
+  const streams = new Map<string, AnyEvent[]>();
+  const dossierIdsBySelection = new Map<string, string[]>();
+  const expertIds: string[] = [];
+
+  function send<C, E extends AnyEvent, S>(stream: string, decider: Decider<C, E, S>, command: C): E[] {
+    const history = (streams.get(stream) ?? []) as E[];
+    const events = decider.decide(command, foldEvents(decider, history));
+    streams.set(stream, [...history, ...events]);
+    return events;
+  }
+
+  const selectionState = (selectionId: string) =>
+    foldEvents(selectionDecider, (streams.get(selectionStreamOf(selectionId)) ?? []) as SelectionEvent[]) as Selection;
+  const dossierState = (dossierId: string): DossierState =>
+    foldEvents(dossierDecider, (streams.get(`dossier-${dossierId}`) ?? []) as DossierEvent[]);
+  const expertState = (expertId: string): ExpertState =>
+    foldEvents(expertDecider, (streams.get(`expert-${expertId}`) ?? []) as ExpertEvent[]);
+
+  const toSelection = (selectionId: string, command: SelectionCommand) =>
+    send(selectionStreamOf(selectionId), selectionDecider, command);
+  const toDossier = (dossierId: string, command: DossierCommand) => send(`dossier-${dossierId}`, dossierDecider, command);
+  const toExpert = (expertId: string, command: ExpertCommand) => send(`expert-${expertId}`, expertDecider, command);
+
+  const facts = (selectionId: string) => selectionFactsOf(selectionState(selectionId));
+  const dossiersOf = (selectionId: string): Dossier[] =>
+    (dossierIdsBySelection.get(selectionId) ?? []).map((id) => dossierState(id) as Dossier);
+  const pool = (): ConflictExpert[] => expertIds.map((id) => conflictExpertOf(expertState(id) as RegisteredExpert));
+  const loadOf = (selectionId: string, expertId: string) =>
+    dossiersOf(selectionId).filter((dossier) =>
+      dossier.assignments.some((assignment) => assignment.expertId === expertId && assignment.status === 'assigned'),
+    ).length;
+
+  function registerExperts(plans: readonly ExpertPlan[]): void {
+    for (const plan of plans) {
+      expertIds.push(plan.expertId);
+      toExpert(plan.expertId, {
+        type: 'RegisterExpert',
+        data: {
+          expertId: plan.expertId,
+          name: `专家${plan.expertId}`,
+          organisationName: `单位${plan.organisation}`,
+          organisationCreditCode: creditCode(plan.organisation),
+          fields: [...plan.fields],
+        },
+        metadata: asAdmin(T.open),
+      });
+      if (plan.conflictWith !== undefined) {
+        toExpert(plan.expertId, {
+          type: 'DeclareConflict',
+          data: { expertId: plan.expertId, creditCode: creditCode(plan.conflictWith), reason: '近三年曾任职' },
+          metadata: asExpert(plan.expertId, T.open),
+        });
+      }
+      if (plan.deactivated) {
+        toExpert(plan.expertId, {
+          type: 'DeactivateExpert',
+          data: { expertId: plan.expertId, reason: '本年度不参加评审' },
+          metadata: asAdmin(T.open),
+        });
+      }
+    }
+  }
+
+  /** The process manager: each planned assignment becomes AssignExpert on its dossier. */
+  function assignPlanned(selectionId: string, assignments: readonly { dossierId: string; expertId: string }[], now: string) {
+    for (const { dossierId, expertId } of assignments) {
+      toDossier(dossierId, {
+        type: 'AssignExpert',
+        data: {
+          dossierId,
+          selection: facts(selectionId),
+          expert: { ...pool().find((expert) => expert.expertId === expertId)!, load: loadOf(selectionId, expertId) },
+        },
+        metadata: asSystem(now),
+      });
+    }
+  }
+
+  function runSelection(plan: YearPlan) {
+    const { programme } = plan;
+    const selectionId = selectionIdOf(programme, 2026, plan.batch);
+    const rules = seedRules(programme);
+    const dossierId = (key: string) => `${programme}-${key}`;
+    const applicantOf = (key: string) => plan.applicants.find((applicant) => applicant.key === key)!;
+    const metaOf = (key: string, now: string): CommandMetadata => asApplicant(creditCode(applicantOf(key).organisation), now);
+    dossierIdsBySelection.set(selectionId, plan.applicants.map((applicant) => dossierId(applicant.key)));
+
+    toSelection(selectionId, {
+      type: 'OpenCall',
+      data: { programme, year: 2026, batch: plan.batch, rules, overrides: { quotas: plan.quotas }, submissionDeadlineDate: '2026-03-31' },
+      metadata: asAdmin(T.open),
+    });
+
+    // Submission: draft, attach every required kind, submit; some withdraw.
+    for (const applicant of plan.applicants) {
+      const id = dossierId(applicant.key);
+      const meta = metaOf(applicant.key, T.draft);
+      toDossier(id, {
+        type: 'DraftDossier',
+        data: {
+          dossierId: id,
+          selection: facts(selectionId),
+          applicantCreditCode: creditCode(applicant.organisation),
+          title: applicant.title,
+          projectCode: applicant.projectCode,
+          tier: applicant.tier,
+          fields: applicant.fields,
+          declaredInvestmentFen: applicant.declaredFen,
+        },
+        metadata: meta,
+      });
+      facts(selectionId).rules.attachments.kinds
+        .filter((kind) => kind.required)
+        .forEach((kind, i) =>
+          toDossier(id, {
+            type: 'AddAttachment',
+            data: {
+              dossierId: id,
+              selection: facts(selectionId),
+              attachment: {
+                attachmentId: `${id}-a${i}`,
+                kind: kind.code,
+                name: `${kind.name}.pdf`,
+                mediaType: 'application/pdf',
+                sizeBytes: 2_000_000 + i,
+                sha256: `${id}-${i}`.split('').map((c) => c.charCodeAt(0).toString(16)).join('').padEnd(64, '0').slice(0, 64),
+              },
+            },
+            metadata: meta,
+          }),
+        );
+      toDossier(id, { type: 'SubmitDossier', data: { dossierId: id, selection: facts(selectionId) }, metadata: meta });
+      if (applicant.path === 'withdrawn') {
+        toDossier(id, {
+          type: 'WithdrawDossier',
+          data: { dossierId: id, selection: facts(selectionId), reason: '项目调整,主动撤回' },
+          metadata: metaOf(applicant.key, T.lateWithdrawal),
+        });
+      }
+    }
+    toSelection(selectionId, { type: 'CloseSubmissions', data: {}, metadata: asAdmin(T.closeSubmissions) });
+
+    // Formal review: pass (with 核定投资额), return for correction then pass, or reject.
+    const pass = (key: string, now: string) =>
+      toDossier(dossierId(key), {
+        type: 'PassFormalReview',
+        data: { dossierId: dossierId(key), selection: facts(selectionId), approvedInvestmentFen: applicantOf(key).approvedFen },
+        metadata: asAdmin(now),
+      });
+    for (const applicant of plan.applicants) {
+      const id = dossierId(applicant.key);
+      const selection = facts(selectionId);
+      if (applicant.path === 'withdrawn') continue;
+      if (applicant.path === 'rejected') {
+        toDossier(id, { type: 'RejectDossier', data: { dossierId: id, selection, reason: '申报主体不在本省' }, metadata: asAdmin(T.formalReview) });
+      } else if (applicant.path === 'returned') {
+        toDossier(id, {
+          type: 'ReturnForCorrection',
+          data: { dossierId: id, selection, reason: '请补充项目名称的正式表述', correctionDeadlineDate: '2026-04-10' },
+          metadata: asAdmin(T.formalReview),
+        });
+      } else pass(applicant.key, T.formalReview);
+    }
+    for (const applicant of plan.applicants.filter((candidate) => candidate.path === 'returned')) {
+      const id = dossierId(applicant.key);
+      const meta = metaOf(applicant.key, T.correction);
+      toDossier(id, {
+        type: 'EditDossier',
+        data: { dossierId: id, selection: facts(selectionId), changes: { title: `${applicant.title}(补正)` } },
+        metadata: meta,
+      });
+      toDossier(id, { type: 'SubmitDossier', data: { dossierId: id, selection: facts(selectionId) }, metadata: meta });
+      pass(applicant.key, T.passAfterCorrection);
+    }
+    const statusOf = (dossier: Dossier) => dossier.status;
+    toSelection(selectionId, {
+      type: 'CloseFormalReview',
+      data: {
+        passedDossierIds: dossiersOf(selectionId).filter((d) => statusOf(d) === 'passed').map((d) => d.dossierId),
+        awaitingDecision: dossiersOf(selectionId).filter((d) => ['submitted', 'returned'].includes(statusOf(d))).map((d) => d.dossierId),
+      },
+      metadata: asAdmin(T.closeFormalReview),
+    });
+
+    // Expert review: the plan, then the process manager assigns.
+    const passed = dossiersOf(selectionId).filter((dossier) => dossier.status === 'passed');
+    const [started] = toSelection(selectionId, {
+      type: 'StartExpertReview',
+      data: { dossiers: passed.map((dossier) => conflictDossierOf(dossier, facts(selectionId).rules)), experts: pool() },
+      metadata: asAdmin(T.startReview),
+    });
+    if (started.type !== 'ExpertReviewStarted') throw new Error('expected ExpertReviewStarted');
+    assignPlanned(selectionId, started.data.assignments, T.startReview);
+
+    let recusedExpert: string | null = null;
+    if (plan.recusal) {
+      // A conflict comes to light after assignment: declared on the expert, recused on the dossier, replaced.
+      const id = dossierId(plan.recusal.key);
+      const expertId = (dossierState(id) as Dossier).assignments[0].expertId;
+      recusedExpert = expertId;
+      toExpert(expertId, {
+        type: 'DeclareConflict',
+        data: { expertId, creditCode: creditCode(applicantOf(plan.recusal.key).organisation), reason: '发现与申报单位存在合作关系' },
+        metadata: asExpert(expertId, T.recusal),
+      });
+      toDossier(id, {
+        type: 'RecuseExpert',
+        data: { dossierId: id, selection: facts(selectionId), expertId, reason: '专家申报回避' },
+        metadata: asAdmin(T.recusal),
+      });
+      const existing = dossiersOf(selectionId).flatMap((dossier) =>
+        dossier.assignments.filter((a) => a.status === 'assigned').map((a) => ({ dossierId: dossier.dossierId, expertId: a.expertId })),
+      );
+      const [replanned] = toSelection(selectionId, {
+        type: 'PlanReplacementAssignments',
+        data: { dossiers: [conflictDossierOf(dossierState(id) as Dossier, facts(selectionId).rules)], experts: pool(), existing },
+        metadata: asAdmin(T.recusal),
+      });
+      if (replanned.type !== 'ReplacementAssignmentsPlanned') throw new Error('expected a replacement plan');
+      assignPlanned(selectionId, replanned.data.assignments, T.recusal);
+    }
+
+    // Scoring: each expert in force scores every criterion at target + offset.
+    const rubric = facts(selectionId).rules.rubric;
+    const pointsFor = (total: number) =>
+      Object.fromEntries(rubric.map((criterion) => [criterion.code, (criterion.maxPoints * total) / 100]));
+    const score = (dossier: Dossier, expertId: string, total: number, type: 'SubmitScore' | 'AmendScore', now: string) =>
+      toDossier(dossier.dossierId, {
+        type,
+        data: {
+          dossierId: dossier.dossierId,
+          selection: facts(selectionId),
+          expert: pool().find((expert) => expert.expertId === expertId)!,
+          points: pointsFor(total),
+          comment: type === 'SubmitScore' ? '材料翔实,成效明确' : '复核后调整',
+        },
+        metadata: asExpert(expertId, now),
+      });
+    for (const dossier of dossiersOf(selectionId).filter((candidate) => candidate.status === 'passed')) {
+      const target = plan.applicants.find((applicant) => dossierId(applicant.key) === dossier.dossierId)!.target;
+      dossier.assignments
+        .filter((assignment) => assignment.status === 'assigned')
+        .forEach((assignment, i) => score(dossier, assignment.expertId, target + OFFSETS[i], 'SubmitScore', T.scoring));
+    }
+    if (plan.amendment) {
+      const dossier = dossierState(dossierId(plan.amendment.key)) as Dossier;
+      const first = dossier.scores[0];
+      score(dossier, first.expertId, first.total + plan.amendment.by, 'AmendScore', T.amendment);
+    }
+
+    const inputs = dossiersOf(selectionId).map((dossier) => reviewInputOf(dossier)).filter((input) => input !== null);
+    toSelection(selectionId, {
+      type: 'CloseReview',
+      data: { candidates: inputs.map((input) => input.candidate), scores: inputs.flatMap((input) => input.scores) },
+      metadata: asAdmin(T.closeReview),
+    });
+    toSelection(selectionId, { type: 'StartPublicNotice', data: { calendarYears }, metadata: asAdmin(T.noticeStart) });
+
+    // Objections: one upheld (the dossier drops, 递补), one dismissed.
+    const object = (key: string, outcome: 'upheld' | 'dismissed') => {
+      const id = dossierId(key);
+      const objectionId = `${id}-objection`;
+      toDossier(id, {
+        type: 'FileObjection',
+        data: {
+          dossierId: id,
+          selection: facts(selectionId),
+          objectionId,
+          objector: { name: '张伟', contact: 'zhangwei@example.cn', organisation: null },
+          reason: '申报材料中应用成效数据与实际不符',
+        },
+        metadata: asPublic(T.objection),
+      });
+      toDossier(id, {
+        type: outcome === 'upheld' ? 'UpholdObjection' : 'DismissObjection',
+        data: { dossierId: id, selection: facts(selectionId), objectionId, finding: outcome === 'upheld' ? '经核查属实' : '经核查不属实' },
+        metadata: asAdmin(T.objectionDecision),
+      });
+      return toSelection(selectionId, {
+        type: 'RecordObjectionOutcome',
+        data: { dossierId: id, objectionId, outcome, finding: outcome === 'upheld' ? '经核查属实' : '经核查不属实' },
+        metadata: asAdmin(T.objectionDecision),
+      });
+    };
+    const [dropped] = object(plan.upheld, 'upheld');
+    if (plan.dismissed) object(plan.dismissed, 'dismissed');
+
+    // Awards: the year's earlier awards come from every other selection already decided.
+    const listed = facts(selectionId).selectedDossierIds.map((id) => dossierState(id) as Dossier);
+    const earlierAwards = [...streams.keys()]
+      .filter((stream) => stream.startsWith('selection-') && stream !== selectionStreamOf(selectionId))
+      .map((stream) => selectionState(stream.slice('selection-'.length)))
+      .filter((other) => other.phase === 'awards-decided' || other.phase === 'published')
+      .flatMap(earlierAwardsOf);
+    const [decided] = toSelection(selectionId, {
+      type: 'DecideAwards',
+      data: {
+        dossiers: listed.map(awardInputOf),
+        earlierAwards,
+        openObjections: dossiersOf(selectionId).filter((d) => d.status === 'passed').flatMap(openObjectionsOf),
+      },
+      metadata: asAdmin(T.decideAwards),
+    });
+    if (decided.type !== 'AwardsDecided') throw new Error('expected AwardsDecided');
+    for (const line of decided.data.awards) {
+      toDossier(line.dossierId, {
+        type: 'AwardDossier',
+        data: { dossierId: line.dossierId, selection: facts(selectionId), tier: line.tier, rank: line.rank, award: line.award },
+        metadata: asSystem(T.decideAwards),
+      });
+    }
+    for (const line of decided.data.notAwarded) {
+      toDossier(line.dossierId, {
+        type: 'NotAwardDossier',
+        data: { dossierId: line.dossierId, selection: facts(selectionId), reason: line.reason },
+        metadata: asSystem(T.decideAwards),
+      });
+    }
+    toSelection(selectionId, { type: 'PublishAwards', data: {}, metadata: asAdmin(T.publish) });
+
+    const keyOf = (id: string) => id.slice(programme.length + 1);
+    const selection = selectionState(selectionId);
+    return {
+      selectionId,
+      selection,
+      started: started.data,
+      dropped,
+      decided: decided.data,
+      recusedExpert,
+      dossier: (key: string) => dossierState(dossierId(key)) as Dossier,
+      /** Selected and reserve keys per tier, from the published shortlist. */
+      shortlist: () =>
+        Object.fromEntries(
+          (selection.shortlist?.tiers ?? []).map((tier) => [
+            tier.tier,
+            { selected: tier.selected.map((e) => keyOf(e.dossierId)), reserves: tier.reserves.map((e) => keyOf(e.dossierId)) },
+          ]),
+        ),
+      award: (key: string) => decided.data.awards.find((line) => line.dossierId === dossierId(key))?.award,
+      keyOf,
+      events: (key: string) => streams.get(`dossier-${dossierId(key)}`) ?? [],
+      selectionEvents: () => (streams.get(selectionStreamOf(selectionId)) ?? []) as SelectionEvent[],
+    };
+  }
+
+  const allEvents = (): AnyEvent[] => [...streams.values()].flat();
+
+  return { registerExperts, runSelection, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents };
+}
+
+export type World = ReturnType<typeof createWorld>;
+export type YearResult = ReturnType<World['runSelection']>;

@@ -1,0 +1,167 @@
+import { foldEvents } from '../shared/decider';
+import { selectionDecider } from './selection.decider';
+import type { SelectionCommand } from './selection.commands';
+import { Selection } from './selection.state';
+import {
+  REVIEW_DAY,
+  asAdmin,
+  closeFormalReview,
+  closeReview,
+  closeSubmissions,
+  conflictDossiers,
+  dossierIds,
+  experts,
+  given,
+  openCall,
+  play,
+  startExpertReview,
+  dataOf,
+} from './selection.test-support';
+
+const smallCall = openCall({ overrides: { quotas: { scenario: 3 } } });
+const seven = dossierIds(7);
+const formalReviewClosed = () => play([smallCall, closeSubmissions, closeFormalReview(seven)]);
+const inExpertReview = () => play([startExpertReview(seven)], formalReviewClosed());
+
+const BASE = { 'd-1': 90, 'd-2': 85, 'd-3': 80, 'd-4': 75, 'd-5': 70, 'd-6': 65, 'd-7': 50 };
+
+
+describe('selection: expert review', () => {
+  describe('StartExpertReview', () => {
+    it('plans five experts per dossier, balanced across the pool, with no unfilled place', () => {
+      const events = given(formalReviewClosed()).when(startExpertReview(seven)).events();
+      const data = dataOf(events, 'ExpertReviewStarted');
+      expect(data).toMatchObject({
+        selectionId: 'demo-scenario-2026',
+        dossierIds: seven,
+        seed: 'demo-scenario-2026',
+        expertsPerDossier: 5,
+        maxPerExpert: 15,
+        unfilled: [],
+        startedAt: REVIEW_DAY,
+      });
+      expect(data.assignments).toHaveLength(35);
+      const loads = Object.values(data.loads);
+      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    });
+
+    it('the plan is the same for the same seed', () => {
+      const once = given(formalReviewClosed()).when(startExpertReview(seven)).events();
+      const again = given(formalReviewClosed()).when(startExpertReview(seven)).events();
+      expect(again).toEqual(once);
+    });
+
+    it('records unfilled places with the reason when the pool is too small', () => {
+      const data = dataOf(given(formalReviewClosed()).when(startExpertReview(['d-1'], experts(3))).events(), 'ExpertReviewStarted');
+      expect(data.assignments).toHaveLength(3);
+      expect(data.unfilled).toEqual([{ dossierId: 'd-1', missing: 2, reason: expect.any(String) }]);
+    });
+
+    it('an expert of the applicant’s own organisation is never planned', () => {
+      const [dossier] = conflictDossiers(['d-1']);
+      const pool = experts(6).map((expert, i) => (i === 0 ? { ...expert, organisationCreditCode: dossier.applicantCreditCode } : expert));
+      const command: SelectionCommand = { ...startExpertReview(['d-1']), data: { dossiers: [dossier], experts: pool } };
+      const data = dataOf(given(formalReviewClosed()).when(command).events(), 'ExpertReviewStarted');
+      expect(data.assignments.map((assignment) => assignment.expertId)).not.toContain('e-1');
+    });
+
+    it('only dossiers that passed formal review are reviewed', () => {
+      given(formalReviewClosed()).when(startExpertReview(['d-1', 'd-99'])).thenRefused('invalid-dossier-list', 'd-99 did not pass');
+      given(formalReviewClosed()).when(startExpertReview(['d-1', 'd-1'])).thenRefused('invalid-dossier-list');
+      given(formalReviewClosed()).when(startExpertReview([])).thenRefused('nothing-to-review');
+    });
+
+    it('an expert pool without an active expert is refused', () => {
+      given(formalReviewClosed()).when(startExpertReview(seven, experts(6, { active: false }))).thenRefused('no-experts');
+    });
+
+    it('expert review starts only after formal review closes', () => {
+      given(play([smallCall, closeSubmissions]))
+        .when(startExpertReview(seven))
+        .thenRefused('wrong-phase', 'now in formal review');
+    });
+  });
+
+  describe('PlanReplacementAssignments', () => {
+    const replace = (existing: { dossierId: string; expertId: string }[], seed?: string): SelectionCommand => ({
+      type: 'PlanReplacementAssignments',
+      data: { dossiers: conflictDossiers(['d-1']), experts: experts(8), existing, seed },
+      metadata: asAdmin(REVIEW_DAY),
+    });
+
+    it('fills a place freed by a recusal, keeping the experts in force, in a numbered round', () => {
+      const inForce = ['e-2', 'e-3', 'e-4', 'e-5'].map((expertId) => ({ dossierId: 'd-1', expertId }));
+      const data = dataOf(given(inExpertReview()).when(replace(inForce)).events(), 'ReplacementAssignmentsPlanned');
+      expect(data).toMatchObject({ round: 2, seed: 'demo-scenario-2026/round-2', unfilled: [] });
+      expect(data.assignments).toHaveLength(1);
+      expect(['e-2', 'e-3', 'e-4', 'e-5']).not.toContain(data.assignments[0].expertId);
+      const after = play([replace(inForce)], inExpertReview());
+      expect(dataOf(given(after).when(replace(inForce, 'custom')).events(), 'ReplacementAssignmentsPlanned')).toMatchObject({
+        round: 3,
+        seed: 'custom',
+      });
+    });
+
+    it('replacements are planned only for dossiers in review, and only during review', () => {
+      const command = replace([]);
+      given(inExpertReview())
+        .when({ ...command, data: { ...command.data, dossiers: conflictDossiers(['d-1', 'd-8']).slice(1) } } as SelectionCommand)
+        .thenRefused('invalid-dossier-list');
+      given(inExpertReview()).when({ ...command, data: { ...command.data, dossiers: [] } } as SelectionCommand).thenRefused('nothing-to-review');
+      given(formalReviewClosed()).when(command).thenRefused('wrong-phase');
+    });
+  });
+
+  describe('CloseReview', () => {
+    it('freezes the ranked shortlist with reserves; below the minimum score is never listed', () => {
+      const events = given(inExpertReview()).when(closeReview(BASE)).events();
+      const { shortlist, aggregates } = dataOf(events, 'ReviewClosed');
+      const [tier] = shortlist.tiers;
+      expect(tier.selected.map((entry) => [entry.dossierId, entry.rank, entry.aggregate])).toEqual([
+        ['d-1', 1, 90],
+        ['d-2', 2, 85],
+        ['d-3', 3, 80],
+      ]);
+      expect(tier.reserves.map((entry) => [entry.dossierId, entry.rank])).toEqual([
+        ['d-4', 4],
+        ['d-5', 5],
+      ]);
+      expect(shortlist.belowThreshold).toEqual(['d-7']);
+      expect(aggregates.map((aggregate) => aggregate.dossierId)).toEqual(seven);
+      expect(aggregates[0]).toMatchObject({ count: 5, aggregate: 90, mean: 90, spread: 10, disagreement: false });
+    });
+
+    it('equal aggregates are ordered by median, then lowest total, then earlier submission', () => {
+      const command = closeReview({ 'd-1': 80, 'd-2': 80 });
+      const events = given(inExpertReview()).when(command).events();
+      // Same totals: the earlier submission (d-1 on 03-10) ranks first.
+      expect(dataOf(events, 'ReviewClosed').shortlist.tiers[0].selected.map((entry) => entry.dossierId)).toEqual(['d-1', 'd-2']);
+    });
+
+    it('review cannot close while a candidate has no score, and names it', () => {
+      const command = closeReview(BASE);
+      const unscored = { ...command, data: { ...command.data, scores: command.data.scores.filter((s) => s.dossierId !== 'd-4') } };
+      given(inExpertReview()).when(unscored).thenRefused('dossier-unscored', 'd-4');
+    });
+
+    it('scores for a dossier that is not a candidate are refused', () => {
+      const command = closeReview(BASE);
+      const stray = { ...command, data: { ...command.data, candidates: command.data.candidates.slice(1) } };
+      given(inExpertReview()).when(stray).thenRefused('score-for-unknown-dossier', 'd-1');
+    });
+
+    it('a candidate that was not in expert review is refused', () => {
+      given(inExpertReview()).when(closeReview({ ...BASE, 'd-42': 99 })).thenRefused('invalid-dossier-list', 'd-42');
+    });
+
+    it('review closes only during expert review', () => {
+      given(formalReviewClosed()).when(closeReview(BASE)).thenRefused('wrong-phase', 'expert review has not started yet');
+    });
+
+    it('the frozen shortlist is what the selection then holds', () => {
+      const state = foldEvents(selectionDecider, play([closeReview(BASE)], inExpertReview())) as Selection;
+      expect(state.phase).toBe('review-closed');
+      expect(state.shortlist?.tiers[0].selected).toHaveLength(3);
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import type { ExistingAssignment } from '../assignment';
+import type { CalendarYear, LocalDate } from '../calendar';
+import type { ConflictDossier, ConflictExpert } from '../conflicts';
+import type { DossierAwardInput } from '../dossier/dossier.views';
+import type { EarlierAward } from '../awards';
+import type { CallRuleOverrides, ProgrammeCode, ProgrammeRules } from '../programmes';
+import type { ExpertTotal } from '../scoring';
+import type { CommandMetadata } from '../shared/command-metadata';
+
+interface SelectionCommandOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+
+/** Opens the year's call; `rules` is the programme's seed as parsed by parseProgrammeRules. */
+export type OpenCall = SelectionCommandOf<
+  'OpenCall',
+  {
+    programme: ProgrammeCode;
+    year: number;
+    batch?: number | null;
+    rules: ProgrammeRules;
+    overrides?: CallRuleOverrides;
+    submissionDeadlineDate: LocalDate;
+  }
+>;
+export type CloseSubmissions = SelectionCommandOf<'CloseSubmissions', Record<never, never>>;
+/** Read from the dossier streams: which passed, and which still wait for a formal-review decision. */
+export type CloseFormalReview = SelectionCommandOf<
+  'CloseFormalReview',
+  { passedDossierIds: readonly string[]; awaitingDecision: readonly string[] }
+>;
+export type StartExpertReview = SelectionCommandOf<
+  'StartExpertReview',
+  { dossiers: readonly ConflictDossier[]; experts: readonly ConflictExpert[]; seed?: string }
+>;
+export type PlanReplacementAssignments = SelectionCommandOf<
+  'PlanReplacementAssignments',
+  {
+    dossiers: readonly ConflictDossier[];
+    experts: readonly ConflictExpert[];
+    /** Assignments in force (recused ones left out). */
+    existing: readonly ExistingAssignment[];
+    seed?: string;
+  }
+>;
+/** The candidates and the scores that count, read from the dossier streams (see reviewInputOf). */
+export type CloseReview = SelectionCommandOf<
+  'CloseReview',
+  {
+    candidates: readonly { dossierId: string; tier: string; submittedAt: string }[];
+    scores: readonly ExpertTotal[];
+  }
+>;
+export type StartPublicNotice = SelectionCommandOf<
+  'StartPublicNotice',
+  { calendarYears: readonly CalendarYear[]; startsOn?: LocalDate }
+>;
+export type RecordObjectionOutcome = SelectionCommandOf<
+  'RecordObjectionOutcome',
+  { dossierId: string; objectionId: string; outcome: 'upheld' | 'dismissed'; finding: string }
+>;
+export type DecideAwards = SelectionCommandOf<
+  'DecideAwards',
+  {
+    /** One per selected dossier (see awardInputOf). */
+    dossiers: readonly DossierAwardInput[];
+    /** Awards of other selections this year (see earlierAwardsOf), for 不重复享受. */
+    earlierAwards: readonly EarlierAward[];
+    /** Objections still undecided on any dossier of the selection. */
+    openObjections: readonly { dossierId: string; objectionId: string }[];
+  }
+>;
+export type PublishAwards = SelectionCommandOf<'PublishAwards', Record<never, never>>;
+
+export type SelectionCommand =
+  | OpenCall
+  | CloseSubmissions
+  | CloseFormalReview
+  | StartExpertReview
+  | PlanReplacementAssignments
+  | CloseReview
+  | StartPublicNotice
+  | RecordObjectionOutcome
+  | DecideAwards
+  | PublishAwards;
+
+export type SelectionCommandType = SelectionCommand['type'];

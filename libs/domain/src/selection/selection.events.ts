@@ -1,0 +1,125 @@
+import type { PlannedAssignment, UnfilledDossier } from '../assignment';
+import type { LocalDate } from '../calendar';
+import type { DossierAwardRecord } from '../dossier/dossier.events';
+import type { CallRuleOverrides, CallRules, ProgrammeCode } from '../programmes';
+import type { RankedEntry, RankedShortlist } from '../ranking';
+import type { DossierAggregate } from '../scoring';
+import type { Fen } from '../shared/money';
+
+/** One line of the decided award list; sent on to the dossier as AwardDossier. */
+export interface DecidedAward {
+  readonly dossierId: string;
+  readonly tier: string;
+  readonly rank: number;
+  /** Identity of "the same project" for 不重复享受 (see projectKey). */
+  readonly projectKey: string;
+  readonly award: DossierAwardRecord;
+}
+
+export interface NotAwarded {
+  readonly dossierId: string;
+  readonly reason: string;
+}
+
+/** Facts of a selection-{programme}-{year}[-{batch}] stream: the selection's own decisions. */
+export type SelectionEvent =
+  | {
+      type: 'SelectionOpened';
+      data: {
+        selectionId: string;
+        programme: ProgrammeCode;
+        year: number;
+        batch: number | null;
+        /** 首批, 第二批, ... */
+        batchLabel: string | null;
+        title: string;
+        /** The programme's rules with the overrides applied: what this call runs under. */
+        rules: CallRules;
+        overrides: CallRuleOverrides;
+        quotas: { tier: string; name: string; quota: number }[];
+        submissionDeadlineDate: LocalDate;
+        submissionDeadline: string;
+        openedAt: string;
+      };
+    }
+  | { type: 'SubmissionsClosed'; data: { selectionId: string; closedAt: string } }
+  | { type: 'FormalReviewClosed'; data: { selectionId: string; passedDossierIds: string[]; closedAt: string } }
+  | {
+      type: 'ExpertReviewStarted';
+      data: {
+        selectionId: string;
+        dossierIds: string[];
+        seed: string;
+        expertsPerDossier: number;
+        maxPerExpert: number;
+        assignments: PlannedAssignment[];
+        unfilled: UnfilledDossier[];
+        loads: Record<string, number>;
+        startedAt: string;
+      };
+    }
+  | {
+      /** A further round, e.g. after recusals freed places (回避). */
+      type: 'ReplacementAssignmentsPlanned';
+      data: {
+        selectionId: string;
+        round: number;
+        seed: string;
+        assignments: PlannedAssignment[];
+        unfilled: UnfilledDossier[];
+        loads: Record<string, number>;
+        plannedAt: string;
+      };
+    }
+  | {
+      /** The frozen shortlist: what is put on notice and awarded, auditable as it was. */
+      type: 'ReviewClosed';
+      data: { selectionId: string; aggregates: DossierAggregate[]; shortlist: RankedShortlist; closedAt: string };
+    }
+  | {
+      type: 'PublicNoticeStarted';
+      data: {
+        selectionId: string;
+        startsOn: LocalDate;
+        endsOn: LocalDate;
+        workingDays: number;
+        startsAt: string;
+        endsAt: string;
+        listedDossierIds: string[];
+        /** The holiday notices the working days were counted on. */
+        calendarSources: string[];
+        startedAt: string;
+      };
+    }
+  | {
+      /** An upheld objection takes the dossier off the list; the next reserve of its tier moves up (递补). */
+      type: 'ShortlistEntryDropped';
+      data: {
+        selectionId: string;
+        dossierId: string;
+        objectionId: string;
+        finding: string;
+        promoted: RankedEntry | null;
+        shortlist: RankedShortlist;
+        droppedAt: string;
+      };
+    }
+  | {
+      type: 'ObjectionDismissalRecorded';
+      data: { selectionId: string; dossierId: string; objectionId: string; finding: string; recordedAt: string };
+    }
+  | {
+      type: 'AwardsDecided';
+      data: {
+        selectionId: string;
+        programme: ProgrammeCode;
+        year: number;
+        awards: DecidedAward[];
+        notAwarded: NotAwarded[];
+        totalPaidFen: Fen;
+        decidedAt: string;
+      };
+    }
+  | { type: 'AwardsPublished'; data: { selectionId: string; publishedAt: string } };
+
+export type SelectionEventType = SelectionEvent['type'];

@@ -1,0 +1,127 @@
+import type { EarlierAward } from '../awards';
+import type { LocalDate } from '../calendar';
+import type { CallRules, ProgrammeCode } from '../programmes';
+import type { RankedShortlist } from '../ranking';
+import type { DossierAggregate } from '../scoring';
+import type { DecidedAward, NotAwarded, SelectionEvent } from './selection.events';
+import type { NoticePeriod, SelectionFacts, SelectionPhase } from './selection.phase';
+
+export interface Selection {
+  readonly phase: SelectionPhase;
+  readonly selectionId: string;
+  readonly programme: ProgrammeCode;
+  readonly year: number;
+  readonly batch: number | null;
+  readonly title: string;
+  readonly rules: CallRules;
+  readonly submissionDeadlineDate: LocalDate;
+  readonly submissionDeadline: string;
+  readonly passedDossierIds: readonly string[];
+  readonly reviewDossierIds: readonly string[];
+  /** Assignment rounds so far: 1 after the plan, +1 per replacement round. */
+  readonly assignmentRounds: number;
+  readonly aggregates: readonly DossierAggregate[];
+  readonly shortlist: RankedShortlist | null;
+  readonly notice: NoticePeriod | null;
+  readonly droppedDossierIds: readonly string[];
+  readonly recordedObjectionIds: readonly string[];
+  readonly awards: readonly DecidedAward[];
+  readonly notAwarded: readonly NotAwarded[];
+}
+
+export type SelectionState = { readonly phase: 'none' } | Selection;
+
+export function evolveSelection(state: SelectionState, event: SelectionEvent): SelectionState {
+  if (event.type === 'SelectionOpened') {
+    const { selectionId, programme, year, batch, title, rules, submissionDeadlineDate, submissionDeadline } = event.data;
+    return {
+      phase: 'open',
+      selectionId,
+      programme,
+      year,
+      batch,
+      title,
+      rules,
+      submissionDeadlineDate,
+      submissionDeadline,
+      passedDossierIds: [],
+      reviewDossierIds: [],
+      assignmentRounds: 0,
+      aggregates: [],
+      shortlist: null,
+      notice: null,
+      droppedDossierIds: [],
+      recordedObjectionIds: [],
+      awards: [],
+      notAwarded: [],
+    };
+  }
+  // Every other event follows SelectionOpened: the decider never emits one on an empty stream.
+  const selection = state as Selection;
+  switch (event.type) {
+    case 'SubmissionsClosed':
+      return { ...selection, phase: 'formal-review' };
+    case 'FormalReviewClosed':
+      return { ...selection, phase: 'formal-review-closed', passedDossierIds: event.data.passedDossierIds };
+    case 'ExpertReviewStarted':
+      return { ...selection, phase: 'expert-review', reviewDossierIds: event.data.dossierIds, assignmentRounds: 1 };
+    case 'ReplacementAssignmentsPlanned':
+      return { ...selection, assignmentRounds: event.data.round };
+    case 'ReviewClosed':
+      return { ...selection, phase: 'review-closed', aggregates: event.data.aggregates, shortlist: event.data.shortlist };
+    case 'PublicNoticeStarted': {
+      const { startsOn, endsOn, workingDays, startsAt, endsAt } = event.data;
+      return { ...selection, phase: 'notice', notice: { startsOn, endsOn, workingDays, startsAt, endsAt } };
+    }
+    case 'ShortlistEntryDropped':
+      return {
+        ...selection,
+        shortlist: event.data.shortlist,
+        droppedDossierIds: [...selection.droppedDossierIds, event.data.dossierId],
+        recordedObjectionIds: [...selection.recordedObjectionIds, event.data.objectionId],
+      };
+    case 'ObjectionDismissalRecorded':
+      return { ...selection, recordedObjectionIds: [...selection.recordedObjectionIds, event.data.objectionId] };
+    case 'AwardsDecided':
+      return { ...selection, phase: 'awards-decided', awards: event.data.awards, notAwarded: event.data.notAwarded };
+    case 'AwardsPublished':
+      return { ...selection, phase: 'published' };
+  }
+}
+
+export function selectedDossierIdsOf(selection: Selection): string[] {
+  return (selection.shortlist?.tiers ?? []).flatMap((tier) => tier.selected.map((entry) => entry.dossierId));
+}
+
+/** What a dossier command needs to know of its selection (see SelectionFacts). */
+export function selectionFactsOf(selection: Selection): SelectionFacts {
+  const { selectionId, programme, phase, submissionDeadlineDate, submissionDeadline, rules, notice } = selection;
+  return {
+    selectionId,
+    programme,
+    phase,
+    submissionDeadlineDate,
+    submissionDeadline,
+    rules,
+    notice,
+    selectedDossierIds: selectedDossierIdsOf(selection),
+  };
+}
+
+/** The money this selection decided, as other selections of the year see it for 不重复享受. */
+export function earlierAwardsOf(selection: Selection): EarlierAward[] {
+  return selection.awards.flatMap((line) =>
+    line.award.kind === 'money'
+      ? [
+          {
+            selectionId: selection.selectionId,
+            programme: selection.programme,
+            year: selection.year,
+            projectKey: line.projectKey,
+            standardFen: line.award.standardFen,
+            paidFen: line.award.paidFen,
+          },
+        ]
+      : [],
+  );
+}
