@@ -1,0 +1,35 @@
+/** The award list as a printable HTML page: title centred, the table with amounts right-aligned. */
+export const AWARD_LIST_HTML_TEMPLATE = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{{title}}</title>
+<style>
+{{{styles}}}</style>
+</head>
+<body>
+<main class="award-list">
+<h1>{{title}}</h1>
+{{#each facts}}
+<p>{{this}}</p>
+{{/each}}
+<table>
+<thead>
+<tr><th>{{columns.serial}}</th><th>{{columns.organisation}}</th><th>{{columns.projectTitle}}</th>
+<th>{{columns.approvedInvestment}}</th><th>{{columns.awardAmount}}</th></tr>
+</thead>
+<tbody>
+{{#each rows}}
+<tr><td class="serial">{{serial}}</td><td>{{organisation}}</td><td>{{projectTitle}}</td>
+<td class="number">{{approvedInvestment}}</td><td class="number">{{awardAmount}}</td></tr>
+{{/each}}
+</tbody>
+<tfoot>
+<tr><th colspan="4">{{totalLabel}}</th><td class="number">{{totalAward}}</td></tr>
+</tfoot>
+</table>
+<p>{{note}}</p>
+</main>
+</body>
+</html>
+`;

@@ -1,0 +1,22 @@
+export type {
+  Annex,
+  AnnexKind,
+  AwardListDocument,
+  AwardListRow,
+  DemoScenario,
+  DemoScenarioAnnex,
+  FutureScenario,
+  FutureScenarioAnnex,
+  InnovationPlatform,
+  InnovationPlatformAnnex,
+  InnovationPlatformCategory,
+  KeyEnterprise,
+  KeyEnterpriseAnnex,
+  KeyEnterpriseTier,
+} from './annex.types';
+export { renderAnnex } from './render-annex';
+export { renderAwardList } from './render-award-list';
+export { CONTENT_TYPES, isDocumentFormat } from './rendered-document';
+export type { DocumentFormat, RenderedDocument } from './rendered-document';
+export { formatFenAsYuan, formatFenTotalAsYuan } from './yuan';
+export { chineseNumeral } from './chinese-numeral';
