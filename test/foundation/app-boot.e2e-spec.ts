@@ -6,7 +6,7 @@ import request from 'supertest';
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
 import { loadAppConfig, prepareDatabase } from '@app/platform';
-import { createApp } from '../../apps/api/src/create-app';
+import { API_SCHEMAS, createApp } from '../../apps/api/src/create-app';
 
 describe('the API app on the embedded default (PGlite in a data folder)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-boot-'));
@@ -14,7 +14,7 @@ describe('the API app on the embedded default (PGlite in a data folder)', () => 
 
   async function boot() {
     const config = loadAppConfig({ DATA_DIR: dataDir });
-    const database = await prepareDatabase(config);
+    const database = await prepareDatabase(config, API_SCHEMAS);
     const app: INestApplication = await createApp({ config, database }, false);
     await app.init();
     return {

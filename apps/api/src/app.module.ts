@@ -1,10 +1,25 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformModule, PlatformOptions } from '@app/platform';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { RequestStampMiddleware } from './http/request-stamp.middleware';
+import { DossiersModule } from './dossiers/dossiers.module';
+import { NoticeModule } from './notice/notice.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { SelectionsModule } from './selections/selections.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(options), HealthModule] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestStampMiddleware).forRoutes('*path');
   }
 }

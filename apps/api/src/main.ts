@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { InvalidConfigurationError, loadAppConfig, prepareDatabase } from '@app/platform';
-import { createApp } from './create-app';
+import { API_SCHEMAS, createApp } from './create-app';
 
 async function main(): Promise<void> {
   const logger = new Logger('boot');
   const config = loadAppConfig(process.env);
-  const database = await prepareDatabase(config, (line) => logger.log(line));
+  const database = await prepareDatabase(config, API_SCHEMAS, (line) => logger.log(line));
   const app = await createApp({ config, database });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -29,6 +29,10 @@ export class AppConfig {
   })
   KURRENTDB_URL?: string;
 
+  @IsString()
+  @IsNotEmpty({ message: 'SEEDS_DIR must name the folder holding programmes/ and calendar/' })
+  SEEDS_DIR: string = './seeds';
+
   @IsOptional()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (unset: one is generated and kept in DATA_DIR)' })
   JWT_SECRET?: string;

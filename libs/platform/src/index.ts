@@ -4,3 +4,4 @@ export * from './platform.module';
 export * from './prepare-database';
 export * from './stale-revision.error';
 export * from './unit-of-work';
+export * from './clock';

@@ -8,9 +8,12 @@ import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore } from '@app/event
 import type { EventStore } from '@app/event-store';
 import type { AppConfig } from './app-config';
 import { APP_CONFIG, DATABASE_LOCATION, PG_POOL } from './platform.tokens';
+import { CLOCK, Clock, systemClock } from './clock';
 
 export interface PlatformOptions {
   readonly config: AppConfig;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
   /** Opened by the caller (see prepareDatabase), who also closes it after the app. */
   readonly database: DatabaseLocation;
 }
@@ -32,7 +35,7 @@ class PlatformShutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ config, database }: PlatformOptions): DynamicModule {
+  static forRoot({ config, database, clock = systemClock }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -48,6 +51,7 @@ export class PlatformModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
         { provide: DATABASE_LOCATION, useValue: database },
         {
           provide: PG_POOL,
@@ -63,7 +67,7 @@ export class PlatformModule {
         },
         PlatformShutdown,
       ],
-      exports: [APP_CONFIG, DATABASE_LOCATION, PG_POOL, EVENT_STORE],
+      exports: [APP_CONFIG, CLOCK, DATABASE_LOCATION, PG_POOL, EVENT_STORE],
     };
   }
 }

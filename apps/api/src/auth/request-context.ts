@@ -1,22 +1,30 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { CommandContext } from '@app/platform';
 import type { CommandMetadata } from '@app/domain/shared/command-metadata';
+import type { StampedRequest } from '../http/request-stamp.middleware';
 import { ANONYMOUS, TokenClaims, actorFromClaims } from './actor';
 
-/** Who asks, when, under which correlation id, and which revision they last saw (If-Match). */
-export interface RequestContext {
-  readonly metadata: CommandMetadata;
-  readonly correlationId: string;
-  readonly ifMatch?: bigint;
+/**
+ * Who asks, when, under which correlation id, and which revision they last saw (If-Match).
+ * A class, not an interface, because controllers receive it as a decorated parameter and its
+ * decorator metadata must name a value that exists at run time.
+ */
+export class RequestContext implements CommandContext {
+  constructor(
+    readonly metadata: CommandMetadata,
+    readonly correlationId: string,
+    readonly ifMatch?: bigint,
+  ) {}
 }
 
 export function requestContextOf(request: Request): RequestContext {
   const claims = request.user as TokenClaims | undefined;
-  return {
-    metadata: { now: new Date().toISOString(), actor: claims ? actorFromClaims(claims) : ANONYMOUS },
-    correlationId: String(request.headers['x-request-id']),
-    ifMatch: parseIfMatch(request.headers['if-match']),
-  };
+  return new RequestContext(
+    { now: (request as StampedRequest).receivedAt ?? new Date().toISOString(), actor: claims ? actorFromClaims(claims) : ANONYMOUS },
+    String(request.headers['x-request-id']),
+    parseIfMatch(request.headers['if-match']),
+  );
 }
 
 /** ETags are stream revisions: `"3"` (or W/"3"). */

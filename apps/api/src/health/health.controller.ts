@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { EVENT_STORE } from '@app/event-store';
+import { Public } from '../auth/access.decorators';
 import type { EventStore } from '@app/event-store';
 
 @ApiTags('运行状态 health')
@@ -15,6 +16,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Database and event store reachable (200), or which one is not (503)' })
   check() {

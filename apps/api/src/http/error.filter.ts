@@ -51,7 +51,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyConflictError) {
       return errorBody(409, exception.message, { code: 'idempotency-conflict' });
     }
-    const parser = exception as BodyParserError;
+    // Nest wraps body-parser's errors in an HttpException whose cause is the original.
+    const parser = ((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError;
     if (parser?.type === 'entity.parse.failed') {
       return errorBody(400, 'the request body is not valid JSON');
     }

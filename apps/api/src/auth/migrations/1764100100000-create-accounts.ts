@@ -4,7 +4,6 @@ export class CreateAccounts1764100100000 implements MigrationInterface {
   name = 'CreateAccounts1764100100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pgcrypto`);
     await queryRunner.query(`
       CREATE TABLE organisations (
         credit_code text PRIMARY KEY,

@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PROGRAMME_CODES } from '@app/domain/programmes';
+import type { ProgrammeCode } from '@app/domain/programmes';
+
+/** Any rule of the programme the call changes; checked in full by the domain (resolveCallRules). */
+export class CallOverridesRequest {
+  @ApiPropertyOptional({ example: { batch: 12 }, description: 'quota per tier code' })
+  @IsOptional()
+  @IsObject()
+  quotas?: Record<string, number>;
+
+  @ApiPropertyOptional({ description: '4-6 criteria {code, name, weight, maxPoints}, weights summing to 100' })
+  @IsOptional()
+  @Allow()
+  rubric?: { code: string; name: string; weight: number; maxPoints: number }[];
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(15)
+  expertsPerDossier?: number;
+
+  @ApiPropertyOptional({ example: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  maxDossiersPerExpert?: number;
+
+  @ApiPropertyOptional({ enum: ['mean', 'median', 'trimmed-mean', 'z-score-mean'] })
+  @IsOptional()
+  @IsIn(['mean', 'median', 'trimmed-mean', 'z-score-mean'])
+  aggregation?: 'mean' | 'median' | 'trimmed-mean' | 'z-score-mean';
+
+  @ApiPropertyOptional({ example: 25 })
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  disagreementSpread?: number;
+
+  @ApiPropertyOptional({ example: 60 })
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  minimumScore?: number;
+
+  @ApiPropertyOptional({ example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  reservesPerTier?: number;
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  noticeWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: '{kind:"policy"} or {kind:"money", rateBasisPoints, capFen}' })
+  @IsOptional()
+  @IsObject()
+  award?: { kind: 'policy' } | { kind: 'money'; rateBasisPoints: number; capFen: number };
+}
+
+export class OpenSelectionRequest {
+  @ApiProperty({ enum: PROGRAMME_CODES, example: 'demo-scenario' })
+  @IsIn(PROGRAMME_CODES as unknown as string[], { message: `programme must be one of ${PROGRAMME_CODES.join(', ')}` })
+  programme!: ProgrammeCode;
+
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2025)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ example: 1, description: 'batch number when a year has several (1 = 首批)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  batch?: number;
+
+  @ApiProperty({ example: '2026-03-31', description: 'last day of submission, Asia/Shanghai' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'submissionDeadlineDate must be a date as YYYY-MM-DD' })
+  submissionDeadlineDate!: string;
+
+  @ApiPropertyOptional({ type: CallOverridesRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallOverridesRequest)
+  overrides?: CallOverridesRequest;
+}

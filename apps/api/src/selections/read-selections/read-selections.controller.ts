@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../../auth/access.decorators';
+import { ApiErrors } from '../../http/api-errors.decorator';
+import { withEtag } from '../../http/command-response';
+import { StreamDirectory } from '../../workflow/stream-directory';
+import { SelectionDetailResponse, SelectionSummaryResponse, selectionSummaryOf } from './selection.response.dto';
+
+@ApiTags('评选 selections')
+@Controller('api/v1/selections')
+export class ReadSelectionsController {
+  constructor(private readonly directory: StreamDirectory) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Every call with its phase (public)' })
+  @ApiOkResponse({ type: [SelectionSummaryResponse] })
+  async list(): Promise<SelectionSummaryResponse[]> {
+    const selections = await this.directory.selections();
+    return selections
+      .map(selectionSummaryOf)
+      .sort((a, b) => b.year - a.year || a.programme.localeCompare(b.programme) || (a.batch ?? 0) - (b.batch ?? 0));
+  }
+
+  @Get(':selectionId')
+  @Public()
+  @ApiOperation({ summary: 'One call: phase, deadline, notice window and the rules it runs under (public)' })
+  @ApiOkResponse({ type: SelectionDetailResponse })
+  @ApiErrors(404)
+  async get(@Param('selectionId') selectionId: string, @Res({ passthrough: true }) response: Response): Promise<SelectionDetailResponse> {
+    const { value, revision } = await this.directory.selection(selectionId);
+    return withEtag(response, revision, {
+      ...selectionSummaryOf(value),
+      rules: value.rules as unknown as Record<string, unknown>,
+      submissionDeadline: value.submissionDeadline,
+      revision: revision.toString(),
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore, GlobalPosition, RecordedEvent } from '@app/event-store';
+import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
+import { ExpertEvent, ExpertState, RegisteredExpert, expertDecider } from '@app/domain/expert';
+import { Selection, SelectionEvent, SelectionState, selectionDecider, selectionStreamOf } from '@app/domain/selection';
+import { foldEvents } from '@app/domain/shared/decider';
+import { refuse } from '@app/domain/shared/refusal';
+
+export interface Versioned<T> {
+  readonly value: T;
+  /** The stream revision: the ETag a client sends back as If-Match. */
+  readonly revision: bigint;
+}
+
+const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
+
+/**
+ * Reads aggregates straight from their streams, for queries and for the facts a command carries.
+ * Category reads scan every dossier or expert stream: fine for a year's few hundred dossiers, and
+ * replaced by the read models (issue 6) for lists.
+ */
+@Injectable()
+export class StreamDirectory {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async selection(selectionId: string): Promise<Versioned<Selection>> {
+    const events = await this.store.readStream(selectionStreamOf(selectionId));
+    const state: SelectionState = foldEvents(selectionDecider, events.map(asDomainEvent<SelectionEvent>));
+    if (state.phase === 'none') throw refuse('selection-not-found', `there is no selection "${selectionId}"`, 'not-found');
+    return { value: state, revision: events[events.length - 1].revision };
+  }
+
+  async selections(): Promise<Selection[]> {
+    return (await this.foldCategory<SelectionState>('selection', (events) => foldEvents(selectionDecider, events.map(asDomainEvent<SelectionEvent>))))
+      .filter((state): state is Selection => state.phase !== 'none');
+  }
+
+  async dossier(dossierId: string): Promise<Versioned<Dossier>> {
+    const events = await this.store.readStream(`dossier-${dossierId}`);
+    const state: DossierState = foldEvents(dossierDecider, events.map(asDomainEvent<DossierEvent>));
+    if (state.status === 'none') throw refuse('dossier-not-found', `there is no dossier "${dossierId}"`, 'not-found');
+    return { value: state, revision: events[events.length - 1].revision };
+  }
+
+  async dossiers(filter: { selectionId?: string; applicantCreditCode?: string } = {}): Promise<Dossier[]> {
+    const all = await this.foldCategory<DossierState>('dossier', (events) => foldEvents(dossierDecider, events.map(asDomainEvent<DossierEvent>)));
+    return all.filter(
+      (state): state is Dossier =>
+        state.status !== 'none' &&
+        (filter.selectionId === undefined || state.selectionId === filter.selectionId) &&
+        (filter.applicantCreditCode === undefined || state.applicantCreditCode === filter.applicantCreditCode),
+    );
+  }
+
+  async expert(expertId: string): Promise<Versioned<RegisteredExpert>> {
+    const events = await this.store.readStream(`expert-${expertId}`);
+    const state: ExpertState = foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>));
+    if (state.status === 'none') throw refuse('expert-not-found', `there is no expert "${expertId}"`, 'not-found');
+    return { value: state, revision: events[events.length - 1].revision };
+  }
+
+  async experts(): Promise<RegisteredExpert[]> {
+    const all = await this.foldCategory<ExpertState>('expert', (events) => foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>)));
+    return all.filter((state): state is RegisteredExpert => state.status !== 'none');
+  }
+
+  /** Every stream of a category, folded; streams in the order of their first event. */
+  private async foldCategory<State>(category: string, fold: (events: RecordedEvent[]) => State): Promise<State[]> {
+    const byStream = new Map<string, RecordedEvent[]>();
+    let after: GlobalPosition | null = null;
+    for (;;) {
+      const page = await this.store.readAll({ category, after, maxCount: 5000 });
+      if (page.length === 0) break;
+      for (const event of page) {
+        const events = byStream.get(event.streamId) ?? [];
+        events.push(event);
+        byStream.set(event.streamId, events);
+      }
+      after = page[page.length - 1].position;
+    }
+    return [...byStream.values()].map(fold);
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import { SettableClock, loadAppConfig } from '@app/platform';
+import { API_SCHEMAS, createApp } from '../../apps/api/src/create-app';
+import { EVENT_STORE_SCHEMA } from '@app/platform';
+import { createTestDatabase, TestDatabaseKind } from './test-databases';
+
+export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly http: ReturnType<typeof request>;
+  readonly clock: SettableClock;
+  readonly store: EventStore;
+  /** A supertest agent that sends this user's token on every request. */
+  as(username: string, password: string): Promise<AuthenticatedClient>;
+  asAdmin(): Promise<AuthenticatedClient>;
+  close(): Promise<void>;
+}
+
+export type AuthenticatedClient = {
+  [Method in 'get' | 'post' | 'put' | 'delete' | 'patch']: (url: string) => request.Test;
+} & { readonly token: string };
+
+/** The real app on a database of its own (PGlite or the server), with a clock the test sets. */
+export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02T01:00:00.000Z'): Promise<TestApp> {
+  const database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-e2e-'));
+  const config = loadAppConfig({
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+  const clock = new SettableClock(startAt);
+  const app = await createApp({ config, clock, database: { url: database.url, kind: 'server', close: async () => undefined } }, false);
+  await app.init();
+  const http = request(app.getHttpServer());
+  const as = async (username: string, password: string): Promise<AuthenticatedClient> => {
+    const response = await http.post('/api/v1/auth/login').send({ username, password });
+    if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const token = response.body.accessToken as string;
+    const withToken = (method: 'get' | 'post' | 'put' | 'delete' | 'patch') => (url: string) =>
+      (http[method] as (url: string) => request.Test)(url).set('Authorization', `Bearer ${token}`);
+    return { token, get: withToken('get'), post: withToken('post'), put: withToken('put'), delete: withToken('delete'), patch: withToken('patch') };
+  };
+  return {
+    app,
+    http,
+    clock,
+    store: app.get<EventStore>(EVENT_STORE),
+    as,
+    asAdmin: () => as(ADMIN.username, ADMIN.password),
+    close: async () => {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
