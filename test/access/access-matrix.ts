@@ -24,5 +24,17 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/v1/selections/{selectionId}', allowed: 'public' },
   { method: 'POST', path: '/api/v1/selections/{selectionId}/close-submissions', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/selections/{selectionId}/close-formal-review', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/calendar-years', allowed: 'public' },
+  { method: 'POST', path: '/api/v1/calendar-years', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/public-notice', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/public-notice', allowed: 'public' },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/objections', allowed: 'public' },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/objections', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/objections/{objectionId}/resolution', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/awards', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/awards', allowed: 'public' },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/awards/publish', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/annex', allowed: 'public' },
+  { method: 'GET', path: '/api/v1/streams/{streamId}/events', allowed: ['admin'] },
 ];
 void SIGNED_IN;

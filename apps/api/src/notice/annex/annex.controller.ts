@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { renderAnnex, renderAwardList } from '@app/documents';
+import { Public } from '../../auth/access.decorators';
+import { Context, RequestContext } from '../../auth/request-context';
+import { ApiErrors } from '../../http/api-errors.decorator';
+import { StreamDirectory } from '../../workflow/stream-directory';
+import { NoticeReads } from '../shared/notice-reads';
+import { publishedEntriesOf } from '../shared/published-entry';
+import { requireVisibleAwards } from '../shared/published-selection';
+import { annexOf, awardListOf, hasAnnexLayout } from './annex-documents';
+import { AnnexQuery } from './annex.query.dto';
+
+@ApiTags('附件 annex documents')
+@ApiBearerAuth()
+@Controller('api/v1/selections/:selectionId/annex')
+export class AnnexController {
+  constructor(
+    private readonly directory: StreamDirectory,
+    private readonly reads: NoticeReads,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'The published list as an annex document (附件1/2/4) or award list, in TXT, HTML or DOCX (public once published)' })
+  @ApiProduces('text/plain', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ description: 'the file, with Content-Disposition naming it', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(400, 401, 404)
+  async download(
+    @Param('selectionId') selectionId: string,
+    @Query() query: AnnexQuery,
+    @Context() context: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { value: selection } = await this.directory.selection(selectionId);
+    requireVisibleAwards(selection, context.metadata.actor);
+    const entryOf = await publishedEntriesOf(this.reads, selection);
+    const format = query.format ?? 'txt';
+    const wantsAwardList = query.document === 'award-list' || !hasAnnexLayout(selection);
+    const rendered = wantsAwardList
+      ? await renderAwardList(awardListOf(selection, entryOf), format)
+      : await renderAnnex(annexOf(selection, entryOf), format);
+    response.setHeader('Content-Type', rendered.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${rendered.fileName}"`);
+    return new StreamableFile(typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body);
+  }
+}

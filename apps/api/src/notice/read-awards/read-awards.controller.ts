@@ -1,0 +1,73 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { formatFenAsYuan, formatFenTotalAsYuan } from '@app/documents';
+import { Public } from '../../auth/access.decorators';
+import { Context, RequestContext } from '../../auth/request-context';
+import { ApiErrors } from '../../http/api-errors.decorator';
+import { withEtag } from '../../http/command-response';
+import { StreamDirectory } from '../../workflow/stream-directory';
+import { NoticeReads } from '../shared/notice-reads';
+import { publishedEntriesOf } from '../shared/published-entry';
+import { requireVisibleAwards } from '../shared/published-selection';
+import { AwardLineResponse, AwardListResponse } from './award-list.response.dto';
+
+@ApiTags('奖补 awards')
+@ApiBearerAuth()
+@Controller('api/v1/selections/:selectionId/awards')
+export class ReadAwardsController {
+  constructor(
+    private readonly directory: StreamDirectory,
+    private readonly reads: NoticeReads,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'The award list with amounts and 不重复享受 decisions (admin once decided; public once published)' })
+  @ApiOkResponse({ type: AwardListResponse })
+  @ApiErrors(401, 404)
+  async read(@Param('selectionId') selectionId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<AwardListResponse> {
+    const { value: selection, revision } = await this.directory.selection(selectionId);
+    requireVisibleAwards(selection, context.metadata.actor);
+    const entryOf = await publishedEntriesOf(this.reads, selection);
+    const awards: AwardLineResponse[] = selection.awards.map((line) => {
+      const entry = entryOf(line.dossierId);
+      const base = {
+        dossierId: line.dossierId,
+        organisation: entry.organisation,
+        creditCode: entry.creditCode,
+        projectTitle: entry.projectTitle,
+        tier: line.tier,
+        tierName: entry.tierName,
+        rank: line.rank,
+        kind: line.award.kind,
+      };
+      if (line.award.kind === 'policy') return base;
+      const { approvedInvestmentFen, standardFen, paidFen, decision, reason } = line.award;
+      return {
+        ...base,
+        approvedInvestmentFen,
+        approvedInvestmentYuan: formatFenAsYuan(approvedInvestmentFen),
+        standardFen,
+        standardYuan: formatFenAsYuan(standardFen),
+        paidFen,
+        paidYuan: formatFenAsYuan(paidFen),
+        decision,
+        reason,
+      };
+    });
+    const paid = awards.map((line) => line.paidFen ?? 0);
+    return withEtag(response, revision, {
+      selectionId,
+      title: selection.title,
+      phase: selection.phase,
+      awards,
+      notAwarded: selection.notAwarded.map((line) => {
+        const { organisation, projectTitle } = entryOf(line.dossierId);
+        return { dossierId: line.dossierId, organisation, projectTitle, reason: line.reason };
+      }),
+      totalPaidFen: paid.reduce((sum, fen) => sum + fen, 0),
+      totalPaidYuan: formatFenTotalAsYuan(paid),
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore, GlobalPosition } from '@app/event-store';
+import type { CalendarYear } from '@app/domain/calendar';
+import type { Dossier } from '@app/domain/dossier';
+import { earlierAwardsOf } from '@app/domain/selection';
+import type { Selection } from '@app/domain/selection';
+import type { EarlierAward } from '@app/domain/awards';
+import { refuse } from '@app/domain/shared/refusal';
+import { Organisation } from '../../auth/organisation.entity';
+import { ProgrammeCatalogue } from '../../catalogue/programme-catalogue';
+import { StreamDirectory } from '../../workflow/stream-directory';
+import { CALENDAR_CATEGORY, CalendarYearLoaded } from './calendar-year.stream';
+
+/** The facts the notice, objection and award commands carry, read from other streams and tables. */
+@Injectable()
+export class NoticeReads {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: StreamDirectory,
+    private readonly catalogue: ProgrammeCatalogue,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+  ) {}
+
+  /** The seed years and the ones an admin loaded since, ascending. */
+  async calendarYears(): Promise<{ year: CalendarYear; origin: 'seed' | 'loaded' }[]> {
+    const loaded: CalendarYear[] = [];
+    let after: GlobalPosition | null = null;
+    for (;;) {
+      const page = await this.store.readAll({ category: CALENDAR_CATEGORY, after, maxCount: 500 });
+      if (page.length === 0) break;
+      for (const event of page) {
+        if (event.type !== 'CalendarYearLoaded') continue;
+        const { year, holidays, makeUpWorkdays, source } = event.data as CalendarYearLoaded['data'];
+        loaded.push({ year, holidays, makeUpWorkdays, source });
+      }
+      after = page[page.length - 1].position;
+    }
+    return [
+      ...this.catalogue.calendarYears.map((year) => ({ year, origin: 'seed' as const })),
+      ...loaded.map((year) => ({ year, origin: 'loaded' as const })),
+    ].sort((a, b) => a.year.year - b.year.year);
+  }
+
+  dossiersOf(selectionId: string): Promise<Dossier[]> {
+    return this.directory.dossiers({ selectionId });
+  }
+
+  /**
+   * The dossier an objection was filed on. Objection ids are plain UUIDs (a dossier id inside them
+   * would leak nothing, but would tie the id's length to another folder's id scheme), so we scan the
+   * dossier streams: objections are few, and the read models (issue 6) will index them.
+   */
+  async dossierOfObjection(objectionId: string): Promise<Dossier> {
+    const dossiers = await this.directory.dossiers();
+    const dossier = dossiers.find((candidate) => candidate.objections.some((objection) => objection.objectionId === objectionId));
+    if (!dossier) throw refuse('objection-not-found', `there is no objection "${objectionId}"`, 'not-found');
+    return dossier;
+  }
+
+  /** Money already decided this year by the other selections, for 不重复享受 / 就高原则. */
+  async earlierAwards(selection: Selection): Promise<EarlierAward[]> {
+    const selections = await this.directory.selections();
+    return selections
+      .filter((other) => other.selectionId !== selection.selectionId && other.year === selection.year)
+      .filter((other) => other.phase === 'awards-decided' || other.phase === 'published')
+      .flatMap(earlierAwardsOf);
+  }
+
+  /** Registered names by credit code; a code without a registration stays out of the map. */
+  async organisationNames(creditCodes: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(creditCodes)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.organisations.find({ where: { creditCode: In(unique) } });
+    return new Map(rows.map((row) => [row.creditCode, row.name]));
+  }
+}
