@@ -12,8 +12,6 @@ export interface AccessRow {
   readonly body?: unknown;
 }
 
-const SIGNED_IN = ['applicant', 'expert', 'admin'] as const;
-
 /** Who may call what. A new endpoint needs a row here, or the access-matrix spec fails. */
 export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/health', allowed: 'public' },
@@ -36,5 +34,20 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/selections/{selectionId}/awards/publish', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/annex', allowed: 'public' },
   { method: 'GET', path: '/api/v1/streams/{streamId}/events', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/experts', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/experts', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/experts/{expertId}', allowed: ['admin', 'expert'], confidential: true },
+  { method: 'POST', path: '/api/v1/experts/{expertId}/conflicts', allowed: ['admin', 'expert'] },
+  { method: 'POST', path: '/api/v1/experts/{expertId}/deactivate', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/assignments', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/assignments', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/assignments/replacements', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/review-progress', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/me/assignments', allowed: ['expert'] },
+  { method: 'PUT', path: '/api/v1/dossiers/{dossierId}/reviews/mine', allowed: ['expert'], confidential: true },
+  { method: 'GET', path: '/api/v1/dossiers/{dossierId}/reviews/mine', allowed: ['expert'], confidential: true },
+  { method: 'POST', path: '/api/v1/dossiers/{dossierId}/recusal', allowed: ['expert'], confidential: true },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/close-review', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/shortlist', allowed: 'public' },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/scoreboard', allowed: ['admin'] },
 ];
-void SIGNED_IN;

@@ -80,6 +80,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The revision of the stream's last event, or null when the stream does not exist. */
   streamRevision(streamId: string): Promise<bigint | null>;
+  /**
+   * The ids of every stream of a category that has events, committed now (not held back by the
+   * global-order horizon that readAll keeps): for queries that must see a write the moment it answers.
+   */
+  listStreams(category: string): Promise<string[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the last committed event (of a category), or null when there is none. */
   headPosition(options?: { category?: string }): Promise<GlobalPosition | null>;

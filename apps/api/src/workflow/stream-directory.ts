@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@app/event-store';
-import type { EventStore, GlobalPosition, RecordedEvent } from '@app/event-store';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { ExpertEvent, ExpertState, RegisteredExpert, expertDecider } from '@app/domain/expert';
 import { Selection, SelectionEvent, SelectionState, selectionDecider, selectionStreamOf } from '@app/domain/selection';
@@ -17,8 +17,8 @@ const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data:
 
 /**
  * Reads aggregates straight from their streams, for queries and for the facts a command carries.
- * Category reads scan every dossier or expert stream: fine for a year's few hundred dossiers, and
- * replaced by the read models (issue 6) for lists.
+ * Lists fold every stream of a category: fine for a year's few hundred dossiers, and replaced by the
+ * read models (issue 6).
  */
 @Injectable()
 export class StreamDirectory {
@@ -65,20 +65,14 @@ export class StreamDirectory {
     return all.filter((state): state is RegisteredExpert => state.status !== 'none');
   }
 
-  /** Every stream of a category, folded; streams in the order of their first event. */
+  /**
+   * Every stream of a category, folded. Listed from the stream index, not readAll, so a write is
+   * visible the moment it was answered (readAll waits for older transactions anywhere on the server).
+   */
   private async foldCategory<State>(category: string, fold: (events: RecordedEvent[]) => State): Promise<State[]> {
-    const byStream = new Map<string, RecordedEvent[]>();
-    let after: GlobalPosition | null = null;
-    for (;;) {
-      const page = await this.store.readAll({ category, after, maxCount: 5000 });
-      if (page.length === 0) break;
-      for (const event of page) {
-        const events = byStream.get(event.streamId) ?? [];
-        events.push(event);
-        byStream.set(event.streamId, events);
-      }
-      after = page[page.length - 1].position;
-    }
-    return [...byStream.values()].map(fold);
+    const streams = await this.store.listStreams(category);
+    const folded: State[] = [];
+    for (const streamId of streams) folded.push(fold(await this.store.readStream(streamId)));
+    return folded;
   }
 }

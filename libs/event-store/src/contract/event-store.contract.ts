@@ -287,6 +287,15 @@ export function describeEventStoreContract(label: string, open: () => Promise<Co
       });
     });
 
+    it('lists the streams of a category', async () => {
+      const category = freshCategory();
+      await store.append(`${category}-b`, events(1));
+      await store.append(`${category}-a`, events(2));
+      await store.append(`${freshCategory()}-a`, events(1));
+      expect(await store.listStreams(category)).toEqual([`${category}-a`, `${category}-b`]);
+      expect(await store.listStreams(freshCategory())).toEqual([]);
+    });
+
     describe('subscriptions', () => {
       it('catches up from the start, then follows live appends', async () => {
         const category = freshCategory();

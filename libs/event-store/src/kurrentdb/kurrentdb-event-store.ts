@@ -140,6 +140,19 @@ export class KurrentDbEventStore implements EventStore {
     return last ? last.revision : null;
   }
 
+  /** KurrentDB's $all is final once written, so reading the category there is already current. */
+  async listStreams(category: string): Promise<string[]> {
+    const streams = new Set<string>();
+    let after: GlobalPosition | null = null;
+    for (;;) {
+      const page = await this.readAll({ category, after, maxCount: 1000 });
+      if (page.length === 0) break;
+      page.forEach((event) => streams.add(event.streamId));
+      after = page[page.length - 1].position;
+    }
+    return [...streams].sort();
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? DEFAULT_READ_LIMIT;
     const after = options.after ?? null;

@@ -119,6 +119,14 @@ export class PostgresEventStore implements EventStore {
     return rows.length === 0 ? null : BigInt(rows[0].revision);
   }
 
+  async listStreams(category: string): Promise<string[]> {
+    const { rows } = await this.pool.query(
+      `SELECT stream_id FROM es_streams WHERE category = $1 AND revision >= 0 ORDER BY stream_id`,
+      [category],
+    );
+    return rows.map((row: { stream_id: string }) => row.stream_id);
+  }
+
   /**
    * Events in global order, up to the oldest transaction still running: everything returned is final,
    * and nothing later can commit in front of it.

@@ -1,0 +1,49 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Dossier } from '@app/domain/dossier';
+import type { Selection } from '@app/domain/selection';
+import { Roles } from '../../../auth/access.decorators';
+import { Context, RequestContext } from '../../../auth/request-context';
+import { ApiErrors } from '../../../http/api-errors.decorator';
+import { ReviewReads } from '../../review-reads';
+import { MyAssignmentResponse } from './my-assignment.response.dto';
+
+@ApiTags('专家评审 reviews')
+@ApiBearerAuth()
+@Controller('api/v1/me/assignments')
+export class MyAssignmentsController {
+  constructor(private readonly reads: ReviewReads) {}
+
+  @Get()
+  @Roles('expert')
+  @ApiOperation({ summary: 'The dossiers assigned to you across selections, with the rubric and whether you have scored' })
+  @ApiOkResponse({ type: [MyAssignmentResponse] })
+  @ApiErrors(401, 403)
+  async mine(@Context() context: RequestContext): Promise<MyAssignmentResponse[]> {
+    const expertId = context.metadata.actor.expertId;
+    if (!expertId) return [];
+    const mine: MyAssignmentResponse[] = [];
+    for (const selection of await this.reads.selections()) {
+      const dossiers = await this.reads.reviewedDossiersOf(selection);
+      for (const dossier of dossiers.filter((d) => d.assignments.some((a) => a.expertId === expertId && a.status === 'assigned'))) {
+        mine.push(this.assignmentOf(selection, dossier, expertId));
+      }
+    }
+    return mine;
+  }
+
+  private assignmentOf(selection: Selection, dossier: Dossier, expertId: string): MyAssignmentResponse {
+    return {
+      dossierId: dossier.dossierId,
+      selectionId: dossier.selectionId,
+      programme: dossier.programme,
+      title: dossier.title,
+      tier: dossier.tier,
+      fields: { ...dossier.fields },
+      rubric: selection.rules.rubric.map(({ code, name, weight, maxPoints }) => ({ code, name, weight, maxPoints })),
+      phase: selection.phase,
+      open: selection.phase === 'expert-review',
+      scored: dossier.scores.some((score) => score.expertId === expertId),
+    };
+  }
+}

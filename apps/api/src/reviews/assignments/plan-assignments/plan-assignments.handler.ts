@@ -1,0 +1,90 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { conflictDossierOf } from '@app/domain/dossier';
+import type { Dossier } from '@app/domain/dossier';
+import { Selection, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
+import type { SelectionCommand, SelectionEvent } from '@app/domain/selection';
+import { refuse } from '@app/domain/shared/refusal';
+import { CommandRunner } from '../../../workflow/command-runner';
+import { StreamDirectory } from '../../../workflow/stream-directory';
+import { ReviewReads } from '../../review-reads';
+import { ReviewFacts } from '../../review-facts';
+import { PlanAssignmentsCommand } from './plan-assignments.command';
+import type { AssignmentPlanResponse } from './plan-assignments.request.dto';
+
+/**
+ * The selection decides the plan (StartExpertReview or PlanReplacementAssignments); the process
+ * manager step then assigns each planned pair on its dossier — all in one atomic append, so a plan is
+ * never recorded without its assignments nor the other way round.
+ */
+@CommandHandler(PlanAssignmentsCommand)
+export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCommand, AssignmentPlanResponse> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly directory: StreamDirectory,
+    private readonly facts: ReviewFacts,
+    private readonly reads: ReviewReads,
+  ) {}
+
+  async execute({ selectionId, round, seed, context }: PlanAssignmentsCommand): Promise<AssignmentPlanResponse> {
+    const stream = selectionStreamOf(selectionId);
+    await this.directory.selection(selectionId); // 404 before anything else
+    const result = await this.runner.run(round === 'plan' ? 'StartExpertReview' : 'PlanReplacementAssignments', context, async (unit) => {
+      const selection = (await unit.load(stream, selectionDecider)).state as Selection;
+      const dossiers = round === 'plan' ? await this.reads.passedDossiersOf(selection) : await this.reads.reviewedDossiersOf(selection);
+      const pool = await this.facts.pool();
+      const command = this.planCommand(selection, dossiers, pool, round, seed, context.metadata);
+      const { events, state } = await unit.decide(stream, selectionDecider, command);
+      const plan = planOf(events);
+      await this.facts.assignPlanned(unit, selectionFactsOf(state as Selection), dossiers, pool, plan.assignments, context.metadata);
+      return plan;
+    }, { stream });
+    return { selectionId, ...result.value, revision: String(result.revisions.get(stream) ?? '') };
+  }
+
+  private planCommand(
+    selection: Selection,
+    dossiers: readonly Dossier[],
+    pool: Awaited<ReturnType<ReviewFacts['pool']>>,
+    round: PlanAssignmentsCommand['round'],
+    seed: string | undefined,
+    metadata: PlanAssignmentsCommand['context']['metadata'],
+  ): SelectionCommand {
+    if (round === 'plan') {
+      const passed = dossiers.filter((dossier) => dossier.status === 'passed' && selection.passedDossierIds.includes(dossier.dossierId));
+      return {
+        type: 'StartExpertReview',
+        data: { dossiers: passed.map((dossier) => conflictDossierOf(dossier, selection.rules)), experts: pool, ...(seed ? { seed } : {}) },
+        metadata,
+      };
+    }
+    const inReview = dossiers.filter((dossier) => dossier.status === 'passed' && selection.reviewDossierIds.includes(dossier.dossierId));
+    const held = (dossier: Dossier) => dossier.assignments.filter((assignment) => assignment.status === 'assigned');
+    const open = inReview.filter((dossier) => held(dossier).length < selection.rules.expertsPerDossier);
+    if (selection.phase === 'expert-review' && open.length === 0) {
+      throw refuse('no-open-places', 'every dossier under review has all its experts; nothing to replace');
+    }
+    return {
+      type: 'PlanReplacementAssignments',
+      data: {
+        dossiers: open.map((dossier) => conflictDossierOf(dossier, selection.rules)),
+        experts: pool,
+        existing: inReview.flatMap((dossier) => held(dossier).map((assignment) => ({ dossierId: dossier.dossierId, expertId: assignment.expertId }))),
+        ...(seed ? { seed } : {}),
+      },
+      metadata,
+    };
+  }
+}
+
+function planOf(events: readonly SelectionEvent[]): Omit<AssignmentPlanResponse, 'selectionId' | 'revision'> {
+  const [event] = events;
+  if (event?.type === 'ExpertReviewStarted') {
+    const { seed, assignments, unfilled, loads } = event.data;
+    return { round: 1, seed, assignments, unfilled, loads };
+  }
+  if (event?.type === 'ReplacementAssignmentsPlanned') {
+    const { round, seed, assignments, unfilled, loads } = event.data;
+    return { round, seed, assignments, unfilled, loads };
+  }
+  throw new Error(`the selection answered a plan with ${event?.type ?? 'nothing'}`);
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { PlannedAssignment } from '@app/domain/assignment';
+import type { ConflictExpert } from '@app/domain/conflicts';
+import { Dossier, dossierDecider } from '@app/domain/dossier';
+import { conflictExpertOf } from '@app/domain/expert';
+import type { SelectionFacts } from '@app/domain/selection/selection.phase';
+import type { CommandMetadata } from '@app/domain/shared/command-metadata';
+import { refuse } from '@app/domain/shared/refusal';
+import type { UnitOfWork } from '@app/platform';
+import { StreamDirectory } from '../workflow/stream-directory';
+import { ReviewReads } from './review-reads';
+
+export const dossierStreamOf = (dossierId: string) => `dossier-${dossierId}`;
+export const expertStreamOf = (expertId: string) => `expert-${expertId}`;
+
+/** How many dossiers of the selection each expert holds now (recused places do not count). */
+export function loadsOf(dossiers: readonly Dossier[]): Map<string, number> {
+  const loads = new Map<string, number>();
+  for (const dossier of dossiers) {
+    for (const assignment of dossier.assignments) {
+      if (assignment.status === 'assigned') loads.set(assignment.expertId, (loads.get(assignment.expertId) ?? 0) + 1);
+    }
+  }
+  return loads;
+}
+
+/**
+ * The facts review commands carry from other streams (see full-year.test-support.ts), and the
+ * process-manager step that turns a selection's plan into AssignExpert on each dossier.
+ */
+@Injectable()
+export class ReviewFacts {
+  constructor(
+    private readonly directory: StreamDirectory,
+    private readonly reads: ReviewReads,
+  ) {}
+
+  /** Every registered expert as the conflict rules and the planner see him. */
+  async pool(): Promise<ConflictExpert[]> {
+    return (await this.reads.experts()).map(conflictExpertOf);
+  }
+
+  /** The expert of a signed-in expert account, as his own score commands carry him. */
+  async expertOf(metadata: CommandMetadata): Promise<ConflictExpert> {
+    const expertId = metadata.actor.expertId;
+    if (!expertId) throw refuse('forbidden', 'this account is not linked to an expert', 'forbidden');
+    return conflictExpertOf((await this.directory.expert(expertId)).value);
+  }
+
+  /**
+   * Decides AssignExpert for every planned pair inside `unit`, so the plan and the assignments it
+   * causes are written in one atomic append. Loads count up as the pairs are assigned.
+   */
+  async assignPlanned(
+    unit: UnitOfWork,
+    selection: SelectionFacts,
+    dossiers: readonly Dossier[],
+    pool: readonly ConflictExpert[],
+    planned: readonly PlannedAssignment[],
+    metadata: CommandMetadata,
+  ): Promise<void> {
+    const loads = loadsOf(dossiers);
+    for (const { dossierId, expertId } of planned) {
+      const expert = pool.find((candidate) => candidate.expertId === expertId);
+      if (!expert) throw refuse('expert-not-found', `the plan names an unknown expert ${expertId}`, 'conflict');
+      const load = loads.get(expertId) ?? 0;
+      await unit.decide(dossierStreamOf(dossierId), dossierDecider, {
+        type: 'AssignExpert',
+        data: { dossierId, selection, expert: { ...expert, load } },
+        metadata,
+      });
+      loads.set(expertId, load + 1);
+    }
+  }
+}

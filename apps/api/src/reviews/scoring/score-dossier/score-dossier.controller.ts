@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { refuse } from '@app/domain/shared/refusal';
+import { Roles } from '../../../auth/access.decorators';
+import { Context, RequestContext } from '../../../auth/request-context';
+import { ApiErrors } from '../../../http/api-errors.decorator';
+import { withEtag } from '../../../http/command-response';
+import { StreamDirectory } from '../../../workflow/stream-directory';
+import { assignedDossierOf } from '../assigned-dossier';
+import { ScoreDossierCommand } from './score-dossier.command';
+import { MyScoreResponse, ScoreDossierRequest } from './score-dossier.request.dto';
+
+@ApiTags('专家评审 reviews')
+@ApiBearerAuth()
+@Controller('api/v1/dossiers/:dossierId/reviews/mine')
+export class ScoreDossierController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly directory: StreamDirectory,
+  ) {}
+
+  @Put()
+  @Roles('expert')
+  @ApiOperation({ summary: 'Submit or amend your own score of a dossier assigned to you (until review closes)' })
+  @ApiOkResponse({ type: MyScoreResponse })
+  @ApiErrors(400, 401, 403, 404, 409, 412)
+  async score(@Param('dossierId') dossierId: string, @Body() body: ScoreDossierRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<MyScoreResponse> {
+    await this.commands.execute(new ScoreDossierCommand(dossierId, body, context));
+    return this.mine(dossierId, context, response);
+  }
+
+  @Get()
+  @Roles('expert')
+  @ApiOperation({ summary: 'Your own score of a dossier assigned to you (never another expert\'s)' })
+  @ApiOkResponse({ type: MyScoreResponse })
+  @ApiErrors(401, 403, 404)
+  async mine(@Param('dossierId') dossierId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<MyScoreResponse> {
+    const dossier = await assignedDossierOf(this.directory, dossierId, context.metadata);
+    const score = dossier.value.scores.find((candidate) => candidate.expertId === context.metadata.actor.expertId);
+    if (!score) throw refuse('score-not-found', 'you have not scored this dossier yet', 'not-found');
+    const { points, total, comment, submittedAt, amendedAt } = score;
+    return withEtag(response, dossier.revision, { dossierId, points: { ...points }, total, comment, submittedAt, amendedAt, revision: dossier.revision.toString() });
+  }
+}

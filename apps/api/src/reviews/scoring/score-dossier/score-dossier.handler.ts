@@ -1,0 +1,33 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { dossierDecider } from '@app/domain/dossier';
+import { selectionFactsOf } from '@app/domain/selection';
+import type { UnitOfWorkResult } from '@app/platform';
+import { CommandRunner } from '../../../workflow/command-runner';
+import { StreamDirectory } from '../../../workflow/stream-directory';
+import { ReviewFacts, dossierStreamOf } from '../../review-facts';
+import { assignedDossierOf } from '../assigned-dossier';
+import { ScoreDossierCommand } from './score-dossier.command';
+
+/** The expert's own score: SubmitScore the first time, AmendScore after (until review closes). */
+@CommandHandler(ScoreDossierCommand)
+export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<void>> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly directory: StreamDirectory,
+    private readonly facts: ReviewFacts,
+  ) {}
+
+  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<void>> {
+    const { metadata } = context;
+    const { value: known } = await assignedDossierOf(this.directory, dossierId, metadata);
+    const stream = dossierStreamOf(dossierId);
+    return this.runner.run('ScoreDossier', context, async (unit) => {
+      const selection = selectionFactsOf((await this.directory.selection(known.selectionId)).value);
+      const expert = await this.facts.expertOf(metadata);
+      const { state } = await unit.load(stream, dossierDecider);
+      const scored = state.status !== 'none' && state.scores.some((score) => score.expertId === expert.expertId);
+      const data = { dossierId, selection, expert, points: request.points, comment: request.comment };
+      await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
+    }, { stream });
+  }
+}

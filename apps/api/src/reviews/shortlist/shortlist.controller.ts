@@ -1,0 +1,66 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { RankedEntry } from '@app/domain/ranking';
+import type { SelectionPhase } from '@app/domain/selection/selection.phase';
+import { refuse } from '@app/domain/shared/refusal';
+import { Public } from '../../auth/access.decorators';
+import { Context, RequestContext } from '../../auth/request-context';
+import { ApiErrors } from '../../http/api-errors.decorator';
+import { withEtag } from '../../http/command-response';
+import { StreamDirectory } from '../../workflow/stream-directory';
+import { ReviewReads } from '../review-reads';
+import { ShortlistEntryResponse, ShortlistResponse } from './shortlist.response.dto';
+
+const REVIEW_CLOSED: readonly SelectionPhase[] = ['review-closed', 'notice', 'awards-decided', 'published'];
+const ON_NOTICE: readonly SelectionPhase[] = ['notice', 'awards-decided', 'published'];
+
+@ApiTags('专家评审 reviews')
+@Controller('api/v1/selections/:selectionId/shortlist')
+export class ShortlistController {
+  constructor(
+    private readonly directory: StreamDirectory,
+    private readonly reads: ReviewReads,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'The frozen shortlist per tier with reserves: administrators once review closes; anyone once the public notice has started (aggregates only)',
+  })
+  @ApiOkResponse({ type: ShortlistResponse })
+  @ApiErrors(404, 409)
+  async shortlist(@Param('selectionId') selectionId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<ShortlistResponse> {
+    const admin = context.metadata.actor.role === 'admin';
+    const { value: selection, revision } = await this.directory.selection(selectionId);
+    if (!admin && !ON_NOTICE.includes(selection.phase)) {
+      // Before the notice the list is not public: to others it does not exist yet.
+      throw refuse('shortlist-not-found', `the shortlist of ${selectionId} is not published`, 'not-found');
+    }
+    if (!REVIEW_CLOSED.includes(selection.phase) || !selection.shortlist) {
+      throw refuse('review-not-closed', `expert review of ${selectionId} has not closed; there is no shortlist yet`, 'conflict', { phase: selection.phase });
+    }
+    const titles = new Map((await this.reads.reviewedDossiersOf(selection)).map((dossier) => [dossier.dossierId, dossier.title]));
+    const aggregates = new Map(selection.aggregates.map((aggregate) => [aggregate.dossierId, aggregate]));
+    const entryOf = (entry: RankedEntry): ShortlistEntryResponse => ({
+      dossierId: entry.dossierId,
+      title: titles.get(entry.dossierId) ?? '',
+      rank: entry.rank,
+      aggregate: entry.aggregate,
+      ...(admin ? { median: entry.median, minimum: entry.minimum, disagreement: aggregates.get(entry.dossierId)?.disagreement ?? false } : {}),
+    });
+    const tierNames = new Map(selection.rules.tiers.map((tier) => [tier.code, tier.name]));
+    return withEtag(response, revision, {
+      selectionId,
+      phase: selection.phase,
+      tiers: selection.shortlist.tiers.map((tier) => ({
+        tier: tier.tier,
+        name: tierNames.get(tier.tier) ?? tier.tier,
+        quota: tier.quota,
+        selected: tier.selected.map(entryOf),
+        reserves: tier.reserves.map(entryOf),
+      })),
+      ...(admin ? { belowThreshold: [...selection.shortlist.belowThreshold] } : {}),
+    });
+  }
+}
