@@ -1,8 +1,44 @@
 import { Module } from '@nestjs/common';
+import { AddAttachmentHandler } from './attachments/add-attachment.handler';
+import { AttachmentFiles } from './attachments/attachment-files';
+import { AttachmentUploadInterceptor } from './attachments/attachment-upload.interceptor';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { RemoveAttachmentHandler } from './attachments/remove-attachment.handler';
+import { DraftDossierController } from './draft-dossier/draft-dossier.controller';
+import { DraftDossierHandler } from './draft-dossier/draft-dossier.handler';
+import { EditDossierController } from './edit-dossier/edit-dossier.controller';
+import { EditDossierHandler } from './edit-dossier/edit-dossier.handler';
+import { FormalReviewController } from './formal-review/formal-review.controller';
+import { FormalReviewHandler } from './formal-review/formal-review.handler';
+import { ReadDossiersController } from './read-dossiers/read-dossiers.controller';
+import { DossierCommandRunner } from './shared/dossier-command-runner';
+import { SubmitDossierController } from './submit-dossier/submit-dossier.controller';
+import { SubmitDossierHandler } from './submit-dossier/submit-dossier.handler';
+import { WithdrawDossierController } from './withdraw-dossier/withdraw-dossier.controller';
+import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.handler';
 
 /** Dossiers: draft, edit, attachments, submit, withdraw, formal review. */
 @Module({
-  controllers: [],
-  providers: [],
+  controllers: [
+    DraftDossierController,
+    ReadDossiersController,
+    EditDossierController,
+    AttachmentsController,
+    SubmitDossierController,
+    WithdrawDossierController,
+    FormalReviewController,
+  ],
+  providers: [
+    DossierCommandRunner,
+    AttachmentFiles,
+    AttachmentUploadInterceptor,
+    DraftDossierHandler,
+    EditDossierHandler,
+    AddAttachmentHandler,
+    RemoveAttachmentHandler,
+    SubmitDossierHandler,
+    WithdrawDossierHandler,
+    FormalReviewHandler,
+  ],
 })
 export class DossiersModule {}

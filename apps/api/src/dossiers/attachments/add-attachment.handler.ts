@@ -1,0 +1,28 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { refuse } from '@app/domain/shared/refusal';
+import type { UnitOfWorkResult } from '@app/platform';
+import { DossierCommandRunner } from '../shared/dossier-command-runner';
+import { requireOwner } from '../shared/dossier-visibility';
+import { AddAttachmentCommand } from './add-attachment.command';
+import { contentContradicts } from './content-signature';
+
+/** Records a stored upload on the dossier; the decider checks kind, media type, count and total size. */
+@CommandHandler(AddAttachmentCommand)
+export class AddAttachmentHandler implements ICommandHandler<AddAttachmentCommand, UnitOfWorkResult<void>> {
+  constructor(private readonly dossiers: DossierCommandRunner) {}
+
+  execute({ dossierId, attachmentId, kind, file, context }: AddAttachmentCommand): Promise<UnitOfWorkResult<void>> {
+    if (contentContradicts(file.mimetype, file.head)) {
+      throw refuse('attachment-content-mismatch', `${file.originalname}: the content is not a ${file.mimetype} file`, 'invalid');
+    }
+    return this.dossiers.run('AddAttachment', dossierId, context, requireOwner, (selection) => ({
+      type: 'AddAttachment',
+      data: {
+        dossierId,
+        selection,
+        attachment: { attachmentId, kind, name: file.originalname, mediaType: file.mimetype, sizeBytes: file.size, sha256: file.sha256 },
+      },
+      metadata: context.metadata,
+    }));
+  }
+}

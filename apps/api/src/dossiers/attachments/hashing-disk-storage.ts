@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Request } from 'express';
+
+/** Where the upload prepared by AttachmentUploadInterceptor goes, and how large one file may be. */
+export interface AttachmentUploadTarget {
+  readonly dossierId: string;
+  readonly attachmentId: string;
+  readonly path: string;
+  readonly maxFileBytes: number;
+}
+
+export interface UploadRequest extends Request {
+  attachmentUpload?: AttachmentUploadTarget;
+}
+
+/** The file as multer hands it over after this storage wrote it. */
+export interface StoredUpload {
+  readonly fieldname: string;
+  readonly originalname: string;
+  readonly mimetype: string;
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** The first bytes, to check the content against the declared media type. */
+  readonly head: Buffer;
+}
+
+interface IncomingFile {
+  readonly stream: Readable;
+}
+
+const HEAD_BYTES = 16;
+
+/**
+ * A multer storage engine that streams the part to its file and computes the SHA-256 and size on the
+ * way, so a 50 MB upload never sits in memory and is never read twice.
+ */
+export const hashingDiskStorage = {
+  _handleFile(request: UploadRequest, file: IncomingFile, callback: (error: Error | null, info?: Partial<StoredUpload>) => void): void {
+    const target = request.attachmentUpload;
+    if (!target) {
+      callback(new Error('the upload was not prepared (AttachmentUploadInterceptor missing)'));
+      return;
+    }
+    mkdirSync(dirname(target.path), { recursive: true });
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let headLength = 0;
+    let size = 0;
+    let truncated = false;
+    const out = createWriteStream(target.path, { flags: 'wx' });
+    file.stream.on('limit', () => (truncated = true));
+    file.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      size += chunk.length;
+      if (headLength < HEAD_BYTES) {
+        head.push(chunk.subarray(0, HEAD_BYTES - headLength));
+        headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+      }
+    });
+    out.on('error', (error) => callback(error));
+    out.on('finish', () => {
+      // multer refuses the request itself (413); the partial file must not stay behind.
+      if (truncated) rmSync(target.path, { force: true });
+      callback(null, { path: target.path, size, sha256: hash.digest('hex'), head: Buffer.concat(head) });
+    });
+    file.stream.pipe(out);
+  },
+
+  _removeFile(_request: UploadRequest, file: { path?: string }, callback: (error: Error | null) => void): void {
+    if (file.path) rmSync(file.path, { force: true });
+    callback(null);
+  },
+};
