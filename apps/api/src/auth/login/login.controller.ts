@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { ErrorBody } from '../../http/error-body';
@@ -20,7 +20,8 @@ export class LoginController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns a JWT' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'wrong username or password, or a disabled account' })
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'missing or malformed fields' })
   async login(@Body() body: LoginRequest): Promise<LoginResponse> {
     const { accessToken, account } = await this.accounts.login(body.username, body.password);
     return { accessToken, role: account.role, expiresIn: this.config.JWT_EXPIRES_IN };
