@@ -18,3 +18,4 @@ export * from './programmes';
 export * from './expert';
 export * from './dossier';
 export * from './selection';
+export * from './future-scenarios';

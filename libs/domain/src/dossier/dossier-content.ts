@@ -49,7 +49,9 @@ function checkFields(fields: Readonly<Record<string, string>>, rules: CallRules)
     if (text.length > rule.maxLength) {
       throw refuse('field-too-long', `${rule.name} must be at most ${rule.maxLength} characters, got ${text.length}`, 'invalid');
     }
-    checked[code] = text;
+    // Kept as written: the published annex prints the applicant's text character for character
+    // (2025 附件2 scenario 七 ends in a space); a blank answer counts as no answer.
+    checked[code] = text === '' ? '' : value;
   }
   return checked;
 }

@@ -104,6 +104,11 @@ describe('dossier: drafting and submission', () => {
       expect('promotionValue' in (events[0].data as { fields: object }).fields).toBe(false);
     });
 
+    it('a field is kept exactly as written, as the published annex prints it (附件2 scenario 七 ends in a space)', () => {
+      const events = given([]).when(draft({ fields: { ...FIELDS, promotionValue: '具有广泛推广价值。 ' } })).events();
+      expect((events[0].data as { fields: Record<string, string> }).fields.promotionValue).toBe('具有广泛推广价值。 ');
+    });
+
     it('a dossier drafted twice is refused', () => {
       given([drafted()]).when(draft()).thenRefused('dossier-already-drafted');
     });

@@ -38,7 +38,7 @@ describe('the published list as the plan annex view models', () => {
     expect(annex).toEqual({
       kind: 'key-enterprises',
       annexNumber: 1,
-      heading: '2026年湖南省“人工智能+”十大重点企业',
+      heading: '湖南省“人工智能+”十大重点企业',
       tiers: [
         { name: '基础层企业', items: [{ organisation: '单位k1', speciality: '算力芯片' }] },
         { name: '重点培养型企业', startsNewList: true, items: [{ organisation: '单位k2', speciality: '具身智能' }] },
@@ -48,15 +48,25 @@ describe('the published list as the plan annex view models', () => {
     expect(text).toContain('单位k1(算力芯片)');
   });
 
-  it('innovation platforms: categories as in annex 4, the batch label, platform names from the dossier', async () => {
-    const entries = new Map([['p1', entry('p1', 'research', { platformName: '湖南国家应用数学中心', direction: '应用数学' })]]);
-    const selection = selectionOf('innovation-platform', '十大重点科技创新平台', [{ code: 'research', name: '研究型' }], [{ dossierId: 'p1', tier: 'research', rank: 1 }], 1);
+  it('innovation platforms: categories as in annex 4, the batch label, platform names from the dossier, the direction of 应用型 only', async () => {
+    const entries = new Map([
+      ['p1', entry('p1', 'research', { platformName: '湖南国家应用数学中心', direction: '应用数学' })],
+      ['p2', entry('p2', 'application', { platformName: '岳麓山工业创新中心', direction: 'AI+先进制造/具身智能' })],
+    ]);
+    const tiers = [{ code: 'research', name: '研究型' }, { code: 'application', name: '应用型' }];
+    const selection = selectionOf('innovation-platform', '十大重点科技创新平台', tiers, [
+      { dossierId: 'p1', tier: 'research', rank: 1 },
+      { dossierId: 'p2', tier: 'application', rank: 1 },
+    ], 1);
     const annex = annexOf(selection, (id) => entries.get(id)!);
     expect(annex).toMatchObject({
       kind: 'innovation-platforms',
       annexNumber: 4,
       batchLabel: '首批',
-      categories: [{ name: '研究型平台', platforms: [{ name: '湖南国家应用数学中心', direction: '应用数学' }] }],
+      categories: [
+        { name: '研究型平台', platforms: [{ name: '湖南国家应用数学中心' }] },
+        { name: '应用型平台', platforms: [{ name: '岳麓山工业创新中心', direction: 'AI+先进制造/具身智能' }] },
+      ],
     });
     expect(((await renderAnnex(annex, 'txt')).body as string)).toContain('湖南国家应用数学中心');
   });

@@ -21,9 +21,24 @@ export function hasAnnexLayout(selection: Selection): boolean {
   return ANNEX_NUMBERS[selection.programme] !== undefined;
 }
 
-function headingOf(selection: Selection): string {
-  return `${selection.year}年湖南省“人工智能+”${selection.rules.name}`;
+/** The annex heading as the plan prints it: no year (the year is in the document that carries the annex). */
+function annexHeadingOf(selection: Selection): string {
+  return `湖南省“人工智能+”${selection.rules.name}`;
 }
+
+/** An award list stands alone, so its heading names the year. */
+function awardListHeadingOf(selection: Selection): string {
+  return `${selection.year}年${annexHeadingOf(selection)}奖补名单`;
+}
+
+/** A dossier field as the applicant wrote it (the annex prints it character for character); blank is ''. */
+function fieldOf(entry: PublishedEntry, code: string): string {
+  const value = entry.fields[code] ?? '';
+  return value.trim() === '' ? '' : value;
+}
+
+/** In the plan's 附件4 only the 应用型 platforms carry their application direction, e.g. (AI+先进制造/具身智能). */
+const TIERS_PRINTING_DIRECTION = new Set(['application']);
 
 /** The awarded dossiers per tier, in the order of the call's tiers and then by rank; empty tiers are left out. */
 function awardedByTier(selection: Selection, entryOf: (dossierId: string) => PublishedEntry) {
@@ -41,8 +56,8 @@ function awardedByTier(selection: Selection, entryOf: (dossierId: string) => Pub
 /** Maps a published selection onto the annex view model of libs/documents (附件1, 2 or 4). */
 export function annexOf(selection: Selection, entryOf: (dossierId: string) => PublishedEntry): Annex {
   const annexNumber = ANNEX_NUMBERS[selection.programme];
-  const heading = headingOf(selection);
-  const field = (entry: PublishedEntry, code: string) => entry.fields[code]?.trim() ?? '';
+  const heading = annexHeadingOf(selection);
+  const field = fieldOf;
   switch (selection.programme) {
     case 'key-enterprise':
       return {
@@ -80,7 +95,7 @@ export function annexOf(selection: Selection, entryOf: (dossierId: string) => Pu
         categories: awardedByTier(selection, entryOf).map(({ tier, entries }) => ({
           name: `${tier.name}平台`,
           platforms: entries.map((entry) => {
-            const direction = field(entry, 'direction');
+            const direction = TIERS_PRINTING_DIRECTION.has(tier.code) ? field(entry, 'direction') : '';
             return { name: field(entry, 'platformName') || entry.projectTitle, ...(direction ? { direction } : {}) };
           }),
         })),
@@ -97,7 +112,7 @@ export function awardListOf(selection: Selection, entryOf: (dossierId: string) =
   }
   const rows = selection.awards.flatMap((line) => (line.award.kind === 'money' ? [{ line, award: line.award }] : []));
   return {
-    heading: `${headingOf(selection)}奖补名单`,
+    heading: awardListHeadingOf(selection),
     year: selection.year,
     programmeCode: selection.programme,
     programmeName: selection.rules.name,

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { loadAppConfig, prepareDatabase, SettableClock } from '@app/platform';
+import { API_SCHEMAS, createApp } from '../../../api/src/create-app';
+import { runDemo } from './run-demo';
+
+/**
+ * `npm run demo`: the 2025 replay. Boots the real app in this process on embedded PostgreSQL (PGlite)
+ * in DATA_DIR/demo, wiped first (the replay always starts from an empty year), drives it over HTTP
+ * and writes the annexes to ./out (OUT_DIR).
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const dataDir = resolve(process.env.DATA_DIR ?? './data', 'demo');
+  const outDir = resolve(process.env.OUT_DIR ?? './out');
+  log(`demo: wiping and recreating ${dataDir} (the demo's own embedded database; ./data itself is left alone)`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  // A throw-away administrator for this database only: the password is random and never shown.
+  const admin = { username: 'demo-admin', password: randomBytes(18).toString('base64url') };
+  const config = loadAppConfig({
+    DATA_DIR: dataDir,
+    SEEDS_DIR: process.env.SEEDS_DIR ?? './seeds',
+    ADMIN_USERNAME: admin.username,
+    ADMIN_PASSWORD: admin.password,
+  });
+  const database = await prepareDatabase(config, API_SCHEMAS, (line) => log(`demo: ${line}`));
+  const clock = new SettableClock('2025-03-03T01:00:00.000Z');
+  const app = await createApp({ config, clock, database }, false);
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    log(`demo: the API listens on http://127.0.0.1:${port}; every step below is an HTTP request to it`);
+    log('demo: organisations, credit codes, experts, scores and investment amounts are SYNTHETIC; the lists are the published 2025 ones');
+    const result = await runDemo({ baseUrl: `http://127.0.0.1:${port}`, admin, clock, seedsDir: config.SEEDS_DIR, log });
+    mkdirSync(outDir, { recursive: true });
+    for (const [fileName, body] of result.files) writeFileSync(join(outDir, fileName), body);
+    log(`demo: wrote ${result.files.size} files to ${outDir}: ${[...result.files.keys()].join(', ')}`);
+    log(`demo: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

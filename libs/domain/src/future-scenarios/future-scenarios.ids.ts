@@ -1,0 +1,4 @@
+/** The stream of a year's future-scenario list. */
+export function futureScenariosStreamOf(year: number): string {
+  return `future-scenarios-${year}`;
+}
