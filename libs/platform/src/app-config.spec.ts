@@ -35,6 +35,13 @@ describe('configuration from the environment', () => {
     expect(loadAppConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('kurrentdb');
   });
 
+  it('runs the projector in-process and waits up to 5 s for it unless told otherwise', () => {
+    expect(loadAppConfig({})).toMatchObject({ PROJECTOR: 'in-process', PROJECTION_WAIT_MS: 5000 });
+    expect(loadAppConfig({ PROJECTOR: 'external', PROJECTION_WAIT_MS: '250' })).toMatchObject({ PROJECTOR: 'external', PROJECTION_WAIT_MS: 250 });
+    expect(() => loadAppConfig({ PROJECTOR: 'elsewhere' })).toThrow(/PROJECTOR must be "in-process" \(default\) or "external"/);
+    expect(() => loadAppConfig({ PROJECTION_WAIT_MS: 'soon' })).toThrow(/PROJECTION_WAIT_MS must be a whole number/);
+  });
+
   it('refuses an unknown event store', () => {
     expect(() => loadAppConfig({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be "postgres" \(default\) or "kurrentdb" \(got "mongo"\)/);
   });

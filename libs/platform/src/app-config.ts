@@ -29,6 +29,16 @@ export class AppConfig {
   })
   KURRENTDB_URL?: string;
 
+  @IsIn(['in-process', 'external'], { message: 'PROJECTOR must be "in-process" (default) or "external" (apps/projector runs it)' })
+  PROJECTOR: 'in-process' | 'external' = 'in-process';
+
+  @IsInt({ message: 'PROJECTION_WAIT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'PROJECTION_WAIT_MS must be 0 or more' })
+  @Max(60000, { message: 'PROJECTION_WAIT_MS must be at most 60000' })
+  @Type(() => Number)
+  /** How long a command waits for the projector to pass its position before answering anyway. */
+  PROJECTION_WAIT_MS: number = 5000;
+
   @IsString()
   @IsNotEmpty({ message: 'SEEDS_DIR must name the folder holding programmes/ and calendar/' })
   SEEDS_DIR: string = './seeds';

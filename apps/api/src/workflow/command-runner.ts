@@ -1,14 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE } from '@app/event-store';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EVENT_STORE, formatPosition } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
-import { CommandContext, RunOptions, UnitOfWork, UnitOfWorkResult, runCommand } from '@app/platform';
+import { APP_CONFIG, CommandContext, RunOptions, UnitOfWork, UnitOfWorkResult, runCommand } from '@app/platform';
+import type { AppConfig } from '@app/platform';
+import { ProjectionRunner } from '@app/read-models';
 
 /** The one door commands go through: read, fold, decide, append atomically (see runCommand). */
 @Injectable()
 export class CommandRunner {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly logger = new Logger('commands');
 
-  run<T>(commandType: string, context: CommandContext, work: (unit: UnitOfWork) => Promise<T>, options?: RunOptions): Promise<UnitOfWorkResult<T>> {
-    return runCommand(this.store, commandType, context, work, options);
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly projector: ProjectionRunner,
+  ) {}
+
+  async run<T>(commandType: string, context: CommandContext, work: (unit: UnitOfWork) => Promise<T>, options?: RunOptions): Promise<UnitOfWorkResult<T>> {
+    const result = await runCommand(this.store, commandType, context, work, options);
+    await this.awaitReadModels(commandType, result);
+    return result;
+  }
+
+  /**
+   * Read-your-writes: answer once the in-process projector has passed the command's events, so the
+   * client's next list shows them. Bounded: the command is committed, so a slow projector only logs.
+   */
+  private async awaitReadModels(commandType: string, result: UnitOfWorkResult<unknown>): Promise<void> {
+    if (result.position === null || !this.projector.running) return;
+    const reached = await this.projector.waitFor(result.position, this.config.PROJECTION_WAIT_MS);
+    if (!reached) {
+      this.logger.warn(`${commandType}: the read models did not reach ${formatPosition(result.position)} within ${this.config.PROJECTION_WAIT_MS} ms; answering anyway`);
+    }
   }
 }

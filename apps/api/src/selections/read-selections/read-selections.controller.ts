@@ -1,25 +1,31 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { Public } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
 import { StreamDirectory } from '../../workflow/stream-directory';
-import { SelectionDetailResponse, SelectionSummaryResponse, selectionSummaryOf } from './selection.response.dto';
+import { SelectionDetailResponse, SelectionRow, SelectionSummaryResponse, selectionSummaryOf, selectionSummaryOfRow } from './selection.response.dto';
 
 @ApiTags('评选 selections')
 @Controller('api/v1/selections')
 export class ReadSelectionsController {
-  constructor(private readonly directory: StreamDirectory) {}
+  constructor(
+    private readonly directory: StreamDirectory,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Every call with its phase (public)' })
   @ApiOkResponse({ type: [SelectionSummaryResponse] })
   async list(): Promise<SelectionSummaryResponse[]> {
-    const selections = await this.directory.selections();
-    return selections
-      .map(selectionSummaryOf)
+    const rows: SelectionRow[] = await this.dataSource.query(
+      `SELECT id, programme, year, batch, title, phase, phase_description, submission_deadline_date, notice FROM rm_selections`,
+    );
+    return rows
+      .map(selectionSummaryOfRow)
       .sort((a, b) => b.year - a.year || a.programme.localeCompare(b.programme) || (a.batch ?? 0) - (b.batch ?? 0));
   }
 

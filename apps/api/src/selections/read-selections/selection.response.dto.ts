@@ -41,3 +41,30 @@ export function selectionSummaryOf(selection: Selection): SelectionSummaryRespon
     notice: selection.notice ? { startsOn: selection.notice.startsOn, endsOn: selection.notice.endsOn, workingDays: selection.notice.workingDays } : null,
   };
 }
+
+/** A row of rm_selections (the read model the list is served from). */
+export interface SelectionRow {
+  id: string;
+  programme: string;
+  year: number;
+  batch: number | null;
+  title: string;
+  phase: string;
+  phase_description: string;
+  submission_deadline_date: string;
+  notice: NoticeWindowResponse | null;
+}
+
+export function selectionSummaryOfRow(row: SelectionRow): SelectionSummaryResponse {
+  return {
+    id: row.id,
+    programme: row.programme,
+    year: row.year,
+    batch: row.batch,
+    title: row.title,
+    phase: row.phase,
+    phaseDescription: row.phase_description,
+    submissionDeadlineDate: row.submission_deadline_date,
+    notice: row.notice ? { startsOn: row.notice.startsOn, endsOn: row.notice.endsOn, workingDays: row.notice.workingDays } : null,
+  };
+}

@@ -1,0 +1,5 @@
+import type { Projection } from './projection';
+import { selectionBoardProjection } from './selection-board/selection-board.projection';
+
+/** Every projection the projector runs, in the order each batch reaches them. */
+export const DEFAULT_PROJECTIONS: readonly Projection[] = [selectionBoardProjection];

@@ -1,0 +1,196 @@
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createPool } from '@app/database';
+import { PostgresEventStore } from '@app/event-store';
+import type { RecordedEvent } from '@app/event-store';
+import { EVENT_STORE_SCHEMA } from '@app/platform/prepare-database';
+import { createTestDatabase, testDatabaseKinds, TestDatabase } from '../../../test/support/test-databases';
+import type { Projection } from './projection';
+import { loadCheckpoint } from './projection-checkpoints';
+import { ProjectionRunner } from './projection-runner';
+import { READ_MODELS_SCHEMA } from './read-models.schema';
+import { appendHistory, sampleHistory, snapshotReadModels } from './read-models.test-support';
+import { selectionBoardProjection } from './selection-board/selection-board.projection';
+
+/**
+ * Records every event it is given with a plain INSERT: a duplicate delivery fails the batch (primary
+ * key), a lost one shows as a missing row.
+ */
+const ledger: Projection = {
+  name: 'test-ledger',
+  version: 1,
+  tables: ['test_ledger'],
+  async handle(events, manager) {
+    for (const event of events) await manager.query('INSERT INTO test_ledger (event_id) VALUES ($1)', [event.eventId]);
+  },
+};
+
+/** The selection board, failing once after writing part of the batch (a crash mid-batch). */
+function failingOnce(projection: Projection, afterEvents: number): Projection & { failures: number } {
+  const failing = {
+    ...projection,
+    failures: 0,
+    async handle(events: readonly RecordedEvent[], manager: Parameters<Projection['handle']>[1]) {
+      if (failing.failures === 0 && events.length > afterEvents) {
+        await projection.handle(events.slice(0, afterEvents), manager);
+        failing.failures += 1;
+        throw new Error('the projector died mid-batch');
+      }
+      await projection.handle(events, manager);
+    },
+  };
+  return failing;
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`the projector on ${kind}`, () => {
+    let database: TestDatabase;
+    let pool: Pool;
+    let store: PostgresEventStore;
+    let dataSource: DataSource;
+    const runners: ProjectionRunner[] = [];
+
+    const runner = (projections: Projection[] = [selectionBoardProjection, ledger], batchSize = 7, log?: (line: string) => void) => {
+      const created = new ProjectionRunner(store, dataSource, projections, { batchSize, retryDelayMs: 20, log });
+      runners.push(created);
+      return created;
+    };
+    const ledgerCount = async () => Number((await dataSource.query('SELECT count(*)::int AS n FROM test_ledger'))[0].n);
+    const head = async () => (await store.headPosition()) as NonNullable<Awaited<ReturnType<PostgresEventStore['headPosition']>>>;
+
+    beforeEach(async () => {
+      database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, READ_MODELS_SCHEMA]);
+      pool = createPool(database.url, 4);
+      store = new PostgresEventStore(pool, { pollIntervalMs: 20 });
+      dataSource = new DataSource({ type: 'postgres', url: database.url, poolSize: 4 });
+      await dataSource.initialize();
+      await dataSource.query('CREATE TABLE test_ledger (event_id text PRIMARY KEY)');
+    });
+
+    afterEach(async () => {
+      for (const each of runners.splice(0)) await each.stop();
+      await store.close();
+      await dataSource.destroy();
+      await pool.end();
+      await database.drop();
+    });
+
+    it('builds the rows the streams fold to', async () => {
+      const total = await appendHistory(store);
+      await runner().catchUp();
+      const rows = await snapshotReadModels(dataSource);
+      expect(await ledgerCount()).toBe(total);
+      expect(rows.rm_selections).toEqual([
+        expect.objectContaining({ id: 'dataset-2026', phase: 'open', dossier_counts: { draft: 1, returned: 1, passed: 2 } }),
+        expect.objectContaining({ id: 'demo-scenario-2026', phase: 'formal-review', dossier_counts: { draft: 2, returned: 2, passed: 4 } }),
+      ]);
+      expect(rows.rm_dossiers.find((row) => (row as { id: string }).id === 'd-2')).toMatchObject({
+        status: 'passed',
+        approved_investment_fen: '2000000',
+        assigned_count: 2,
+        scored_count: 1,
+      });
+      expect(rows.rm_expert_assignments.filter((row) => (row as { dossier_id: string }).dossier_id === 'd-3')).toEqual([
+        { selection_id: 'demo-scenario-2026', dossier_id: 'd-3', expert_id: 'e-2', status: 'assigned', scored: true },
+        { selection_id: 'demo-scenario-2026', dossier_id: 'd-3', expert_id: 'e-3', status: 'assigned', scored: true },
+      ]);
+    });
+
+    it('gives identical rows when the history is replayed twice, and ignores a batch it already has', async () => {
+      await appendHistory(store);
+      const first = runner();
+      await first.catchUp();
+      const once = await snapshotReadModels(dataSource);
+      await first.handleBatch(await store.readAll()); // the same events again: the position guard skips them
+      expect(await snapshotReadModels(dataSource)).toEqual(once);
+      await first.reset();
+      await first.catchUp();
+      expect(await snapshotReadModels(dataSource)).toEqual(once);
+    });
+
+    it('resumes after a batch that died midway, with no event lost or applied twice', async () => {
+      const total = await appendHistory(store);
+      const clean = runner();
+      await clean.catchUp();
+      const expected = await snapshotReadModels(dataSource);
+      await clean.reset();
+
+      const failing = failingOnce(selectionBoardProjection, 3);
+      const live = runner([failing, ledger], 10);
+      await live.start();
+      expect(await live.waitFor(await head(), 10_000)).toBe(true);
+      expect(failing.failures).toBe(1);
+      expect(await ledgerCount()).toBe(total);
+      expect(await snapshotReadModels(dataSource)).toEqual(expected);
+    });
+
+    it('picks up where a stopped projector left off', async () => {
+      const appends = sampleHistory();
+      const half = Math.floor(appends.length / 2);
+      const firstHalf = await appendHistory(store, appends.slice(0, half));
+      const first = runner();
+      await first.start();
+      expect(await first.waitFor(await head(), 10_000)).toBe(true);
+      await first.stop();
+      expect(await ledgerCount()).toBe(firstHalf);
+
+      const total = firstHalf + (await appendHistory(store, appends.slice(half)));
+      const second = runner();
+      await second.start();
+      expect(await second.waitFor(await head(), 10_000)).toBe(true);
+      expect(await ledgerCount()).toBe(total);
+      const live = await snapshotReadModels(dataSource);
+
+      await second.stop();
+      await second.reset();
+      await second.catchUp();
+      expect(await snapshotReadModels(dataSource)).toEqual(live);
+    });
+
+    it('equals, rebuilt from zero, the rows it kept live while the events were written', async () => {
+      const live = runner();
+      await live.start();
+      await appendHistory(store);
+      expect(await live.waitFor(await head(), 10_000)).toBe(true);
+      const rows = await snapshotReadModels(dataSource);
+      await live.stop();
+
+      await live.reset(['selection-board']);
+      expect(await snapshotReadModels(dataSource)).toEqual({ rm_selections: [], rm_dossiers: [], rm_expert_assignments: [] });
+      await live.catchUp();
+      expect(await snapshotReadModels(dataSource)).toEqual(rows);
+    });
+
+    it('rebuilds a projection whose version changed, and only that one', async () => {
+      const total = await appendHistory(store);
+      await runner().catchUp();
+      const rows = await snapshotReadModels(dataSource);
+      await dataSource.query("UPDATE rm_selections SET title = 'stale'");
+
+      const seen: number[] = [];
+      const bumped: Projection = {
+        ...selectionBoardProjection,
+        version: 2,
+        handle: async (events, manager) => {
+          seen.push(events.length);
+          await selectionBoardProjection.handle(events, manager);
+        },
+      };
+      const lines: string[] = [];
+      const next = runner([bumped, ledger], 500, (line) => lines.push(line));
+      await next.start();
+      expect(await next.waitFor(await head(), 10_000)).toBe(true);
+      expect(lines.join('\n')).toContain('version 1 → 2');
+      expect(await snapshotReadModels(dataSource)).toEqual(rows);
+      expect(seen.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(await ledgerCount()).toBe(total); // the ledger kept its rows and was not fed again
+      expect(await loadCheckpoint(dataSource.manager, 'selection-board')).toMatchObject({ version: 2, position: await head() });
+    });
+
+    it('answers waitFor with false when the position is not reached in time', async () => {
+      const idle = runner();
+      await idle.start();
+      expect(await idle.waitFor({ commit: 10n ** 15n, prepare: 0n }, 50)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,208 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@app/event-store';
+import { categoryOf, comparePositions, isAfter } from '@app/event-store';
+import type { Projection } from './projection';
+import { loadCheckpoint, saveCheckpoint } from './projection-checkpoints';
+
+export interface ProjectionRunnerOptions {
+  /** Events per transaction. Default 500. */
+  readonly batchSize?: number;
+  /** Pause before resuming after a failed batch. Default 1000 ms. */
+  readonly retryDelayMs?: number;
+  readonly log?: (line: string) => void;
+  /** Called after every committed batch (the rebuild CLI draws its progress line from it). */
+  readonly onBatch?: (events: readonly RecordedEvent[]) => void;
+}
+
+interface Waiter {
+  readonly target: GlobalPosition;
+  readonly resolve: (reached: boolean) => void;
+}
+
+/**
+ * Feeds every projection from one subscription to the store, one transaction per batch: each
+ * projection gets the batch's events past its own checkpoint, then its checkpoint moves to the end of
+ * the batch in the same transaction. A failed batch rolls back whole and is retried from the
+ * checkpoints, so nothing is lost or applied twice.
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | null = null;
+  private current: GlobalPosition | null = null;
+  private waiters: Waiter[] = [];
+  private stopped = true;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly log: (line: string) => void;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    const names = new Set(projections.map((projection) => projection.name));
+    if (names.size !== projections.length) throw new Error('projection names must be unique');
+    this.log = options.log ?? (() => undefined);
+  }
+
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  /** The end of the last committed batch. */
+  get position(): GlobalPosition | null {
+    return this.current;
+  }
+
+  /** Rebuilds projections whose version changed, then follows the store until stopped. */
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    try {
+      await this.rebuildChangedVersions();
+      await this.subscribe();
+    } catch (error) {
+      this.stopped = true;
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+    for (const waiter of this.waiters) waiter.resolve(false);
+    this.waiters = [];
+  }
+
+  /** Resolves true once every projection has passed `position`, false when `timeoutMs` ran out first. */
+  waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+    if (this.current && comparePositions(this.current, position) >= 0) return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((other) => other !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      const waiter: Waiter = {
+        target: position,
+        resolve: (reached) => {
+          clearTimeout(timer);
+          resolve(reached);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Empties the projections' tables and resets their checkpoints in one transaction (all when no names). */
+  async reset(names?: readonly string[]): Promise<void> {
+    const chosen = names && names.length > 0 ? this.projections.filter((projection) => names.includes(projection.name)) : this.projections;
+    const unknown = (names ?? []).filter((name) => !this.projections.some((projection) => projection.name === name));
+    if (unknown.length > 0) throw new Error(`no projection named ${unknown.join(', ')}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+    await this.dataSource.transaction(async (manager) => {
+      for (const projection of chosen) {
+        if (projection.tables.length > 0) await manager.query(`TRUNCATE ${projection.tables.join(', ')}`);
+        await saveCheckpoint(manager, { name: projection.name, version: projection.version, position: null });
+      }
+    });
+    this.current = null;
+  }
+
+  /** Handles every event up to the head without subscribing (the rebuild CLI, tests). */
+  async catchUp(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    let after = await this.lowestCheckpoint();
+    for (;;) {
+      const events = await this.store.readAll({ after, maxCount: batchSize });
+      if (events.length === 0) return;
+      await this.handleBatch(events);
+      after = events[events.length - 1].position;
+    }
+  }
+
+  /** One batch, one transaction: rows and checkpoints commit together. */
+  async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const end = events[events.length - 1].position;
+    await this.dataSource.transaction(async (manager) => {
+      for (const projection of this.projections) {
+        const checkpoint = await loadCheckpoint(manager, projection.name, true);
+        const after = checkpoint?.position ?? null;
+        if (after && comparePositions(after, end) >= 0) continue;
+        const categories = projection.categories;
+        const fresh = events.filter(
+          (event) => isAfter(event.position, after) && (!categories || categories.includes(categoryOf(event.streamId))),
+        );
+        if (fresh.length > 0) await projection.handle(fresh, manager);
+        await saveCheckpoint(manager, { name: projection.name, version: projection.version, position: end });
+      }
+    });
+    this.current = end;
+    this.options.onBatch?.(events);
+    this.releaseWaiters();
+  }
+
+  private async rebuildChangedVersions(): Promise<void> {
+    const stale: string[] = [];
+    for (const projection of this.projections) {
+      const checkpoint = await loadCheckpoint(this.dataSource.manager, projection.name);
+      if (checkpoint && checkpoint.version !== projection.version) {
+        this.log(`projection ${projection.name}: version ${checkpoint.version} → ${projection.version}, rebuilding from zero`);
+        stale.push(projection.name);
+      }
+    }
+    if (stale.length > 0) await this.reset(stale);
+  }
+
+  /** The earliest checkpoint: the subscription starts there and each projection skips what it has. */
+  private async lowestCheckpoint(): Promise<GlobalPosition | null> {
+    let lowest: GlobalPosition | null = null;
+    for (const projection of this.projections) {
+      const checkpoint = await loadCheckpoint(this.dataSource.manager, projection.name);
+      if (!checkpoint?.position) return null;
+      if (lowest === null || comparePositions(checkpoint.position, lowest) < 0) lowest = checkpoint.position;
+    }
+    return lowest;
+  }
+
+  private async subscribe(): Promise<void> {
+    const after = await this.lowestCheckpoint();
+    if (this.stopped) return;
+    this.current = after;
+    const subscription = this.store.subscribe({
+      after,
+      batchSize: this.options.batchSize ?? 500,
+      handle: (events) => this.handleBatch(events),
+    });
+    this.subscription = subscription;
+    subscription.done.catch((error: unknown) => {
+      if (this.stopped || this.subscription !== subscription) return;
+      this.subscription = null;
+      this.resumeLater(error);
+    });
+  }
+
+  /** After a failed batch (rolled back whole) or a failed restart: try again from the checkpoints. */
+  private resumeLater(error: unknown): void {
+    const delay = this.options.retryDelayMs ?? 1000;
+    this.log(`projector: ${error instanceof Error ? error.message : String(error)}; resuming from the checkpoints in ${delay} ms`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.stopped) return;
+      this.subscribe().catch((retryError: unknown) => this.resumeLater(retryError));
+    }, delay);
+  }
+
+  private releaseWaiters(): void {
+    const reached = this.current;
+    if (!reached) return;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (comparePositions(reached, waiter.target) < 0) return true;
+      waiter.resolve(true);
+      return false;
+    });
+  }
+}
