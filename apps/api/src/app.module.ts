@@ -1,11 +1,14 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformModule, PlatformOptions } from '@app/platform';
+import { ReadModelsModule } from '@app/read-models';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { RequestStampMiddleware } from './http/request-stamp.middleware';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { FutureScenariosModule } from './future-scenarios/future-scenarios.module';
 import { NoticeModule } from './notice/notice.module';
+import { PortalModule } from './portal/portal.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SelectionsModule } from './selections/selections.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -15,11 +18,11 @@ export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule],
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestStampMiddleware).forRoutes('*path');
+    consumer.apply(RequestStampMiddleware).forRoutes('{*path}');
   }
 }

@@ -41,6 +41,6 @@ import { RegisterOrganisationController } from './register-organisation/register
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   controllers: [LoginController, RegisterOrganisationController],
-  exports: [AccountsService],
+  exports: [AccountsService, JwtModule],
 })
 export class AuthModule {}

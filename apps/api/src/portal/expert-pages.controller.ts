@@ -1,0 +1,139 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Dossier } from '@app/domain/dossier';
+import { Public } from '../auth/access.decorators';
+import { requestContextOf } from '../auth/request-context';
+import { ReviewReads } from '../reviews/review-reads';
+import { RecuseExpertCommand } from '../reviews/scoring/recuse-expert/recuse-expert.command';
+import { ScoreDossierCommand } from '../reviews/scoring/score-dossier/score-dossier.command';
+import { StreamDirectory } from '../workflow/stream-directory';
+import { signedInAs } from './portal-access';
+import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
+import { PHASE_NAMES, problemInChinese } from './portal-zh';
+import { PortalViews } from './portal-views';
+
+const isAssignedTo = (dossier: Dossier, expertId: string) => dossier.assignments.some((a) => a.expertId === expertId && a.status === 'assigned');
+
+/** 评审专家: their tasks with progress, and a scoring page per dossier with a live total. */
+@ApiExcludeController()
+@Controller('expert')
+export class ExpertPagesController {
+  constructor(
+    private readonly views: PortalViews,
+    private readonly reads: ReviewReads,
+    private readonly directory: StreamDirectory,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get('tasks')
+  @Public()
+  async tasks(@Query('recused') recused: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const claims = signedInAs(request, response, 'expert');
+    if (!claims) return;
+    const groups = [];
+    for (const selection of await this.reads.selections()) {
+      const mine = claims.expert ? (await this.reads.reviewedDossiersOf(selection)).filter((dossier) => isAssignedTo(dossier, claims.expert!)) : [];
+      if (mine.length === 0) continue;
+      const rows = mine.map((dossier) => ({ id: dossier.dossierId, title: dossier.title, scored: dossier.scores.some((score) => score.expertId === claims.expert) }));
+      groups.push({
+        title: selection.title,
+        phase: PHASE_NAMES[selection.phase] ?? selection.phase,
+        open: selection.phase === 'expert-review',
+        scored: rows.filter((row) => row.scored).length,
+        total: rows.length,
+        dossiers: rows,
+      });
+    }
+    response.type('html').send(this.views.render('expert-tasks', chromeOf(request, response, '我的评审任务'), { groups, recused: recused !== undefined }));
+  }
+
+  @Get('dossiers/:dossierId')
+  @Public()
+  async scoring(@Param('dossierId') dossierId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'expert')) return;
+    await this.renderScoring(dossierId, request, response, {});
+  }
+
+  @Post('dossiers/:dossierId')
+  @Public()
+  async score(@Param('dossierId') dossierId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'expert')) return;
+    if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderScoring(dossierId, request, response, { form: body, formError: '页面已过期,请刷新后重新提交。' }, 403);
+    const { value: dossier } = await this.directory.dossier(dossierId);
+    const { value: selection } = await this.directory.selection(dossier.selectionId);
+    const errors: Record<string, string> = {};
+    const points: Record<string, number> = {};
+    for (const criterion of selection.rules.rubric) {
+      const raw = typeof body[`points_${criterion.code}`] === 'string' ? (body[`points_${criterion.code}`] as string).trim() : '';
+      const value = Number(raw);
+      if (raw === '' || !Number.isFinite(value)) errors[criterion.code] = `请为“${criterion.name}”打分`;
+      else if (value < 0 || value > criterion.maxPoints) errors[criterion.code] = `“${criterion.name}”的分数应在 0 至 ${criterion.maxPoints} 之间`;
+      else points[criterion.code] = value;
+    }
+    const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
+    if (!comment) errors.comment = '请填写评审意见';
+    else if (comment.length > 2000) errors.comment = '评审意见不超过 2000 字';
+    if (Object.keys(errors).length > 0) return this.renderScoring(dossierId, request, response, { form: body, errors }, 400);
+    try {
+      await this.commands.execute(new ScoreDossierCommand(dossierId, { points, comment }, requestContextOf(request)));
+    } catch (error) {
+      return this.renderScoring(dossierId, request, response, { form: body, formError: problemInChinese(error) }, 409);
+    }
+    await this.renderScoring(dossierId, request, response, { saved: true });
+  }
+
+  /** 回避: the expert declares a conflict from the page; the admin's replacement round fills the place. */
+  @Post('dossiers/:dossierId/recusal')
+  @Public()
+  async recuse(@Param('dossierId') dossierId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'expert')) return;
+    if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderScoring(dossierId, request, response, { formError: '页面已过期,请刷新后重新提交。' }, 403);
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    if (!reason || reason.length > 500) return this.renderScoring(dossierId, request, response, { recusalError: reason ? '回避理由不超过 500 字' : '请填写回避理由' }, 400);
+    try {
+      await this.commands.execute(new RecuseExpertCommand(dossierId, reason, requestContextOf(request)));
+    } catch (error) {
+      return this.renderScoring(dossierId, request, response, { formError: problemInChinese(error) }, 409);
+    }
+    response.redirect(303, '/expert/tasks?recused=1');
+  }
+
+  private async renderScoring(dossierId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
+    const chrome = chromeOf(request, response, '评分');
+    const expertId = requestContextOf(request).metadata.actor.expertId;
+    const dossier = await this.directory.dossier(dossierId).then((found) => found.value, () => null);
+    if (!dossier || !expertId || !isAssignedTo(dossier, expertId)) {
+      response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: '您未被分配评审该项目。' }));
+      return;
+    }
+    const { value: selection } = await this.directory.selection(dossier.selectionId);
+    const mine = dossier.scores.find((score) => score.expertId === expertId);
+    const form = (extra.form ?? {}) as Record<string, unknown>;
+    const errors = (extra.errors ?? {}) as Record<string, string>;
+    const criteria = selection.rules.rubric.map((criterion) => ({
+      ...criterion,
+      value: form[`points_${criterion.code}`] ?? mine?.points[criterion.code] ?? '',
+      error: errors[criterion.code],
+    }));
+    response
+      .status(status)
+      .type('html')
+      .send(
+        this.views.render('expert-scoring', { ...chrome, title: `评分:${dossier.title}` }, {
+          id: dossier.dossierId,
+          title: dossier.title,
+          selection: selection.title,
+          open: selection.phase === 'expert-review',
+          fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
+          attachments: dossier.attachments,
+          criteria,
+          comment: form.comment ?? mine?.comment ?? '',
+          commentError: errors.comment,
+          mine,
+          ...extra,
+        }),
+      );
+  }
+}

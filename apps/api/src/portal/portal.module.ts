@@ -1,0 +1,30 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Account } from '../auth/account.entity';
+import { AuthModule } from '../auth/auth.module';
+import { Organisation } from '../auth/organisation.entity';
+import { NoticeReads } from '../notice/shared/notice-reads';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { ReviewReads } from '../reviews/review-reads';
+import { AdminPagesController } from './admin-pages.controller';
+import { ApplicantPagesController } from './applicant-pages.controller';
+import { ExpertPagesController } from './expert-pages.controller';
+import { LoginPagesController } from './login-pages.controller';
+import { PortalViews } from './portal-views';
+import { PublicPagesController } from './public-pages.controller';
+import { StaleSessionMiddleware } from './stale-session.middleware';
+
+/**
+ * The web portal in Chinese, server-rendered: it sends the same commands over the CommandBus and reads
+ * the same streams as the API controllers, so every rule stays in one place.
+ */
+@Module({
+  imports: [WorkflowModule, AuthModule, TypeOrmModule.forFeature([Account, Organisation])],
+  providers: [PortalViews, NoticeReads, ReviewReads],
+  controllers: [PublicPagesController, LoginPagesController, ApplicantPagesController, ExpertPagesController, AdminPagesController],
+})
+export class PortalModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(StaleSessionMiddleware).forRoutes('{*path}');
+  }
+}

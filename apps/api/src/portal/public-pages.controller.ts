@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Like, Repository } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { Account } from '../auth/account.entity';
+import { requestContextOf } from '../auth/request-context';
+import { FileObjectionCommand } from '../notice/file-objection/file-objection.command';
+import { FileObjectionRequest } from '../notice/file-objection/file-objection.request.dto';
+import { NoticeReads } from '../notice/shared/notice-reads';
+import { publishedEntriesOf } from '../notice/shared/published-entry';
+import { StreamDirectory } from '../workflow/stream-directory';
+import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
+import { PHASE_NAMES, fieldErrorsInChinese, problemInChinese } from './portal-zh';
+import { portalViewsDir, PortalViews, roleName } from './portal-views';
+
+const OBJECTION_LABELS = { dossierId: '异议项目', name: '姓名', contact: '联系方式', organisation: '所在单位', reason: '异议理由' };
+const ANNEX_FORMATS = [
+  { format: 'txt', label: 'TXT 文本' },
+  { format: 'html', label: 'HTML 网页' },
+  { format: 'docx', label: 'DOCX 文档' },
+];
+
+/** The pages anyone may read: the calls, a selection's 公示 with the objection form, the stylesheet. */
+@ApiExcludeController()
+@Controller()
+export class PublicPagesController {
+  constructor(
+    private readonly views: PortalViews,
+    private readonly directory: StreamDirectory,
+    private readonly reads: NoticeReads,
+    private readonly commands: CommandBus,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+  ) {}
+
+  @Get('assets/portal.css')
+  @Public()
+  stylesheet(@Res() response: Response): void {
+    response.type('text/css').set('Cache-Control', 'public, max-age=300').send(readFileSync(join(portalViewsDir(), 'assets/portal.css'), 'utf8'));
+  }
+
+  @Get()
+  @Public()
+  async home(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const selections = (await this.directory.selections()).sort((a, b) => b.year - a.year || a.selectionId.localeCompare(b.selectionId));
+    const rows = selections.map((selection) => ({
+      id: selection.selectionId,
+      title: selection.title,
+      year: selection.year,
+      phase: PHASE_NAMES[selection.phase] ?? selection.phase,
+      deadline: selection.submissionDeadlineDate,
+      hasNotice: selection.notice !== null && selection.shortlist !== null,
+      notice: selection.notice,
+      annexes: selection.phase === 'published' ? ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/selections/${encodeURIComponent(selection.selectionId)}/annex?format=${annex.format}` })) : [],
+    }));
+    const demo = await this.accounts.find({ where: { username: Like('demo%'), active: true }, order: { username: 'ASC' } });
+    // A few per role is enough to try the portal; the demo may load dozens of organisations.
+    const demoAccounts = (['admin', 'applicant', 'expert'] as const).flatMap((role) => {
+      const ofRole = demo.filter((account) => account.role === role);
+      return ofRole.slice(0, 3).map((account, index) => ({
+        username: account.username,
+        displayName: account.displayName,
+        roleName: roleName(role),
+        more: index === 2 && ofRole.length > 3 ? ofRole.length - 3 : 0,
+      }));
+    });
+    response.type('html').send(this.views.render('home', chromeOf(request, response, '湖南省“人工智能+”年度评选'), { selections: rows, demoAccounts }));
+  }
+
+  @Get('selections/:selectionId/notice')
+  @Public()
+  async notice(@Param('selectionId') selectionId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.renderNotice(selectionId, request, response, {});
+  }
+
+  @Post('selections/:selectionId/notice/objections')
+  @Public()
+  async fileObjection(@Param('selectionId') selectionId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!csrfIsValid(request, body[CSRF_FIELD])) {
+      await this.renderNotice(selectionId, request, response, { formError: '页面已过期,请刷新后重新提交。', form: body }, 403);
+      return;
+    }
+    const candidate = plainToInstance(FileObjectionRequest, {
+      dossierId: body.dossierId,
+      name: body.name,
+      contact: body.contact,
+      reason: body.reason,
+      ...(typeof body.organisation === 'string' && body.organisation.trim() ? { organisation: body.organisation } : {}),
+    });
+    const problems = await validate(candidate, { whitelist: true, forbidNonWhitelisted: true });
+    if (problems.length > 0) {
+      await this.renderNotice(selectionId, request, response, { errors: fieldErrorsInChinese(problems, OBJECTION_LABELS), form: body }, 400);
+      return;
+    }
+    try {
+      await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request)));
+    } catch (error) {
+      await this.renderNotice(selectionId, request, response, { formError: problemInChinese(error), form: body }, 409);
+      return;
+    }
+    await this.renderNotice(selectionId, request, response, { filed: true });
+  }
+
+  private async renderNotice(selectionId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
+    const chrome = chromeOf(request, response, '公示');
+    let selection;
+    try {
+      selection = (await this.directory.selection(selectionId)).value;
+    } catch (error) {
+      response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: problemInChinese(error) }));
+      return;
+    }
+    if (!selection.notice || !selection.shortlist) {
+      response.status(404).type('html').send(this.views.render('message', { ...chrome, title: selection.title }, { heading: selection.title, text: '该评选尚未开始公示。' }));
+      return;
+    }
+    const entryOf = await publishedEntriesOf(this.reads, selection);
+    const tiers = selection.shortlist.tiers.map((tier) => ({
+      name: selection.rules.tiers.find((rule) => rule.code === tier.tier)?.name ?? tier.tier,
+      dossiers: tier.selected.map((entry, index) => ({ ...entryOf(entry.dossierId), place: index + 1 })),
+    }));
+    const listed = tiers.flatMap((tier) => tier.dossiers);
+    const form = (extra.form ?? {}) as Record<string, unknown>;
+    response
+      .status(status)
+      .type('html')
+      .send(
+        this.views.render('notice', { ...chrome, title: `公示:${selection.title}` }, {
+          selectionId,
+          title: selection.title,
+          phase: PHASE_NAMES[selection.phase] ?? selection.phase,
+          window: selection.notice,
+          tiers,
+          choices: listed.map((entry) => ({ ...entry, selected: entry.dossierId === form.dossierId })),
+          ...extra,
+        }),
+      );
+  }
+}
