@@ -17,7 +17,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const { ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = this.config;
     if (!username || !password) {
       if (!(await this.accounts.adminExists())) {
-        this.logger.warn('no admin account yet: set ADMIN_USERNAME and ADMIN_PASSWORD, or run `npm run cli -- create-admin`');
+        this.logger.warn('no admin account yet: start once with ADMIN_USERNAME and ADMIN_PASSWORD set to create it');
       }
       return;
     }
