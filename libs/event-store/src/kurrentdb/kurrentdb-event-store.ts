@@ -29,9 +29,8 @@ import {
 import { ExpectedState } from '../expected-state';
 import { GlobalPosition, comparePositions } from '../global-position';
 import { EventMetadata, NewEvent, RecordedEvent } from '../recorded-event';
-import { CatchUpSubscription } from '../subscription/catch-up-subscription';
 import { CheckpointStore } from '../subscription/checkpoint-store';
-import { WakeSignal } from '../subscription/wake-signal';
+import { SubscriptionHub } from '../subscription/subscription-hub';
 
 const DEFAULT_READ_LIMIT = 1000;
 
@@ -52,15 +51,15 @@ interface KurrentRecorded {
  * log ordered by (commit, prepare) itself; subscriptions reuse the same catch-up loop as PostgreSQL.
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly wake = new WakeSignal();
   private readonly checkpoints: CheckpointStore;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly hub: SubscriptionHub;
 
   constructor(
     private readonly client: KurrentDBClient,
     private readonly options: { pollIntervalMs?: number } = {},
   ) {
     this.checkpoints = new KurrentDbCheckpointStore(this);
+    this.hub = new SubscriptionHub(this, this.checkpoints, this.options.pollIntervalMs ?? 250);
   }
 
   static fromConnectionString(url: string): KurrentDbEventStore {
@@ -74,7 +73,7 @@ export class KurrentDbEventStore implements EventStore {
     if (existing) return existing;
     try {
       const result = await this.client.appendToStream(streamId, payload, { streamState: toStreamState(expected) });
-      this.wake.notify();
+      this.hub.appended();
       return {
         nextRevision: result.nextExpectedRevision,
         position: result.position ?? (await this.positionOfRevision(streamId, result.nextExpectedRevision)),
@@ -99,7 +98,7 @@ export class KurrentDbEventStore implements EventStore {
     }));
     try {
       const result = await this.client.multiStreamAppend(requests);
-      this.wake.notify();
+      this.hub.appended();
       return Promise.all(
         result.responses.map(async (response) => ({
           nextRevision: response.revision,
@@ -186,16 +185,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(options, {
-      readAll: (readOptions) => this.readAll(readOptions),
-      headPosition: (headOptions) => this.headPosition(headOptions),
-      checkpoints: this.checkpoints,
-      wake: this.wake,
-      pollIntervalMs: this.options.pollIntervalMs ?? 250,
-    });
-    this.subscriptions.add(subscription);
-    subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.hub.subscribe(options);
   }
 
   async ping(): Promise<void> {
@@ -203,7 +193,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.hub.stopAll();
     await this.client.dispose();
   }
 

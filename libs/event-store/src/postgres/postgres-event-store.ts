@@ -14,8 +14,7 @@ import { ConcurrencyError, DuplicateEventIdError, IdempotencyConflictError } fro
 import { ExpectedState } from '../expected-state';
 import { GlobalPosition } from '../global-position';
 import { NewEvent, RecordedEvent, categoryOf } from '../recorded-event';
-import { CatchUpSubscription } from '../subscription/catch-up-subscription';
-import { WakeSignal } from '../subscription/wake-signal';
+import { SubscriptionHub } from '../subscription/subscription-hub';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 const DEFAULT_READ_LIMIT = 1000;
@@ -46,21 +45,21 @@ export interface PostgresEventStoreOptions {
  * all its connections; subscriptions poll by position and are woken at once by appends of this process.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly wake = new WakeSignal();
   private readonly checkpoints: PostgresCheckpointStore;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly hub: SubscriptionHub;
 
   constructor(
     private readonly pool: Pool,
     private readonly options: PostgresEventStoreOptions = {},
   ) {
     this.checkpoints = new PostgresCheckpointStore(pool);
+    this.hub = new SubscriptionHub(this, this.checkpoints, this.options.pollIntervalMs ?? 250);
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const call = prepareAppend({ streamId, events, expectedState: options.expectedState });
     const result = await this.callAppend(this.pool, call);
-    if (result.appended) this.wake.notify();
+    if (result.appended) this.hub.appended();
     return result;
   }
 
@@ -74,7 +73,7 @@ export class PostgresEventStore implements EventStore {
       const results: AppendResult[] = [];
       for (const call of calls) results.push(await this.callAppend(client, call));
       await client.query('COMMIT');
-      if (results.some((result) => result.appended)) this.wake.notify();
+      if (results.some((result) => result.appended)) this.hub.appended();
       return results;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -160,16 +159,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(options, {
-      readAll: (readOptions) => this.readAll(readOptions),
-      headPosition: (headOptions) => this.headPosition(headOptions),
-      checkpoints: this.checkpoints,
-      wake: this.wake,
-      pollIntervalMs: this.options.pollIntervalMs ?? 250,
-    });
-    this.subscriptions.add(subscription);
-    subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.hub.subscribe(options);
   }
 
   async ping(): Promise<void> {
@@ -178,7 +168,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Stops the subscriptions; the pool belongs to whoever made it. */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.hub.stopAll();
   }
 }
 
