@@ -1,4 +1,4 @@
-import { DomainRefusal } from '../shared/refusal';
+import { refusalOf } from '../shared/refusal.test-support';
 import { calendarYearProblems, parseCalendarYear } from './calendar-year';
 
 const valid = {
@@ -8,15 +8,7 @@ const valid = {
   makeUpWorkdays: ['2026-01-04'],
 };
 
-function refusalOf(json: unknown): DomainRefusal {
-  try {
-    parseCalendarYear(json);
-  } catch (error) {
-    if (error instanceof DomainRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusalOfParsing = (json: unknown) => refusalOf(() => parseCalendarYear(json));
 
 describe('parseCalendarYear', () => {
   it('given a valid year, returns it with sorted dates and the source kept', () => {
@@ -35,7 +27,7 @@ describe('parseCalendarYear', () => {
   });
 
   it('refuses a date outside the year', () => {
-    const refusal = refusalOf({ ...valid, holidays: ['2025-12-31', '2026-01-01'] });
+    const refusal = refusalOfParsing({ ...valid, holidays: ['2025-12-31', '2026-01-01'] });
     expect(refusal.code).toBe('invalid-calendar-year');
     expect(refusal.kind).toBe('invalid');
     expect(refusal.message).toBe('calendar year 2026 is not valid: holidays contains 2025-12-31, which is outside 2026');
@@ -70,7 +62,7 @@ describe('parseCalendarYear', () => {
       'holidays contains 5, which is not a real YYYY-MM-DD date',
       'makeUpWorkdays must be a list of YYYY-MM-DD dates',
     ]);
-    expect(refusalOf({ year: '2026' }).message).toMatch(/^calendar year is not valid: /);
+    expect(refusalOfParsing({ year: '2026' }).message).toMatch(/^calendar year is not valid: /);
   });
 
   it('refuses a year without holidays, which means the notice was not entered', () => {
@@ -85,7 +77,7 @@ describe('parseCalendarYear', () => {
   });
 
   it('puts the problems in the refusal details for programs', () => {
-    expect(refusalOf({ ...valid, year: 2027 }).details).toEqual({
+    expect(refusalOfParsing({ ...valid, year: 2027 }).details).toEqual({
       problems: [
         'holidays contains 2026-01-03, which is outside 2027',
         'holidays contains 2026-01-01, which is outside 2027',

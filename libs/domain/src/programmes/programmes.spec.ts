@@ -1,18 +1,9 @@
-import { DomainRefusal } from '../shared/refusal';
+import { refusalOf } from '../shared/refusal.test-support';
 import { parseProgrammeRules } from './parse-programme-rules';
 import { PROGRAMME_CODES, ProgrammeCode, isMoneyProgramme, isProgrammeCode } from './programme.types';
 import { seedCallRules, seedJsonCopy, seedProgrammeJsons, seedRules } from './programmes.test-support';
 import { resolveCallRules } from './resolve-call-rules';
 
-function refusalOf(run: () => unknown): DomainRefusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 function problemsOf(run: () => unknown): string[] {
   return (refusalOf(run).details?.problems ?? []) as string[];

@@ -1,4 +1,4 @@
-import { DomainRefusal } from '../shared/refusal';
+import { refusalOf } from '../shared/refusal.test-support';
 import { compareCandidates } from './ranking-order';
 import { rankShortlist } from './rank-shortlist';
 import { candidate } from './ranking.test-support';
@@ -147,15 +147,6 @@ describe('rankShortlist', () => {
   });
 
   describe('refuses input it cannot rank', () => {
-    function refusalOf(call: () => unknown): DomainRefusal {
-      try {
-        call();
-      } catch (error) {
-        if (error instanceof DomainRefusal) return error;
-        throw error;
-      }
-      throw new Error('expected a refusal');
-    }
 
     it('a dossier in a tier without a quota', () => {
       const refusal = refusalOf(() =>

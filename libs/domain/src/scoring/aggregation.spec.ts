@@ -1,4 +1,4 @@
-import { DomainRefusal } from '../shared/refusal';
+import { refusalOf } from '../shared/refusal.test-support';
 import { AggregationMethod, ExpertTotal, aggregateScores } from './aggregation';
 
 function totals(dossierId: string, values: number[]): ExpertTotal[] {
@@ -139,15 +139,6 @@ describe('aggregateScores', () => {
   });
 
   describe('refuses input it cannot aggregate', () => {
-    function refusalOf(call: () => unknown): DomainRefusal {
-      try {
-        call();
-      } catch (error) {
-        if (error instanceof DomainRefusal) return error;
-        throw error;
-      }
-      throw new Error('expected a refusal');
-    }
 
     it('the same expert scoring a dossier twice', () => {
       const refusal = refusalOf(() =>

@@ -1,4 +1,4 @@
-import { DomainRefusal } from '../shared/refusal';
+import { refusalOf } from '../shared/refusal.test-support';
 import { Criterion, rubricProblems, validateRubric, weightedTotal } from './rubric';
 
 // The demo-scenario rubric shape: 场景描述 / 示范应用 / 推广价值 and two more.
@@ -10,15 +10,6 @@ const rubric: Criterion[] = [
   { code: 'team', name: '团队与保障', weight: 10, maxPoints: 100 },
 ];
 
-function refusalOf(call: () => unknown): DomainRefusal {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('validateRubric', () => {
   it('given 4-6 criteria whose weights add up to 100, accepts and copies them', () => {
