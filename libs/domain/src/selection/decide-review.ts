@@ -1,3 +1,5 @@
+import { assertLocalDate, shanghaiDate } from '../calendar';
+import type { LocalDate } from '../calendar';
 import { planAssignment } from '../assignment';
 import type { ConflictDossier } from '../conflicts';
 import { RankingCandidate, rankShortlist } from '../ranking';
@@ -22,6 +24,7 @@ export function decideStartExpertReview(command: StartExpertReview, state: Selec
     throw refuse('no-experts', 'the expert pool has no active expert; register or reactivate experts first');
   }
   const seed = command.data.seed ?? selection.selectionId;
+  const reviewDeadlineDate = reviewDeadlineOf(command);
   const { rules } = selection;
   const plan = planAssignment({
     dossiers,
@@ -42,10 +45,21 @@ export function decideStartExpertReview(command: StartExpertReview, state: Selec
         assignments: [...plan.assignments],
         unfilled: [...plan.unfilled],
         loads: plan.loads,
+        reviewDeadlineDate,
         startedAt: command.metadata.now,
       },
     },
   ];
+}
+
+function reviewDeadlineOf(command: StartExpertReview): LocalDate | null {
+  if (command.data.reviewDeadlineDate === undefined) return null;
+  const deadline = assertLocalDate(command.data.reviewDeadlineDate, 'the review deadline');
+  const today = shanghaiDate(command.metadata.now);
+  if (deadline < today) {
+    throw refuse('review-deadline-past', `the review deadline ${deadline} is before today (${today}); experts need at least today`, 'invalid');
+  }
+  return deadline;
 }
 
 /** Another round, for places freed by recusals or left unfilled, keeping what is assigned. */

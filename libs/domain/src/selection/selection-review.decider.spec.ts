@@ -71,6 +71,28 @@ describe('selection: expert review', () => {
       given(formalReviewClosed()).when(startExpertReview([])).thenRefused('nothing-to-review');
     });
 
+    it('records the review deadline when one is set, and none when it is not', () => {
+      const withDeadline = { ...startExpertReview(seven), data: { ...startExpertReview(seven).data, reviewDeadlineDate: '2026-07-31' } } as SelectionCommand;
+      const events = given(formalReviewClosed()).when(withDeadline).events();
+      expect(dataOf(events, 'ExpertReviewStarted').reviewDeadlineDate).toBe('2026-07-31');
+      expect(foldEvents(selectionDecider, [...formalReviewClosed(), ...events]) as Selection).toMatchObject({ reviewDeadlineDate: '2026-07-31' });
+      expect(dataOf(given(formalReviewClosed()).when(startExpertReview(seven)).events(), 'ExpertReviewStarted').reviewDeadlineDate).toBeNull();
+    });
+
+    it('a review deadline before today or not a date is refused', () => {
+      const withDeadline = (reviewDeadlineDate: string) =>
+        ({ ...startExpertReview(seven), data: { ...startExpertReview(seven).data, reviewDeadlineDate } }) as SelectionCommand;
+      given(formalReviewClosed()).when(withDeadline('2020-01-01')).thenRefused('review-deadline-past', '2020-01-01');
+      given(formalReviewClosed()).when(withDeadline('2026-02-30')).thenRefused('invalid-date');
+    });
+
+    it('a stream recorded before deadlines existed folds to no deadline', () => {
+      const [started] = given(formalReviewClosed()).when(startExpertReview(seven)).events();
+      const { reviewDeadlineDate: _dropped, ...older } = dataOf([started], 'ExpertReviewStarted');
+      const state = foldEvents(selectionDecider, [...formalReviewClosed(), { type: 'ExpertReviewStarted', data: older }] as never) as Selection;
+      expect(state.reviewDeadlineDate).toBeNull();
+    });
+
     it('an expert pool without an active expert is refused', () => {
       given(formalReviewClosed()).when(startExpertReview(seven, experts(6, { active: false }))).thenRefused('no-experts');
     });

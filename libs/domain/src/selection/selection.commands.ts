@@ -33,7 +33,13 @@ export type CloseFormalReview = SelectionCommandOf<
 >;
 export type StartExpertReview = SelectionCommandOf<
   'StartExpertReview',
-  { dossiers: readonly ConflictDossier[]; experts: readonly ConflictExpert[]; seed?: string }
+  {
+    dossiers: readonly ConflictDossier[];
+    experts: readonly ConflictExpert[];
+    seed?: string;
+    /** The last day experts have to score (Beijing time); scores still missing after it are late. */
+    reviewDeadlineDate?: LocalDate;
+  }
 >;
 export type PlanReplacementAssignments = SelectionCommandOf<
   'PlanReplacementAssignments',

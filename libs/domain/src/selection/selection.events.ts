@@ -55,6 +55,8 @@ export type SelectionEvent =
         assignments: PlannedAssignment[];
         unfilled: UnfilledDossier[];
         loads: Record<string, number>;
+        /** Absent in events recorded before deadlines existed: read as null. */
+        reviewDeadlineDate?: LocalDate | null;
         startedAt: string;
       };
     }

@@ -20,6 +20,8 @@ export interface Selection {
   readonly reviewDossierIds: readonly string[];
   /** Assignment rounds so far: 1 after the plan, +1 per replacement round. */
   readonly assignmentRounds: number;
+  /** The last day of scoring set when review started; null when none was set. */
+  readonly reviewDeadlineDate: LocalDate | null;
   readonly aggregates: readonly DossierAggregate[];
   readonly shortlist: RankedShortlist | null;
   readonly notice: NoticePeriod | null;
@@ -47,6 +49,7 @@ export function evolveSelection(state: SelectionState, event: SelectionEvent): S
       passedDossierIds: [],
       reviewDossierIds: [],
       assignmentRounds: 0,
+      reviewDeadlineDate: null,
       aggregates: [],
       shortlist: null,
       notice: null,
@@ -64,7 +67,13 @@ export function evolveSelection(state: SelectionState, event: SelectionEvent): S
     case 'FormalReviewClosed':
       return { ...selection, phase: 'formal-review-closed', passedDossierIds: event.data.passedDossierIds };
     case 'ExpertReviewStarted':
-      return { ...selection, phase: 'expert-review', reviewDossierIds: event.data.dossierIds, assignmentRounds: 1 };
+      return {
+        ...selection,
+        phase: 'expert-review',
+        reviewDossierIds: event.data.dossierIds,
+        assignmentRounds: 1,
+        reviewDeadlineDate: event.data.reviewDeadlineDate ?? null,
+      };
     case 'ReplacementAssignmentsPlanned':
       return { ...selection, assignmentRounds: event.data.round };
     case 'ReviewClosed':
