@@ -9,5 +9,7 @@ export class PlanAssignmentsCommand {
     readonly round: AssignmentRound,
     readonly seed: string | undefined,
     readonly context: CommandContext,
+    /** Only for `plan`: the last day of scoring. */
+    readonly reviewDeadlineDate?: string,
   ) {}
 }

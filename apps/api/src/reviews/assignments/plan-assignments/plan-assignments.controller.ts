@@ -34,7 +34,7 @@ export class PlanAssignmentsController {
   }
 
   private async run(selectionId: string, round: AssignmentRound, body: PlanAssignmentsRequest, context: RequestContext, response: Response): Promise<AssignmentPlanResponse> {
-    const plan: AssignmentPlanResponse = await this.commands.execute(new PlanAssignmentsCommand(selectionId, round, body.seed, context));
+    const plan: AssignmentPlanResponse = await this.commands.execute(new PlanAssignmentsCommand(selectionId, round, body.seed, context, body.reviewDeadlineDate));
     response.setHeader('ETag', `"${plan.revision}"`);
     return plan;
   }

@@ -25,14 +25,14 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     private readonly reads: ReviewReads,
   ) {}
 
-  async execute({ selectionId, round, seed, context }: PlanAssignmentsCommand): Promise<AssignmentPlanResponse> {
+  async execute({ selectionId, round, seed, context, reviewDeadlineDate }: PlanAssignmentsCommand): Promise<AssignmentPlanResponse> {
     const stream = selectionStreamOf(selectionId);
     await this.directory.selection(selectionId); // 404 before anything else
     const result = await this.runner.run(round === 'plan' ? 'StartExpertReview' : 'PlanReplacementAssignments', context, async (unit) => {
       const selection = (await unit.load(stream, selectionDecider)).state as Selection;
       const dossiers = round === 'plan' ? await this.reads.passedDossiersOf(selection) : await this.reads.reviewedDossiersOf(selection);
       const pool = await this.facts.pool();
-      const command = this.planCommand(selection, dossiers, pool, round, seed, context.metadata);
+      const command = this.planCommand(selection, dossiers, pool, round, seed, reviewDeadlineDate, context.metadata);
       const { events, state } = await unit.decide(stream, selectionDecider, command);
       const plan = planOf(events);
       await this.facts.assignPlanned(unit, selectionFactsOf(state as Selection), dossiers, pool, plan.assignments, context.metadata);
@@ -47,15 +47,24 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     pool: Awaited<ReturnType<ReviewFacts['pool']>>,
     round: PlanAssignmentsCommand['round'],
     seed: string | undefined,
+    reviewDeadlineDate: string | undefined,
     metadata: PlanAssignmentsCommand['context']['metadata'],
   ): SelectionCommand {
     if (round === 'plan') {
       const passed = dossiers.filter((dossier) => dossier.status === 'passed' && selection.passedDossierIds.includes(dossier.dossierId));
       return {
         type: 'StartExpertReview',
-        data: { dossiers: passed.map((dossier) => conflictDossierOf(dossier, selection.rules)), experts: pool, ...(seed ? { seed } : {}) },
+        data: {
+          dossiers: passed.map((dossier) => conflictDossierOf(dossier, selection.rules)),
+          experts: pool,
+          ...(seed ? { seed } : {}),
+          ...(reviewDeadlineDate ? { reviewDeadlineDate } : {}),
+        },
         metadata,
       };
+    }
+    if (reviewDeadlineDate) {
+      throw refuse('deadline-only-at-start', 'the review deadline is set when review starts; a replacement round keeps it', 'invalid');
     }
     const inReview = dossiers.filter((dossier) => dossier.status === 'passed' && selection.reviewDossierIds.includes(dossier.dossierId));
     const held = (dossier: Dossier) => dossier.assignments.filter((assignment) => assignment.status === 'assigned');

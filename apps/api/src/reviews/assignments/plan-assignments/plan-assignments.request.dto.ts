@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class PlanAssignmentsRequest {
   @ApiPropertyOptional({ example: 'demo-scenario-2026', description: 'seed of the deterministic planner; defaults to the selection id (or its round)' })
@@ -7,6 +7,11 @@ export class PlanAssignmentsRequest {
   @IsString()
   @Length(1, 100)
   seed?: string;
+
+  @ApiPropertyOptional({ example: '2026-07-31', description: 'the last day experts have to score (Beijing time); only when review starts. Scores missing after it are shown as late' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reviewDeadlineDate must be a date as YYYY-MM-DD' })
+  reviewDeadlineDate?: string;
 }
 
 export class PlannedAssignmentResponse {
