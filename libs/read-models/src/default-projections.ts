@@ -1,5 +1,6 @@
+import { expertPoolProjection } from './expert-pool/expert-pool.projection';
 import type { Projection } from './projection';
 import { selectionBoardProjection } from './selection-board/selection-board.projection';
 
 /** Every projection the projector runs, in the order each batch reaches them. */
-export const DEFAULT_PROJECTIONS: readonly Projection[] = [selectionBoardProjection];
+export const DEFAULT_PROJECTIONS: readonly Projection[] = [selectionBoardProjection, expertPoolProjection];

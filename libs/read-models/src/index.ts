@@ -5,3 +5,5 @@ export * from './default-projections';
 export * from './read-models.schema';
 export * from './read-models.module';
 export * from './selection-board/selection-board.projection';
+export * from './expert-pool/expert-pool.projection';
+export * from './queries';

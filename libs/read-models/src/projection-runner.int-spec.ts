@@ -11,6 +11,7 @@ import { ProjectionRunner } from './projection-runner';
 import { READ_MODELS_SCHEMA } from './read-models.schema';
 import { appendHistory, sampleHistory, snapshotReadModels } from './read-models.test-support';
 import { selectionBoardProjection } from './selection-board/selection-board.projection';
+import { expertPoolProjection } from './expert-pool/expert-pool.projection';
 
 /**
  * Records every event it is given with a plain INSERT: a duplicate delivery fails the batch (primary
@@ -50,7 +51,7 @@ for (const kind of testDatabaseKinds()) {
     let dataSource: DataSource;
     const runners: ProjectionRunner[] = [];
 
-    const runner = (projections: Projection[] = [selectionBoardProjection, ledger], batchSize = 7, log?: (line: string) => void) => {
+    const runner = (projections: Projection[] = [selectionBoardProjection, expertPoolProjection, ledger], batchSize = 7, log?: (line: string) => void) => {
       const created = new ProjectionRunner(store, dataSource, projections, { batchSize, retryDelayMs: 20, log });
       runners.push(created);
       return created;
@@ -83,6 +84,7 @@ for (const kind of testDatabaseKinds()) {
       expect(rows.rm_selections).toEqual([
         expect.objectContaining({ id: 'dataset-2026', phase: 'open', dossier_counts: { draft: 1, returned: 1, passed: 2 } }),
         expect.objectContaining({ id: 'demo-scenario-2026', phase: 'formal-review', dossier_counts: { draft: 2, returned: 2, passed: 4 } }),
+        expect.objectContaining({ id: 'demo-scenario-2026-2', phase: 'published', dossier_counts: { awarded: 4, 'not-awarded': 3, rejected: 1 } }),
       ]);
       expect(rows.rm_dossiers.find((row) => (row as { id: string }).id === 'd-2')).toMatchObject({
         status: 'passed',
@@ -94,6 +96,33 @@ for (const kind of testDatabaseKinds()) {
         { selection_id: 'demo-scenario-2026', dossier_id: 'd-3', expert_id: 'e-2', status: 'assigned', scored: true },
         { selection_id: 'demo-scenario-2026', dossier_id: 'd-3', expert_id: 'e-3', status: 'assigned', scored: true },
       ]);
+    });
+
+    it('keeps the outcome of a published year: scoreboard, ranked shortlist with reserves, objections, awards, experts', async () => {
+      await appendHistory(store);
+      await runner().catchUp();
+      const rows = await snapshotReadModels(dataSource);
+      const ofYear = <T extends { selection_id: string }>(table: unknown[]) => (table as T[]).filter((row) => row.selection_id === 'demo-scenario-2026-2');
+      const scoreboard = ofYear<{ selection_id: string; dossier_id: string; score_count: number; title: string; totals: unknown[] }>(rows.rm_scoreboard);
+      expect(scoreboard).toHaveLength(7); // the rejected one never reached review
+      expect(scoreboard.every((row) => row.score_count === 5 && row.totals.length === 5 && row.title.startsWith('场景'))).toBe(true);
+      const shortlist = ofYear<{ selection_id: string; dossier_id: string; standing: string; rank: number }>(rows.rm_shortlist_entries);
+      // s2 dropped after its objection was upheld; the first reserve s5 moved up.
+      expect(shortlist.filter((row) => row.standing === 'selected').map((row) => row.dossier_id).sort()).toEqual(
+        ['demo-scenario-s1', 'demo-scenario-s3', 'demo-scenario-s4', 'demo-scenario-s5'],
+      );
+      expect(shortlist.some((row) => row.dossier_id === 'demo-scenario-s2')).toBe(false);
+      const objections = ofYear<{ selection_id: string; dossier_id: string; status: string }>(rows.rm_objections);
+      expect(objections.map((row) => [row.dossier_id, row.status]).sort()).toEqual([
+        ['demo-scenario-s2', 'upheld'],
+        ['demo-scenario-s3', 'dismissed'],
+      ]);
+      const awards = ofYear<{ selection_id: string; dossier_id: string; awarded: boolean; paid_fen: string | null; decision: string | null }>(rows.rm_awards);
+      expect(awards.filter((row) => row.awarded)).toHaveLength(4);
+      expect(awards.filter((row) => row.awarded).every((row) => row.decision === 'paid' && Number(row.paid_fen) > 0)).toBe(true);
+      expect(awards.filter((row) => !row.awarded).map((row) => row.dossier_id).sort()).toEqual(['demo-scenario-s2', 'demo-scenario-s6', 'demo-scenario-s7']);
+      expect(rows.rm_experts).toHaveLength(8);
+      expect(rows.rm_selections.find((row) => (row as { id: string }).id === 'demo-scenario-2026-2')).toMatchObject({ phase: 'published' });
     });
 
     it('gives identical rows when the history is replayed twice, and ignores a batch it already has', async () => {
@@ -116,7 +145,7 @@ for (const kind of testDatabaseKinds()) {
       await clean.reset();
 
       const failing = failingOnce(selectionBoardProjection, 3);
-      const live = runner([failing, ledger], 10);
+      const live = runner([failing, expertPoolProjection, ledger], 10);
       await live.start();
       expect(await live.waitFor(await head(), 10_000)).toBe(true);
       expect(failing.failures).toBe(1);
@@ -155,8 +184,8 @@ for (const kind of testDatabaseKinds()) {
       const rows = await snapshotReadModels(dataSource);
       await live.stop();
 
-      await live.reset(['selection-board']);
-      expect(await snapshotReadModels(dataSource)).toEqual({ rm_selections: [], rm_dossiers: [], rm_expert_assignments: [] });
+      await live.reset(['selection-board', 'expert-pool']);
+      expect(Object.values(await snapshotReadModels(dataSource)).every((table) => table.length === 0)).toBe(true);
       await live.catchUp();
       expect(await snapshotReadModels(dataSource)).toEqual(rows);
     });
@@ -170,7 +199,7 @@ for (const kind of testDatabaseKinds()) {
       const seen: number[] = [];
       const bumped: Projection = {
         ...selectionBoardProjection,
-        version: 2,
+        version: selectionBoardProjection.version + 1,
         handle: async (events, manager) => {
           seen.push(events.length);
           await selectionBoardProjection.handle(events, manager);
@@ -180,11 +209,14 @@ for (const kind of testDatabaseKinds()) {
       const next = runner([bumped, ledger], 500, (line) => lines.push(line));
       await next.start();
       expect(await next.waitFor(await head(), 10_000)).toBe(true);
-      expect(lines.join('\n')).toContain('version 1 → 2');
+      expect(lines.join('\n')).toContain(`version ${selectionBoardProjection.version} → ${selectionBoardProjection.version + 1}`);
       expect(await snapshotReadModels(dataSource)).toEqual(rows);
-      expect(seen.reduce((a, b) => a + b, 0)).toBe(total);
+      const boardEvents = sampleHistory()
+        .filter(([streamId]) => /^(selection|dossier)-/.test(streamId))
+        .reduce((sum, [, events]) => sum + events.length, 0);
+      expect(seen.reduce((a, b) => a + b, 0)).toBe(boardEvents); // only its own categories
       expect(await ledgerCount()).toBe(total); // the ledger kept its rows and was not fed again
-      expect(await loadCheckpoint(dataSource.manager, 'selection-board')).toMatchObject({ version: 2, position: await head() });
+      expect(await loadCheckpoint(dataSource.manager, 'selection-board')).toMatchObject({ version: selectionBoardProjection.version + 1, position: await head() });
     });
 
     it('answers waitFor with false when the position is not reached in time', async () => {

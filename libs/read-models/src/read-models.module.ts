@@ -7,6 +7,10 @@ import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { DEFAULT_PROJECTIONS } from './default-projections';
 import { ProjectionRunner } from './projection-runner';
+import { DossierReadModel, ExpertReadModel, OrganisationHistoryReadModel, ReviewOutcomeReadModel, SelectionReadModel } from './queries';
+
+/** The query side: each reads its tables through the app's DataSource. */
+const READ_MODELS = [SelectionReadModel, DossierReadModel, ExpertReadModel, ReviewOutcomeReadModel, OrganisationHistoryReadModel] as const;
 
 /** Starts the projector with the app when it runs in-process (PROJECTOR=in-process, the default). */
 @Injectable()
@@ -26,7 +30,7 @@ class InProcessProjector implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
-/** The read models' runner, for queries and for the command path's read-your-writes wait. */
+/** The read models' runner (for the command path's read-your-writes wait) and their queries. */
 @Global()
 @Module({})
 export class ReadModelsModule {
@@ -42,8 +46,13 @@ export class ReadModelsModule {
             new ProjectionRunner(store, dataSource, DEFAULT_PROJECTIONS, { log: (line) => logger.warn(line) }),
         },
         InProcessProjector,
+        ...READ_MODELS.map((readModel) => ({
+          provide: readModel,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new readModel(dataSource),
+        })),
       ],
-      exports: [ProjectionRunner],
+      exports: [ProjectionRunner, ...READ_MODELS],
     };
   }
 }

@@ -1,3 +1,7 @@
 import { CreateReadModels1764200000000 } from './migrations/1764200000000-create-read-models';
+import { ReviewNoticeAwardReadModels1764300000000 } from './migrations/1764300000000-review-notice-award-read-models';
 
-export const READ_MODELS_SCHEMA = { tableName: 'read_models_migrations', migrations: [CreateReadModels1764200000000] } as const;
+export const READ_MODELS_SCHEMA = {
+  tableName: 'read_models_migrations',
+  migrations: [CreateReadModels1764200000000, ReviewNoticeAwardReadModels1764300000000],
+} as const;

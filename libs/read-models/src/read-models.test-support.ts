@@ -4,7 +4,9 @@ import type { DataSource } from 'typeorm';
 import type { EventStore, NewEvent } from '@app/event-store';
 import { REQUIRED_KINDS, assigned, attached, drafted, passed, returned, scored, submitted } from '@app/domain/dossier/dossier.test-support';
 import type { DossierEvent } from '@app/domain/dossier';
-import { closeSubmissions, openCall, play } from '@app/domain/selection/selection.test-support';
+import { closeSubmissions, openCall, play, calendarYears } from '@app/domain/selection/selection.test-support';
+import { createWorld } from '@app/domain/selection/full-year.test-support';
+import { seedRules } from '@app/domain/programmes/programmes.test-support';
 
 function dossierHistory(n: number, selectionId: string): DossierEvent[] {
   const start = [drafted({ dossierId: `d-${n}`, selectionId, title: `示范场景 ${n}` }), ...REQUIRED_KINDS.map((kind, i) => attached(kind, i + 1))];
@@ -20,8 +22,12 @@ function dossierHistory(n: number, selectionId: string): DossierEvent[] {
   }
 }
 
-/** Stream id and its events, in the order they are to be appended. */
+/** Stream id and its events, in the order they are to be appended: the small mix, then a published year. */
 export function sampleHistory(): [string, NewEvent[]][] {
+  return [...inFlightHistory(), ...publishedYearHistory()];
+}
+
+function inFlightHistory(): [string, NewEvent[]][] {
   const demo = play([openCall(), closeSubmissions]);
   const dataset = play([openCall({}, 'dataset')]);
   const selectionIdOf = (events: NewEvent[]) => (events[0].data as { selectionId: string }).selectionId;
@@ -44,6 +50,45 @@ export function sampleHistory(): [string, NewEvent[]][] {
   return appends;
 }
 
+const YUAN = 100;
+
+/**
+ * A 十大示范场景 year run to publication by the domain's deciders (see full-year.test-support): eight
+ * scenarios, a recusal and replacement, a rejection, an upheld objection with 递补, a dismissed one,
+ * and money awards; the appends in the order they happened.
+ */
+export function publishedYearHistory(): [string, NewEvent[]][] {
+  const world = createWorld(calendarYears);
+  world.registerExperts(
+    Array.from({ length: 8 }, (_, i) => ({ expertId: `e${i + 1}`, organisation: 901 + i, fields: ['AI+离散型制造', 'AI+农业'] })),
+  );
+  const rules = seedRules('demo-scenario');
+  const applicant = (n: number, target: number, extra: { path?: 'rejected' } = {}) => {
+    const title = `场景${n}`;
+    return {
+      key: `s${n}`,
+      organisation: 800 + n,
+      tier: 'scenario',
+      target,
+      title,
+      fields: Object.fromEntries(rules.fields.map((field) => [field.code, field.code === rules.expertiseField ? 'AI+离散型制造' : `${title}的${field.name}`])),
+      declaredFen: 3_000_000 * YUAN,
+      approvedFen: 2_500_000 * YUAN,
+      ...extra,
+    };
+  };
+  world.runSelection({
+    programme: 'demo-scenario',
+    batch: 2, // the in-flight mix already has the first batch
+    quotas: { scenario: 4 },
+    applicants: [...Array.from({ length: 7 }, (_, i) => applicant(i + 1, 90 - i * 3)), applicant(8, 95, { path: 'rejected' })],
+    upheld: 's2',
+    dismissed: 's3',
+    recusal: { key: 's1' },
+  });
+  return world.appends().map(({ stream, events }) => [stream, events as NewEvent[]]);
+}
+
 export async function appendHistory(store: EventStore, appends: [string, NewEvent[]][] = sampleHistory()): Promise<number> {
   let count = 0;
   for (const [streamId, events] of appends) {
@@ -59,5 +104,10 @@ export async function snapshotReadModels(dataSource: DataSource): Promise<Record
     rm_selections: await dataSource.query('SELECT * FROM rm_selections ORDER BY id'),
     rm_dossiers: await dataSource.query('SELECT * FROM rm_dossiers ORDER BY id'),
     rm_expert_assignments: await dataSource.query('SELECT * FROM rm_expert_assignments ORDER BY dossier_id, expert_id'),
+    rm_objections: await dataSource.query('SELECT * FROM rm_objections ORDER BY objection_id'),
+    rm_scoreboard: await dataSource.query('SELECT * FROM rm_scoreboard ORDER BY selection_id, dossier_id'),
+    rm_shortlist_entries: await dataSource.query('SELECT * FROM rm_shortlist_entries ORDER BY selection_id, dossier_id'),
+    rm_awards: await dataSource.query('SELECT * FROM rm_awards ORDER BY selection_id, dossier_id'),
+    rm_experts: await dataSource.query('SELECT * FROM rm_experts ORDER BY id'),
   };
 }

@@ -96,11 +96,14 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
   const streams = new Map<string, AnyEvent[]>();
   const dossierIdsBySelection = new Map<string, string[]>();
   const expertIds: string[] = [];
+  /** Every append in the order it happened, as a store would have received them. */
+  const appends: { stream: string; events: AnyEvent[] }[] = [];
 
   function send<C, E extends AnyEvent, S>(stream: string, decider: Decider<C, E, S>, command: C): E[] {
     const history = (streams.get(stream) ?? []) as E[];
     const events = decider.decide(command, foldEvents(decider, history));
     streams.set(stream, [...history, ...events]);
+    if (events.length > 0) appends.push({ stream, events });
     return events;
   }
 
@@ -440,7 +443,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
   const allEvents = (): AnyEvent[] => [...streams.values()].flat();
 
-  return { registerExperts, runSelection, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents };
+  return { registerExperts, runSelection, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents, appends: () => [...appends] };
 }
 
 export type World = ReturnType<typeof createWorld>;

@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { Selection } from '@app/domain/selection';
+import { refuse } from '@app/domain/shared/refusal';
+
+export interface SelectionRow {
+  readonly selection: Selection;
+  /** The revision of the selection stream this row reflects: the ETag of reads built on it. */
+  readonly revision: bigint;
+  readonly dossierCounts: Record<string, number>;
+}
+
+interface RawSelectionRow {
+  state: Selection;
+  revision: string;
+  dossier_counts: Record<string, number>;
+}
+
+const rowOf = (raw: RawSelectionRow): SelectionRow => ({ selection: raw.state, revision: BigInt(raw.revision), dossierCounts: raw.dossier_counts });
+
+/** rm_selections. */
+export class SelectionReadModel {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async one(selectionId: string): Promise<SelectionRow | null> {
+    const rows: RawSelectionRow[] = await this.dataSource.query('SELECT state, revision, dossier_counts FROM rm_selections WHERE id = $1', [selectionId]);
+    return rows.length === 0 ? null : rowOf(rows[0]);
+  }
+
+  /** The row, or the refusal the API answers 404 with. */
+  async require(selectionId: string): Promise<SelectionRow> {
+    const row = await this.one(selectionId);
+    if (!row) throw refuse('selection-not-found', `there is no selection "${selectionId}"`, 'not-found');
+    return row;
+  }
+
+  /** Newest year first, then by id. */
+  async all(filter: { year?: number } = {}): Promise<SelectionRow[]> {
+    const rows: RawSelectionRow[] = await this.dataSource.query(
+      `SELECT state, revision, dossier_counts FROM rm_selections WHERE ($1::int IS NULL OR year = $1) ORDER BY year DESC, id`,
+      [filter.year ?? null],
+    );
+    return rows.map(rowOf);
+  }
+}
