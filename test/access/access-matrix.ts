@@ -58,6 +58,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/v1/dossiers/{dossierId}', allowed: ['applicant', 'expert', 'admin'], confidential: true },
   { method: 'PATCH', path: '/api/v1/dossiers/{dossierId}', allowed: ['applicant'], confidential: true },
   { method: 'GET', path: '/api/v1/me/dossiers', allowed: ['applicant'] },
+  { method: 'GET', path: '/api/v1/organisations/{creditCode}/history', allowed: ['applicant', 'admin'], confidential: true },
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/attachments', allowed: ['applicant'], confidential: true },
   { method: 'GET', path: '/api/v1/dossiers/{dossierId}/attachments/{attachmentId}', allowed: ['applicant', 'expert', 'admin'], confidential: true },
   { method: 'DELETE', path: '/api/v1/dossiers/{dossierId}/attachments/{attachmentId}', allowed: ['applicant'], confidential: true },

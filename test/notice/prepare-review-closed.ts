@@ -187,6 +187,7 @@ export function createPreparer(t: TestApp) {
       data: { candidates: inputs.map((input) => input.candidate), scores: inputs.flatMap((input) => input.scores) },
       metadata: admin(at.closeReview),
     });
+    await t.settle(); // written straight to the store: let the read models catch up before the HTTP reads
     return selectionId;
   }
 

@@ -91,6 +91,7 @@ for (const kind of testDatabaseKinds()) {
         { dossierId: dossierId(3), organisation: 3, title: '第三场景', domain: DOMAIN },
         { dossierId: dossierId(4), organisation: 4, title: '第四场景', domain: DOMAIN },
       ]);
+      await t.settle(); // prepared straight in the store
       t.clock.set('2026-04-15T02:00:00.000Z');
       const planned = await admin.post(`/api/v1/selections/${SELECTION}/assignments`).send({}).expect(201);
       expect(planned.body).toMatchObject({ selectionId: SELECTION, round: 1, unfilled: [] });
@@ -257,6 +258,7 @@ for (const kind of testDatabaseKinds()) {
       await clients.get('expert3')!.get(`/api/v1/selections/${SELECTION}/shortlist`).expect(404);
 
       await startNotice(t.store, SELECTION, '2026-04-29T01:00:00.000Z', [...t.app.get(ProgrammeCatalogue).calendarYears]);
+      await t.settle(); // started straight in the store
       const published = await t.http.get(`/api/v1/selections/${SELECTION}/shortlist`).expect(200);
       expect(published.body.tiers[0].selected.map((e: { dossierId: string }) => e.dossierId)).toEqual([dossierId(1), dossierId(2)]);
       const text = JSON.stringify(published.body);

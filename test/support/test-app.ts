@@ -6,6 +6,7 @@ import request from 'supertest';
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
 import { SettableClock, loadAppConfig } from '@app/platform';
+import { ProjectionRunner } from '@app/read-models';
 import { API_SCHEMAS, createApp } from '../../apps/api/src/create-app';
 import { EVENT_STORE_SCHEMA } from '@app/platform';
 import { createTestDatabase, TestDatabaseKind } from './test-databases';
@@ -20,6 +21,11 @@ export interface TestApp {
   /** A supertest agent that sends this user's token on every request. */
   as(username: string, password: string): Promise<AuthenticatedClient>;
   asAdmin(): Promise<AuthenticatedClient>;
+  /**
+   * Waits until the read models have every event in the store. Needed only after writing to the store
+   * directly (test preparers); commands over HTTP already answer after the projector passed them.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,11 +55,17 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
       (http[method] as (url: string) => request.Test)(url).set('Authorization', `Bearer ${token}`);
     return { token, get: withToken('get'), post: withToken('post'), put: withToken('put'), delete: withToken('delete'), patch: withToken('patch') };
   };
+  const store = app.get<EventStore>(EVENT_STORE);
+  const settle = async () => {
+    const head = await store.headPosition();
+    if (head !== null && !(await app.get(ProjectionRunner).waitFor(head, 15_000))) throw new Error('the read models did not catch up within 15 s');
+  };
   return {
     app,
     http,
     clock,
-    store: app.get<EventStore>(EVENT_STORE),
+    store,
+    settle,
     as,
     asAdmin: () => as(ADMIN.username, ADMIN.password),
     close: async () => {

@@ -10,6 +10,7 @@ import { EditDossierController } from './edit-dossier/edit-dossier.controller';
 import { EditDossierHandler } from './edit-dossier/edit-dossier.handler';
 import { FormalReviewController } from './formal-review/formal-review.controller';
 import { FormalReviewHandler } from './formal-review/formal-review.handler';
+import { OrganisationHistoryController } from './organisation-history/organisation-history.controller';
 import { ReadDossiersController } from './read-dossiers/read-dossiers.controller';
 import { DossierCommandRunner } from './shared/dossier-command-runner';
 import { SubmitDossierController } from './submit-dossier/submit-dossier.controller';
@@ -22,6 +23,7 @@ import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.hand
   controllers: [
     DraftDossierController,
     ReadDossiersController,
+    OrganisationHistoryController,
     EditDossierController,
     AttachmentsController,
     SubmitDossierController,

@@ -1,6 +1,8 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { DossierStatus } from '@app/domain/dossier';
+import { DossierReadModel, SelectionReadModel } from '@app/read-models';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -13,12 +15,19 @@ import { ListDossiersQuery } from './list-dossiers.query.dto';
 const byFirstSubmissionThenId = (a: DossierSummaryResponse, b: DossierSummaryResponse) =>
   (a.firstSubmittedAt ?? '9999').localeCompare(b.firstSubmittedAt ?? '9999') || a.id.localeCompare(b.id);
 
-/** Reads straight from the dossier streams until the read models land. */
+/**
+ * One dossier is read from its stream (its revision is the ETag a client edits with); lists come from
+ * the read model, filtered, sorted and paged in SQL.
+ */
 @ApiTags('申报 dossiers')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ReadDossiersController {
-  constructor(private readonly directory: StreamDirectory) {}
+  constructor(
+    private readonly directory: StreamDirectory,
+    private readonly dossiers: DossierReadModel,
+    private readonly selections: SelectionReadModel,
+  ) {}
 
   @Get('dossiers/:dossierId')
   @Roles('applicant', 'admin', 'expert')
@@ -42,21 +51,49 @@ export class ReadDossiersController {
   async mine(@Context() context: RequestContext): Promise<DossierSummaryResponse[]> {
     const creditCode = context.metadata.actor.organisationCreditCode;
     if (!creditCode) return [];
-    const dossiers = await this.directory.dossiers({ applicantCreditCode: creditCode });
+    const dossiers = await this.dossiers.all({ applicantCreditCode: creditCode });
     return dossiers.map(dossierSummaryOf).sort((a, b) => b.selectionId.localeCompare(a.selectionId) || byFirstSubmissionThenId(a, b));
   }
 
   @Get('selections/:selectionId/dossiers')
   @Roles('admin')
-  @ApiOperation({ summary: 'Every dossier of a selection with its status (admin); filter by status and tier' })
-  @ApiOkResponse({ type: [DossierSummaryResponse] })
+  @ApiOperation({
+    summary: 'The dossiers of a selection with their status (admin): filter by status, tier and title, sort, page',
+    description: 'The body is one page; X-Total-Count gives the number of matches and Link the next and previous pages.',
+  })
+  @ApiOkResponse({ type: [DossierSummaryResponse], headers: { 'X-Total-Count': { description: 'dossiers matching the filters, across pages', schema: { type: 'integer' } } } })
   @ApiErrors(400, 401, 403, 404)
-  async ofSelection(@Param('selectionId') selectionId: string, @Query() query: ListDossiersQuery): Promise<DossierSummaryResponse[]> {
-    await this.directory.selection(selectionId); // 404 for an unknown selection
-    const dossiers = await this.directory.dossiers({ selectionId });
-    return dossiers
-      .filter((dossier) => (query.status === undefined || dossier.status === query.status) && (query.tier === undefined || dossier.tier === query.tier))
-      .map(dossierSummaryOf)
-      .sort(byFirstSubmissionThenId);
+  async ofSelection(
+    @Param('selectionId') selectionId: string,
+    @Query() query: ListDossiersQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DossierSummaryResponse[]> {
+    await this.selections.require(selectionId); // 404 for an unknown selection
+    const page = await this.dossiers.page({
+      selectionId,
+      status: query.status as DossierStatus | undefined,
+      tier: query.tier,
+      search: query.q,
+      sort: query.sort,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    response.setHeader('X-Total-Count', String(page.total));
+    const links = pageLinks(request, page.page, page.pageSize, page.total);
+    if (links) response.setHeader('Link', links);
+    return page.dossiers.map(dossierSummaryOf);
   }
+}
+
+/** RFC 8288 links to the neighbouring pages, keeping the other query parameters. */
+function pageLinks(request: Request, page: number, pageSize: number, total: number): string | null {
+  const link = (target: number, rel: string) => {
+    const url = new URL(request.originalUrl, 'http://placeholder');
+    url.searchParams.set('page', String(target));
+    url.searchParams.set('pageSize', String(pageSize));
+    return `<${url.pathname}${url.search}>; rel="${rel}"`;
+  };
+  const links = [...(page > 1 ? [link(page - 1, 'prev')] : []), ...(page * pageSize < total ? [link(page + 1, 'next')] : [])];
+  return links.length === 0 ? null : links.join(', ');
 }

@@ -6,7 +6,7 @@ import { Public } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
-import { StreamDirectory } from '../../workflow/stream-directory';
+import { ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
 import { NoticeReads } from '../shared/notice-reads';
 import { publishedEntriesOf } from '../shared/published-entry';
 import { requireVisibleAwards } from '../shared/published-selection';
@@ -17,7 +17,8 @@ import { AwardLineResponse, AwardListResponse } from './award-list.response.dto'
 @Controller('api/v1/selections/:selectionId/awards')
 export class ReadAwardsController {
   constructor(
-    private readonly directory: StreamDirectory,
+    private readonly selections: SelectionReadModel,
+    private readonly outcomes: ReviewOutcomeReadModel,
     private readonly reads: NoticeReads,
   ) {}
 
@@ -27,23 +28,25 @@ export class ReadAwardsController {
   @ApiOkResponse({ type: AwardListResponse })
   @ApiErrors(401, 404)
   async read(@Param('selectionId') selectionId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<AwardListResponse> {
-    const { value: selection, revision } = await this.directory.selection(selectionId);
+    const { selection, revision } = await this.selections.require(selectionId);
     requireVisibleAwards(selection, context.metadata.actor);
     const entryOf = await publishedEntriesOf(this.reads, selection);
-    const awards: AwardLineResponse[] = selection.awards.map((line) => {
+    const lines = await this.outcomes.awards({ selectionId });
+    const awards: AwardLineResponse[] = lines.filter((line) => line.awarded).map((line) => {
       const entry = entryOf(line.dossierId);
       const base = {
         dossierId: line.dossierId,
         organisation: entry.organisation,
         creditCode: entry.creditCode,
         projectTitle: entry.projectTitle,
-        tier: line.tier,
+        tier: line.tier as string,
         tierName: entry.tierName,
-        rank: line.rank,
-        kind: line.award.kind,
+        rank: line.rank as number,
+        kind: line.kind as 'policy' | 'money',
       };
-      if (line.award.kind === 'policy') return base;
-      const { approvedInvestmentFen, standardFen, paidFen, decision, reason } = line.award;
+      if (line.kind !== 'money') return base;
+      const [approvedInvestmentFen, standardFen, paidFen] = [line.approvedInvestmentFen, line.standardFen, line.paidFen] as number[];
+      const [decision, reason] = [line.decision as 'paid' | 'top-up' | 'not-paid', line.reason as string];
       return {
         ...base,
         approvedInvestmentFen,
@@ -62,9 +65,9 @@ export class ReadAwardsController {
       title: selection.title,
       phase: selection.phase,
       awards,
-      notAwarded: selection.notAwarded.map((line) => {
+      notAwarded: lines.filter((line) => !line.awarded).map((line) => {
         const { organisation, projectTitle } = entryOf(line.dossierId);
-        return { dossierId: line.dossierId, organisation, projectTitle, reason: line.reason };
+        return { dossierId: line.dossierId, organisation, projectTitle, reason: line.reason as string };
       }),
       totalPaidFen: paid.reduce((sum, fen) => sum + fen, 0),
       totalPaidYuan: formatFenTotalAsYuan(paid),

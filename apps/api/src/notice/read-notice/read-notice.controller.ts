@@ -5,7 +5,7 @@ import { refuse } from '@app/domain/shared/refusal';
 import { Public } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
-import { StreamDirectory } from '../../workflow/stream-directory';
+import { SelectionReadModel } from '@app/read-models';
 import { NoticeReads } from '../shared/notice-reads';
 import { publishedEntriesOf } from '../shared/published-entry';
 import { PublicNoticeResponse } from './notice.response.dto';
@@ -15,7 +15,7 @@ import { PublicNoticeResponse } from './notice.response.dto';
 @Controller('api/v1/selections/:selectionId/public-notice')
 export class ReadNoticeController {
   constructor(
-    private readonly directory: StreamDirectory,
+    private readonly selections: SelectionReadModel,
     private readonly reads: NoticeReads,
   ) {}
 
@@ -25,7 +25,7 @@ export class ReadNoticeController {
   @ApiOkResponse({ type: PublicNoticeResponse })
   @ApiErrors(401, 404)
   async read(@Param('selectionId') selectionId: string, @Res({ passthrough: true }) response: Response): Promise<PublicNoticeResponse> {
-    const { value: selection, revision } = await this.directory.selection(selectionId);
+    const { selection, revision } = await this.selections.require(selectionId);
     if (!selection.notice || !selection.shortlist) {
       throw refuse('notice-not-started', `the public notice of ${selectionId} has not started`, 'not-found');
     }

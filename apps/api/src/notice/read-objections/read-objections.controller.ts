@@ -2,8 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
-import { StreamDirectory } from '../../workflow/stream-directory';
-import { NoticeReads } from '../shared/notice-reads';
+import { ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
 import { ObjectionResponse } from './objection.response.dto';
 
 @ApiTags('异议 objections')
@@ -11,8 +10,8 @@ import { ObjectionResponse } from './objection.response.dto';
 @Controller('api/v1/selections/:selectionId/objections')
 export class ReadObjectionsController {
   constructor(
-    private readonly directory: StreamDirectory,
-    private readonly reads: NoticeReads,
+    private readonly selections: SelectionReadModel,
+    private readonly outcomes: ReviewOutcomeReadModel,
   ) {}
 
   @Get()
@@ -21,22 +20,17 @@ export class ReadObjectionsController {
   @ApiOkResponse({ type: [ObjectionResponse] })
   @ApiErrors(401, 403, 404)
   async list(@Param('selectionId') selectionId: string): Promise<ObjectionResponse[]> {
-    await this.directory.selection(selectionId); // 404 for an unknown selection
-    const dossiers = await this.reads.dossiersOf(selectionId);
-    return dossiers
-      .flatMap((dossier) =>
-        dossier.objections.map((objection) => ({
-          objectionId: objection.objectionId,
-          dossierId: dossier.dossierId,
-          projectTitle: dossier.title,
-          applicantCreditCode: dossier.applicantCreditCode,
-          objector: { ...objection.objector },
-          reason: objection.reason,
-          filedAt: objection.filedAt,
-          status: objection.status,
-          finding: objection.finding,
-        })),
-      )
-      .sort((a, b) => a.filedAt.localeCompare(b.filedAt));
+    await this.selections.require(selectionId); // 404 for an unknown selection
+    return (await this.outcomes.objections({ selectionId })).map((objection) => ({
+      objectionId: objection.objectionId,
+      dossierId: objection.dossierId,
+      projectTitle: objection.dossierTitle,
+      applicantCreditCode: objection.applicantCreditCode,
+      objector: { ...objection.objector },
+      reason: objection.reason,
+      filedAt: objection.filedAt,
+      status: objection.status,
+      finding: objection.finding,
+    }));
   }
 }

@@ -9,6 +9,7 @@ import { earlierAwardsOf } from '@app/domain/selection';
 import type { Selection } from '@app/domain/selection';
 import type { EarlierAward } from '@app/domain/awards';
 import { refuse } from '@app/domain/shared/refusal';
+import { DossierReadModel, ReviewOutcomeReadModel } from '@app/read-models';
 import { Organisation } from '../../auth/organisation.entity';
 import { ProgrammeCatalogue } from '../../catalogue/programme-catalogue';
 import { StreamDirectory } from '../../workflow/stream-directory';
@@ -22,6 +23,8 @@ export class NoticeReads {
     private readonly directory: StreamDirectory,
     private readonly catalogue: ProgrammeCatalogue,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly dossiers: DossierReadModel,
+    private readonly outcomes: ReviewOutcomeReadModel,
   ) {}
 
   /** The seed years and the ones an admin loaded since, ascending. */
@@ -44,19 +47,21 @@ export class NoticeReads {
     ].sort((a, b) => a.year.year - b.year.year);
   }
 
+  /** For queries: the selection's dossiers from the read model. */
   dossiersOf(selectionId: string): Promise<Dossier[]> {
-    return this.directory.dossiers({ selectionId });
+    return this.dossiers.all({ selectionId });
   }
 
   /**
-   * The dossier an objection was filed on. Objection ids are plain UUIDs (a dossier id inside them
-   * would leak nothing, but would tie the id's length to another folder's id scheme), so we scan the
-   * dossier streams: objections are few, and the read models (issue 6) will index them.
+   * The dossier an objection was filed on, read from its stream (a command decides on it). The
+   * objection index (rm_objections) names the dossier; objection ids are plain UUIDs.
    */
   async dossierOfObjection(objectionId: string): Promise<Dossier> {
-    const dossiers = await this.directory.dossiers();
-    const dossier = dossiers.find((candidate) => candidate.objections.some((objection) => objection.objectionId === objectionId));
-    if (!dossier) throw refuse('objection-not-found', `there is no objection "${objectionId}"`, 'not-found');
+    const [indexed] = await this.outcomes.objections({ objectionId });
+    const dossier = indexed ? (await this.directory.dossier(indexed.dossierId)).value : undefined;
+    if (!dossier?.objections.some((objection) => objection.objectionId === objectionId)) {
+      throw refuse('objection-not-found', `there is no objection "${objectionId}"`, 'not-found');
+    }
     return dossier;
   }
 

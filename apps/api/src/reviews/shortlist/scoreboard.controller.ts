@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { refuse } from '@app/domain/shared/refusal';
 import { Roles } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
-import { StreamDirectory } from '../../workflow/stream-directory';
-import { ReviewReads } from '../review-reads';
+import { ExpertReadModel, ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
 import { ScoreboardResponse } from './shortlist.response.dto';
 
 @ApiTags('专家评审 reviews')
@@ -12,8 +11,9 @@ import { ScoreboardResponse } from './shortlist.response.dto';
 @Controller('api/v1/selections/:selectionId/scoreboard')
 export class ScoreboardController {
   constructor(
-    private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
+    private readonly selections: SelectionReadModel,
+    private readonly outcomes: ReviewOutcomeReadModel,
+    private readonly experts: ExpertReadModel,
   ) {}
 
   @Get()
@@ -22,30 +22,28 @@ export class ScoreboardController {
   @ApiOkResponse({ type: ScoreboardResponse })
   @ApiErrors(401, 403, 404, 409)
   async scoreboard(@Param('selectionId') selectionId: string): Promise<ScoreboardResponse> {
-    const { value: selection } = await this.directory.selection(selectionId);
+    const { selection } = await this.selections.require(selectionId);
     if (!selection.shortlist) {
       throw refuse('review-not-closed', `expert review of ${selectionId} has not closed; scores stay sealed until then`, 'conflict', { phase: selection.phase });
     }
-    const dossiers = new Map((await this.reads.reviewedDossiersOf(selection)).map((dossier) => [dossier.dossierId, dossier]));
-    const names = new Map((await this.reads.experts()).map((expert) => [expert.expertId, expert.name]));
+    const names = await this.experts.names();
     const nameOf = (expertId: string) => names.get(expertId) ?? expertId;
     const byExpert = new Map<string, number[]>();
-    const lines = selection.aggregates.map((aggregate) => {
-      const dossier = dossiers.get(aggregate.dossierId);
-      const totals = (dossier?.scores ?? []).map((score) => ({ expertId: score.expertId, name: nameOf(score.expertId), total: score.total }));
-      for (const line of totals) byExpert.set(line.expertId, [...(byExpert.get(line.expertId) ?? []), line.total]);
+    const lines = (await this.outcomes.scoreboard(selectionId)).map((line) => {
+      const totals = line.totals.map((score) => ({ expertId: score.expertId, name: nameOf(score.expertId), total: score.total }));
+      for (const score of totals) byExpert.set(score.expertId, [...(byExpert.get(score.expertId) ?? []), score.total]);
       return {
-        dossierId: aggregate.dossierId,
-        title: dossier?.title ?? '',
-        tier: dossier?.tier ?? '',
-        count: aggregate.count,
-        aggregate: aggregate.aggregate,
-        mean: aggregate.mean,
-        median: aggregate.median,
-        min: aggregate.minimum,
-        max: aggregate.maximum,
-        spread: aggregate.spread,
-        disagreement: aggregate.disagreement,
+        dossierId: line.dossierId,
+        title: line.title,
+        tier: line.tier,
+        count: line.count,
+        aggregate: line.aggregate,
+        mean: line.mean,
+        median: line.median,
+        min: line.minimum,
+        max: line.maximum,
+        spread: line.spread,
+        disagreement: line.disagreement,
         totals,
       };
     });

@@ -1,15 +1,14 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { RankedEntry } from '@app/domain/ranking';
 import type { SelectionPhase } from '@app/domain/selection/selection.phase';
 import { refuse } from '@app/domain/shared/refusal';
 import { Public } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
-import { StreamDirectory } from '../../workflow/stream-directory';
-import { ReviewReads } from '../review-reads';
+import { ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
+import type { ShortlistRow } from '@app/read-models';
 import { ShortlistEntryResponse, ShortlistResponse } from './shortlist.response.dto';
 
 const REVIEW_CLOSED: readonly SelectionPhase[] = ['review-closed', 'notice', 'awards-decided', 'published'];
@@ -19,8 +18,8 @@ const ON_NOTICE: readonly SelectionPhase[] = ['notice', 'awards-decided', 'publi
 @Controller('api/v1/selections/:selectionId/shortlist')
 export class ShortlistController {
   constructor(
-    private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
+    private readonly selections: SelectionReadModel,
+    private readonly outcomes: ReviewOutcomeReadModel,
   ) {}
 
   @Get()
@@ -32,7 +31,7 @@ export class ShortlistController {
   @ApiErrors(404, 409)
   async shortlist(@Param('selectionId') selectionId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<ShortlistResponse> {
     const admin = context.metadata.actor.role === 'admin';
-    const { value: selection, revision } = await this.directory.selection(selectionId);
+    const { selection, revision } = await this.selections.require(selectionId);
     if (!admin && !ON_NOTICE.includes(selection.phase)) {
       // Before the notice the list is not public: to others it does not exist yet.
       throw refuse('shortlist-not-found', `the shortlist of ${selectionId} is not published`, 'not-found');
@@ -40,15 +39,16 @@ export class ShortlistController {
     if (!REVIEW_CLOSED.includes(selection.phase) || !selection.shortlist) {
       throw refuse('review-not-closed', `expert review of ${selectionId} has not closed; there is no shortlist yet`, 'conflict', { phase: selection.phase });
     }
-    const titles = new Map((await this.reads.reviewedDossiersOf(selection)).map((dossier) => [dossier.dossierId, dossier.title]));
-    const aggregates = new Map(selection.aggregates.map((aggregate) => [aggregate.dossierId, aggregate]));
-    const entryOf = (entry: RankedEntry): ShortlistEntryResponse => ({
+    const entries = await this.outcomes.shortlist(selectionId);
+    const disagreement = new Map((await this.outcomes.scoreboard(selectionId)).map((line) => [line.dossierId, line.disagreement]));
+    const entryOf = (entry: ShortlistRow): ShortlistEntryResponse => ({
       dossierId: entry.dossierId,
-      title: titles.get(entry.dossierId) ?? '',
-      rank: entry.rank,
-      aggregate: entry.aggregate,
-      ...(admin ? { median: entry.median, minimum: entry.minimum, disagreement: aggregates.get(entry.dossierId)?.disagreement ?? false } : {}),
+      title: entry.title,
+      rank: entry.rank as number,
+      aggregate: entry.aggregate as number,
+      ...(admin ? { median: entry.median as number, minimum: entry.minimum as number, disagreement: disagreement.get(entry.dossierId) ?? false } : {}),
     });
+    const ofTier = (tier: string, standing: ShortlistRow['standing']) => entries.filter((entry) => entry.tier === tier && entry.standing === standing).map(entryOf);
     const tierNames = new Map(selection.rules.tiers.map((tier) => [tier.code, tier.name]));
     return withEtag(response, revision, {
       selectionId,
@@ -57,10 +57,10 @@ export class ShortlistController {
         tier: tier.tier,
         name: tierNames.get(tier.tier) ?? tier.tier,
         quota: tier.quota,
-        selected: tier.selected.map(entryOf),
-        reserves: tier.reserves.map(entryOf),
+        selected: ofTier(tier.tier, 'selected'),
+        reserves: ofTier(tier.tier, 'reserve'),
       })),
-      ...(admin ? { belowThreshold: [...selection.shortlist.belowThreshold] } : {}),
+      ...(admin ? { belowThreshold: entries.filter((entry) => entry.standing === 'below-threshold').map((entry) => entry.dossierId) } : {}),
     });
   }
 }

@@ -44,4 +44,7 @@ export class MyAssignmentResponse {
 
   @ApiProperty({ description: 'you have scored this dossier' })
   scored!: boolean;
+
+  @ApiProperty({ nullable: true, type: String, example: '2026-07-31', description: 'the last day to score (Beijing time), when one was set' })
+  reviewDeadlineDate!: string | null;
 }

@@ -5,14 +5,17 @@ import type { Selection } from '@app/domain/selection';
 import { Roles } from '../../../auth/access.decorators';
 import { Context, RequestContext } from '../../../auth/request-context';
 import { ApiErrors } from '../../../http/api-errors.decorator';
-import { ReviewReads } from '../../review-reads';
+import { DossierReadModel, SelectionReadModel } from '@app/read-models';
 import { MyAssignmentResponse } from './my-assignment.response.dto';
 
 @ApiTags('专家评审 reviews')
 @ApiBearerAuth()
 @Controller('api/v1/me/assignments')
 export class MyAssignmentsController {
-  constructor(private readonly reads: ReviewReads) {}
+  constructor(
+    private readonly dossiers: DossierReadModel,
+    private readonly selections: SelectionReadModel,
+  ) {}
 
   @Get()
   @Roles('expert')
@@ -22,14 +25,11 @@ export class MyAssignmentsController {
   async mine(@Context() context: RequestContext): Promise<MyAssignmentResponse[]> {
     const expertId = context.metadata.actor.expertId;
     if (!expertId) return [];
-    const mine: MyAssignmentResponse[] = [];
-    for (const selection of await this.reads.selections()) {
-      const dossiers = await this.reads.reviewedDossiersOf(selection);
-      for (const dossier of dossiers.filter((d) => d.assignments.some((a) => a.expertId === expertId && a.status === 'assigned'))) {
-        mine.push(this.assignmentOf(selection, dossier, expertId));
-      }
-    }
-    return mine;
+    const selections = new Map((await this.selections.all()).map((row) => [row.selection.selectionId, row.selection]));
+    return (await this.dossiers.assignedTo(expertId)).flatMap((dossier) => {
+      const selection = selections.get(dossier.selectionId);
+      return selection ? [this.assignmentOf(selection, dossier, expertId)] : [];
+    });
   }
 
   private assignmentOf(selection: Selection, dossier: Dossier, expertId: string): MyAssignmentResponse {
@@ -43,6 +43,7 @@ export class MyAssignmentsController {
       rubric: selection.rules.rubric.map(({ code, name, weight, maxPoints }) => ({ code, name, weight, maxPoints })),
       phase: selection.phase,
       open: selection.phase === 'expert-review',
+      reviewDeadlineDate: selection.reviewDeadlineDate ?? null,
       scored: dossier.scores.some((score) => score.expertId === expertId),
     };
   }

@@ -1,10 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { shanghaiDate } from '@app/domain/calendar';
+import { CLOCK } from '@app/platform';
+import type { Clock } from '@app/platform';
+import { DossierReadModel, ExpertReadModel, SelectionReadModel } from '@app/read-models';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/access.decorators';
 import { ApiErrors } from '../../../http/api-errors.decorator';
-import { StreamDirectory } from '../../../workflow/stream-directory';
-import { ReviewReads } from '../../review-reads';
-import { reviewBoardOf } from './review-board';
+import { lateExpertsOf, reviewBoardOf } from './review-board';
 import { ReviewBoardResponse } from './review-board.response.dto';
 
 @ApiTags('评审分配 assignments')
@@ -12,8 +14,10 @@ import { ReviewBoardResponse } from './review-board.response.dto';
 @Controller('api/v1/selections/:selectionId')
 export class ReadAssignmentsController {
   constructor(
-    private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
+    private readonly selections: SelectionReadModel,
+    private readonly dossiers: DossierReadModel,
+    private readonly experts: ExpertReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('assignments')
@@ -27,7 +31,7 @@ export class ReadAssignmentsController {
 
   @Get('review-progress')
   @Roles('admin')
-  @ApiOperation({ summary: 'Scoring progress: scored / assigned per dossier and per expert, and the scores still missing' })
+  @ApiOperation({ summary: 'Scoring progress: scored / assigned per dossier and per expert, the scores still missing, and the experts late after the deadline' })
   @ApiOkResponse({ type: ReviewBoardResponse })
   @ApiErrors(401, 403, 404)
   progress(@Param('selectionId') selectionId: string): Promise<ReviewBoardResponse> {
@@ -35,8 +39,16 @@ export class ReadAssignmentsController {
   }
 
   private async board(selectionId: string): Promise<ReviewBoardResponse> {
-    const { value: selection } = await this.directory.selection(selectionId);
-    const board = reviewBoardOf(await this.reads.reviewedDossiersOf(selection), await this.reads.experts());
-    return { selectionId, phase: selection.phase, ...board };
+    const { selection } = await this.selections.require(selectionId);
+    const board = reviewBoardOf(await this.dossiers.byIds(selection.reviewDossierIds), await this.experts.all());
+    const reviewDeadlineDate = selection.reviewDeadlineDate ?? null;
+    const stillScoring = selection.phase === 'expert-review';
+    return {
+      selectionId,
+      phase: selection.phase,
+      ...board,
+      reviewDeadlineDate,
+      lateExperts: stillScoring ? lateExpertsOf(board, reviewDeadlineDate, shanghaiDate(this.clock.now())) : [],
+    };
   }
 }

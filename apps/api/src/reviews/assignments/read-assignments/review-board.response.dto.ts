@@ -62,6 +62,17 @@ export class MissingScoreResponse {
   expertId!: string;
 }
 
+export class LateExpertResponse {
+  @ApiProperty({ example: 'e5c1d0b7a2f94e33' })
+  expertId!: string;
+
+  @ApiProperty({ example: '李明' })
+  name!: string;
+
+  @ApiProperty({ example: 2, description: 'dossiers still without their score' })
+  missing!: number;
+}
+
 export class ReviewBoardResponse {
   @ApiProperty({ example: 'demo-scenario-2026' })
   selectionId!: string;
@@ -77,4 +88,10 @@ export class ReviewBoardResponse {
 
   @ApiProperty({ type: [MissingScoreResponse], description: 'assigned experts who have not scored yet' })
   missingScores!: MissingScoreResponse[];
+
+  @ApiProperty({ nullable: true, type: String, example: '2026-07-31', description: 'the last day of scoring (Beijing time), when one was set' })
+  reviewDeadlineDate!: string | null;
+
+  @ApiProperty({ type: [LateExpertResponse], description: 'experts with scores missing after the deadline' })
+  lateExperts!: LateExpertResponse[];
 }

@@ -72,3 +72,21 @@ export function reviewBoardOf(dossiers: readonly Dossier[], experts: readonly Re
     missingScores,
   };
 }
+
+export interface LateExpert {
+  readonly expertId: string;
+  readonly name: string;
+  /** Dossiers still without this expert's score. */
+  readonly missing: number;
+}
+
+/**
+ * The experts with scores still missing once the review deadline has passed (Beijing time); nobody is
+ * late before it, or when review has no deadline.
+ */
+export function lateExpertsOf(board: ReviewBoard, reviewDeadlineDate: string | null, today: string): LateExpert[] {
+  if (reviewDeadlineDate === null || today <= reviewDeadlineDate) return [];
+  return board.experts
+    .filter((load) => load.scored < load.assigned)
+    .map((load) => ({ expertId: load.expertId, name: load.name, missing: load.assigned - load.scored }));
+}
