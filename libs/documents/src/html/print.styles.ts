@@ -51,4 +51,6 @@ td.number { text-align: right; white-space: nowrap; }
 td.serial { text-align: center; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
+/* The total closes the table once, on its last page; a repeated footer would sit under a partial list. */
+tfoot { display: table-row-group; }
 `;
