@@ -1,11 +1,10 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { renderAnnex } from '@app/documents';
 import { Public } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
-import { futureScenarioAnnexOf } from './future-scenarios-annex';
+import { renderFutureScenariosAnnex } from './future-scenarios-annex';
 import { FutureScenariosAnnexQuery } from './future-scenarios-annex.query.dto';
 import { FutureScenariosReads } from './future-scenarios-reads';
 import { FutureScenariosResponse, futureScenariosResponseOf } from './future-scenarios.response.dto';
@@ -37,7 +36,7 @@ export class ReadFutureScenariosController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { value } = await this.reads.published(year);
-    const rendered = await renderAnnex(futureScenarioAnnexOf(value), query.format ?? 'txt');
+    const rendered = await renderFutureScenariosAnnex(value, query.format ?? 'txt');
     response.setHeader('Content-Type', rendered.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${rendered.fileName}"`);
     return new StreamableFile(typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body);

@@ -17,7 +17,7 @@ const ANNEX_NUMBERS: Partial<Record<Selection['programme'], number>> = {
 export type AnnexDocumentKind = 'annex' | 'award-list';
 
 /** Whether the programme has a published annex layout of its own; the money-only ones have the award list. */
-export function hasAnnexLayout(selection: Selection): boolean {
+export function hasAnnexLayout(selection: Pick<Selection, 'programme'>): boolean {
   return ANNEX_NUMBERS[selection.programme] !== undefined;
 }
 

@@ -1,16 +1,13 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { renderAnnex, renderAwardList } from '@app/documents';
 import { Public } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { NoticeReads } from '../shared/notice-reads';
-import { publishedEntriesOf } from '../shared/published-entry';
-import { requireVisibleAwards } from '../shared/published-selection';
-import { annexOf, awardListOf, hasAnnexLayout } from './annex-documents';
 import { AnnexQuery } from './annex.query.dto';
+import { renderPublishedDocument } from './render-published-document';
 
 @ApiTags('附件 annex documents')
 @ApiBearerAuth()
@@ -34,13 +31,11 @@ export class AnnexController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { value: selection } = await this.directory.selection(selectionId);
-    requireVisibleAwards(selection, context.metadata.actor);
-    const entryOf = await publishedEntriesOf(this.reads, selection);
-    const format = query.format ?? 'txt';
-    const wantsAwardList = query.document === 'award-list' || !hasAnnexLayout(selection);
-    const rendered = wantsAwardList
-      ? await renderAwardList(awardListOf(selection, entryOf), format)
-      : await renderAnnex(annexOf(selection, entryOf), format);
+    const rendered = await renderPublishedDocument(this.reads, selection, {
+      format: query.format ?? 'txt',
+      document: query.document,
+      actor: context.metadata.actor,
+    });
     response.setHeader('Content-Type', rendered.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${rendered.fileName}"`);
     return new StreamableFile(typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body);
