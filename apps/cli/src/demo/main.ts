@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { loadAppConfig, prepareDatabase, SettableClock } from '@app/platform';
 import { API_SCHEMAS, createApp } from '../../../api/src/create-app';
+import { DEMO_APPLICANT, openNextCall } from './open-next-call';
 import { runDemo } from './run-demo';
 
 /**
@@ -21,8 +21,10 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
-  // A throw-away administrator for this database only: the password is random and never shown.
-  const admin = { username: 'demo-admin', password: randomBytes(18).toString('base64url') };
+  // The demo's administrator, in this database only (wiped on every run). Like every demo account its
+  // password is "<username>-passphrase", documented in the README and on the portal's home page, so
+  // `npm run start:demo` can be tried; never use it anywhere else.
+  const admin = { username: 'demo-admin', password: 'demo-admin-passphrase' };
   const config = loadAppConfig({
     DATA_DIR: dataDir,
     SEEDS_DIR: process.env.SEEDS_DIR ?? './seeds',
@@ -38,9 +40,11 @@ async function main(): Promise<void> {
     log(`demo: the API listens on http://127.0.0.1:${port}; every step below is an HTTP request to it`);
     log('demo: organisations, credit codes, experts, scores and investment amounts are SYNTHETIC; the lists are the published 2025 ones');
     const result = await runDemo({ baseUrl: `http://127.0.0.1:${port}`, admin, clock, seedsDir: config.SEEDS_DIR, log });
+    await openNextCall({ baseUrl: `http://127.0.0.1:${port}`, admin, clock, now: new Date(), log: (line) => log(`[++] ${line}`) });
     mkdirSync(outDir, { recursive: true });
     for (const [fileName, body] of result.files) writeFileSync(join(outDir, fileName), body);
     log(`demo: wrote ${result.files.size} files to ${outDir}: ${[...result.files.keys()].join(', ')}`);
+    log(`demo: accounts (this database only; password = "<username>-passphrase"): ${admin.username}, ${DEMO_APPLICANT.username}, demo-org-001…, demo-expert-1…8`);
     log(`demo: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await app.close();
