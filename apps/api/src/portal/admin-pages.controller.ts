@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import type { Selection } from '@app/domain/selection';
+import { selectionStreamOf } from '@app/domain/selection';
+import type { Selection, SelectionEvent } from '@app/domain/selection';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import { shanghaiDate } from '@app/domain/calendar';
+import { CLOCK } from '@app/platform';
+import type { Clock } from '@app/platform';
+import { DossierReadModel, ExpertReadModel, SelectionReadModel } from '@app/read-models';
 import { Public } from '../auth/access.decorators';
 import { requestContextOf } from '../auth/request-context';
 import { ProgrammeCatalogue } from '../catalogue/programme-catalogue';
@@ -16,16 +23,16 @@ import { ResolveObjectionCommand } from '../notice/resolve-objection/resolve-obj
 import { ResolveObjectionRequest } from '../notice/resolve-objection/resolve-objection.request.dto';
 import { StartNoticeCommand } from '../notice/start-notice/start-notice.command';
 import { PlanAssignmentsCommand } from '../reviews/assignments/plan-assignments/plan-assignments.command';
+import { lateExpertsOf, reviewBoardOf } from '../reviews/assignments/read-assignments/review-board';
 import { CloseReviewCommand } from '../reviews/close-review/close-review.command';
-import { ReviewReads } from '../reviews/review-reads';
 import { AdvanceSelectionCommand } from '../selections/advance-selection/advance-selection.command';
 import { OpenSelectionCommand } from '../selections/open-selection/open-selection.command';
 import { OpenSelectionRequest } from '../selections/open-selection/open-selection.request.dto';
-import { StreamDirectory } from '../workflow/stream-directory';
 import { signedInAs } from './portal-access';
 import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
+import { OVERRIDE_LABELS, overridesFromForm, programmeRuleForm } from './open-call-form';
 import { scoreStripSvg } from './score-strip';
 
 const DONE: Record<string, string> = {
@@ -34,6 +41,7 @@ const DONE: Record<string, string> = {
   review: '形式审查结论已记录。',
   'close-formal-review': '形式审查已结束。',
   assign: '专家已分配,专家评审开始。',
+  replacements: '补充分配已完成,见下方“分配轮次”。',
   'close-review': '专家评审已结束,入围名单已生成。',
   notice: '公示已开始。',
   resolve: '异议处理结果已记录。',
@@ -49,10 +57,13 @@ const yuanToFen = (value: unknown) => (text(value) === '' ? undefined : Math.rou
 export class AdminPagesController {
   constructor(
     private readonly views: PortalViews,
-    private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
     private readonly catalogue: ProgrammeCatalogue,
     private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly selectionRows: SelectionReadModel,
+    private readonly dossierRows: DossierReadModel,
+    private readonly expertRows: ExpertReadModel,
   ) {}
 
   @Get()
@@ -67,10 +78,18 @@ export class AdminPagesController {
   async open(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!signedInAs(request, response, 'admin')) return;
     if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderHome(request, response, { form: body, formError: '页面已过期,请刷新后重新提交。' }, 403);
-    const candidate = plainToInstance(OpenSelectionRequest, { programme: text(body.programme), year: Number(text(body.year)), submissionDeadlineDate: text(body.submissionDeadlineDate) });
-    const problems = await validate(candidate);
-    if (problems.length > 0) {
-      return this.renderHome(request, response, { form: body, errors: fieldErrorsInChinese(problems, { programme: '评选类别', year: '年度', submissionDeadlineDate: '申报截止日期' }) }, 400);
+    const programme = this.catalogue.all().find((rules) => rules.code === text(body.programme));
+    const fromForm = programme ? overridesFromForm(programme, body) : { overrides: {}, errors: {} };
+    const candidate = plainToInstance(OpenSelectionRequest, {
+      programme: text(body.programme),
+      year: Number(text(body.year)),
+      submissionDeadlineDate: text(body.submissionDeadlineDate),
+      ...(Object.keys(fromForm.overrides).length > 0 ? { overrides: fromForm.overrides } : {}),
+    });
+    const errors = { ...fieldErrorsInChinese(await validate(candidate), { programme: '评选类别', year: '年度', submissionDeadlineDate: '申报截止日期', ...OVERRIDE_LABELS }), ...fromForm.errors };
+    if (Object.keys(errors).length > 0) {
+      const general = ['quotas', 'award', 'overrides'].filter((key) => errors[key]).map((key) => errors[key]);
+      return this.renderHome(request, response, { form: body, errors, ...(general.length ? { formError: general.join(';') } : {}) }, 400);
     }
     try {
       const result = await this.commands.execute(new OpenSelectionCommand(candidate, requestContextOf(request)));
@@ -123,7 +142,10 @@ export class AdminPagesController {
         return null;
       }
       case 'assign':
-        await this.commands.execute(new PlanAssignmentsCommand(selectionId, 'plan', undefined, context));
+        await this.commands.execute(new PlanAssignmentsCommand(selectionId, 'plan', undefined, context, text(body.reviewDeadlineDate) || undefined));
+        return null;
+      case 'replacements':
+        await this.commands.execute(new PlanAssignmentsCommand(selectionId, 'replacements', undefined, context));
         return null;
       case 'close-review':
         await this.commands.execute(new CloseReviewCommand(selectionId, context));
@@ -150,18 +172,25 @@ export class AdminPagesController {
   }
 
   private async renderHome(request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
-    const selections = (await this.directory.selections()).sort((a, b) => b.year - a.year || a.selectionId.localeCompare(b.selectionId));
+    const selections = (await this.selectionRows.all()).map((row) => row.selection);
     const form = (extra.form ?? {}) as Record<string, unknown>;
+    const errors = (extra.errors ?? {}) as Record<string, string>;
+    const programmes = this.catalogue.all();
+    const chosen = typeof form.programme === 'string' && programmes.some((rules) => rules.code === form.programme) ? form.programme : programmes[0]?.code;
+    // A stream's category is the part of its id before the first dash: future-scenarios-2025 is in "future".
+    const futureScenarios = (await this.store.listStreams('future')).filter((streamId) => streamId.startsWith('future-scenarios-')).sort();
     response
       .status(status)
       .type('html')
       .send(
         this.views.render('admin-home', chromeOf(request, response, '评选管理'), {
           selections: selections.map((selection) => ({ id: selection.selectionId, title: selection.title, phase: PHASE_NAMES[selection.phase] ?? selection.phase })),
-          programmes: this.catalogue.all().map((programme) => ({ code: programme.code, name: programme.name, selected: programme.code === form.programme })),
+          programmes: programmes.map((rules) => ({ code: rules.code, name: rules.name, selected: rules.code === chosen })),
+          rules: programmes.map((rules) => programmeRuleForm(rules, rules.code === chosen, form, errors)),
+          futureScenarios: futureScenarios.map((streamId) => ({ streamId, href: `/admin/streams/${encodeURIComponent(streamId)}` })),
           form,
-          errors: extra.errors ?? {},
           ...extra,
+          errors,
         }),
       );
   }
@@ -170,13 +199,14 @@ export class AdminPagesController {
     const chrome = chromeOf(request, response, '评选管理');
     let selection: Selection;
     try {
-      selection = (await this.directory.selection(selectionId)).value;
+      selection = (await this.selectionRows.require(selectionId)).selection;
     } catch (error) {
       response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: problemInChinese(error) }));
       return;
     }
-    const dossiers = await this.directory.dossiers({ selectionId });
-    const names = new Map((await this.reads.experts()).map((expert) => [expert.expertId, expert.name]));
+    const dossiers = await this.dossierRows.all({ selectionId });
+    const experts = await this.expertRows.all();
+    const names = new Map(experts.map((expert) => [expert.expertId, expert.name]));
     const phase = selection.phase;
     const queue = dossiers
       .filter((dossier) => dossier.status === 'submitted')
@@ -189,6 +219,42 @@ export class AdminPagesController {
         return { title: dossier.title, scored: assigned.length - late.length, total: assigned.length, late: late.join('、') };
       });
     const titleOf = new Map(dossiers.map((dossier) => [dossier.dossierId, dossier]));
+    const titled = (dossierId: string) => titleOf.get(dossierId)?.title ?? dossierId;
+    // Who carries how much, and where places are open after recusals (回避).
+    const board = reviewBoardOf(dossiers, experts);
+    const lateExperts = phase === 'expert-review' ? lateExpertsOf(board, selection.reviewDeadlineDate ?? null, shanghaiDate(this.clock.now())) : [];
+    const recusals = board.dossiers.flatMap((dossier) => dossier.experts.filter((expert) => expert.status === 'recused').map((expert) => ({ ...expert, dossierTitle: dossier.title })));
+    const loads = board.experts.map((load) => ({ ...load, recused: recusals.filter((recusal) => recusal.expertId === load.expertId).length }));
+    for (const recusal of recusals) {
+      if (!loads.some((load) => load.expertId === recusal.expertId)) loads.push({ expertId: recusal.expertId, name: recusal.name, assigned: 0, scored: 0, recused: recusals.filter((r) => r.expertId === recusal.expertId).length });
+    }
+    loads.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    const openPlaces = board.dossiers
+      .filter((dossier) => dossier.assigned < selection.rules.expertsPerDossier)
+      .map((dossier) => ({
+        title: dossier.title,
+        missing: selection.rules.expertsPerDossier - dossier.assigned,
+        recused: dossier.experts.filter((expert) => expert.status === 'recused').map((expert) => `${expert.name}(${expert.recusalReason ?? '回避'})`).join(';'),
+      }));
+    // The selection's own record: the assignment rounds and any 递补 after an upheld objection.
+    const events = (await this.store.readStream(selectionStreamOf(selectionId))).map((event) => ({ type: event.type, data: event.data, at: event.metadata.occurredAt ?? event.recordedAt }) as SelectionEvent & { at: string });
+    const rounds = events.flatMap((event) => {
+      if (event.type !== 'ExpertReviewStarted' && event.type !== 'ReplacementAssignmentsPlanned') return [];
+      const round = event.type === 'ExpertReviewStarted' ? 1 : event.data.round;
+      return [{
+        round,
+        at: event.at,
+        kind: round === 1 ? '首轮分配' : '补充分配',
+        count: event.data.assignments.length,
+        pairs: round === 1 ? '' : event.data.assignments.map((a) => `${names.get(a.expertId) ?? a.expertId} → ${titled(a.dossierId)}`).join(';'),
+        unfilled: event.data.unfilled.map((slot) => `${titled(slot.dossierId)} 缺 ${slot.missing} 人`).join(';'),
+      }];
+    });
+    const promotions = events.flatMap((event) =>
+      event.type === 'ShortlistEntryDropped' ? [{ dropped: titled(event.data.dossierId), promoted: event.data.promoted ? titled(event.data.promoted.dossierId) : null, at: event.at }] : [],
+    );
+    const promotedIds = new Set(events.flatMap((event) => (event.type === 'ShortlistEntryDropped' && event.data.promoted ? [event.data.promoted.dossierId] : [])));
+    const droppedIds = new Set(selection.droppedDossierIds);
     const scoreboard = selection.aggregates.map((aggregate) => {
       const dossier = titleOf.get(aggregate.dossierId);
       const totals = (dossier?.scores ?? []).map((score) => score.total);
@@ -221,7 +287,21 @@ export class AdminPagesController {
           isNotice: phase === 'notice',
           isDecided: phase === 'awards-decided',
           isPublished: phase === 'published',
-          dossiers: dossiers.map((dossier) => ({ title: dossier.title, status: STATUS_NAMES[dossier.status] ?? dossier.status, listed: listed.has(dossier.dossierId) })),
+          streamHref: `/admin/streams/${encodeURIComponent(selectionStreamOf(selection.selectionId))}`,
+          dossiers: dossiers.map((dossier) => ({
+            title: dossier.title,
+            status: STATUS_NAMES[dossier.status] ?? dossier.status,
+            listed: listed.has(dossier.dossierId),
+            promoted: promotedIds.has(dossier.dossierId) && listed.has(dossier.dossierId),
+            dropped: droppedIds.has(dossier.dossierId),
+            streamHref: `/admin/streams/${encodeURIComponent(`dossier-${dossier.dossierId}`)}`,
+          })),
+          loads,
+          openPlaces,
+          rounds,
+          reviewDeadlineDate: selection.reviewDeadlineDate ?? null,
+          lateExperts,
+          promotions,
           queue,
           progress,
           scoreboard,

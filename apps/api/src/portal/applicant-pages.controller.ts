@@ -6,6 +6,7 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { Dossier } from '@app/domain/dossier';
 import type { Selection } from '@app/domain/selection';
+import { DossierReadModel, SelectionReadModel } from '@app/read-models';
 import { Public } from '../auth/access.decorators';
 import { requestContextOf } from '../auth/request-context';
 import { DraftDossierCommand } from '../dossiers/draft-dossier/draft-dossier.command';
@@ -66,6 +67,8 @@ export class ApplicantPagesController {
     private readonly views: PortalViews,
     private readonly directory: StreamDirectory,
     private readonly commands: CommandBus,
+    private readonly selectionRows: SelectionReadModel,
+    private readonly dossierRows: DossierReadModel,
   ) {}
 
   @Get('dossiers')
@@ -74,8 +77,8 @@ export class ApplicantPagesController {
     const claims = signedInAs(request, response, 'applicant');
     if (!claims) return;
     const [dossiers, selections] = await Promise.all([
-      claims.org ? this.directory.dossiers({ applicantCreditCode: claims.org }) : Promise.resolve([]),
-      this.directory.selections(),
+      claims.org ? this.dossierRows.all({ applicantCreditCode: claims.org }) : Promise.resolve([]),
+      this.selectionRows.all().then((rows) => rows.map((row) => row.selection)),
     ]);
     const titleOf = new Map(selections.map((selection) => [selection.selectionId, selection.title]));
     const rows = dossiers

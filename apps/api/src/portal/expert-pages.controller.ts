@@ -3,9 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Dossier } from '@app/domain/dossier';
+import { DossierReadModel, SelectionReadModel } from '@app/read-models';
 import { Public } from '../auth/access.decorators';
 import { requestContextOf } from '../auth/request-context';
 import { ReviewReads } from '../reviews/review-reads';
+import { DeclareConflictCommand } from '../reviews/experts/declare-conflict/declare-conflict.command';
+import { DeclareConflictRequest } from '../reviews/experts/declare-conflict/declare-conflict.request.dto';
 import { RecuseExpertCommand } from '../reviews/scoring/recuse-expert/recuse-expert.command';
 import { ScoreDossierCommand } from '../reviews/scoring/score-dossier/score-dossier.command';
 import { StreamDirectory } from '../workflow/stream-directory';
@@ -25,6 +28,8 @@ export class ExpertPagesController {
     private readonly reads: ReviewReads,
     private readonly directory: StreamDirectory,
     private readonly commands: CommandBus,
+    private readonly selectionRows: SelectionReadModel,
+    private readonly dossierRows: DossierReadModel,
   ) {}
 
   @Get('tasks')
@@ -32,20 +37,23 @@ export class ExpertPagesController {
   async tasks(@Query('recused') recused: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     const claims = signedInAs(request, response, 'expert');
     if (!claims) return;
-    const groups = [];
-    for (const selection of await this.reads.selections()) {
-      const mine = claims.expert ? (await this.reads.reviewedDossiersOf(selection)).filter((dossier) => isAssignedTo(dossier, claims.expert!)) : [];
-      if (mine.length === 0) continue;
-      const rows = mine.map((dossier) => ({ id: dossier.dossierId, title: dossier.title, scored: dossier.scores.some((score) => score.expertId === claims.expert) }));
-      groups.push({
+    const mine = claims.expert ? await this.dossierRows.assignedTo(claims.expert) : [];
+    const selections = new Map((await this.selectionRows.all()).map((row) => [row.selection.selectionId, row.selection]));
+    const groups = [...selections.values()].flatMap((selection) => {
+      const rows = mine
+        .filter((dossier) => dossier.selectionId === selection.selectionId)
+        .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, scored: dossier.scores.some((score) => score.expertId === claims.expert) }));
+      if (rows.length === 0) return [];
+      return [{
         title: selection.title,
         phase: PHASE_NAMES[selection.phase] ?? selection.phase,
         open: selection.phase === 'expert-review',
+        reviewDeadlineDate: selection.reviewDeadlineDate ?? null,
         scored: rows.filter((row) => row.scored).length,
         total: rows.length,
         dossiers: rows,
-      });
-    }
+      }];
+    });
     response.type('html').send(this.views.render('expert-tasks', chromeOf(request, response, '我的评审任务'), { groups, recused: recused !== undefined }));
   }
 
@@ -84,7 +92,11 @@ export class ExpertPagesController {
     await this.renderScoring(dossierId, request, response, { saved: true });
   }
 
-  /** 回避: the expert declares a conflict from the page; the admin's replacement round fills the place. */
+  /**
+   * 回避: the expert steps back from this dossier only, or declares a conflict with its applicant
+   * organisation (recorded on his expert stream: he is recused from every dossier of it he holds, and
+   * never assigned one again). Either way the admin's replacement round fills the place.
+   */
   @Post('dossiers/:dossierId/recusal')
   @Public()
   async recuse(@Param('dossierId') dossierId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -92,8 +104,15 @@ export class ExpertPagesController {
     if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderScoring(dossierId, request, response, { formError: '页面已过期,请刷新后重新提交。' }, 403);
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     if (!reason || reason.length > 500) return this.renderScoring(dossierId, request, response, { recusalError: reason ? '回避理由不超过 500 字' : '请填写回避理由' }, 400);
+    const context = requestContextOf(request);
     try {
-      await this.commands.execute(new RecuseExpertCommand(dossierId, reason, requestContextOf(request)));
+      if (body.scope === 'organisation') {
+        const { value: dossier } = await this.directory.dossier(dossierId);
+        const conflict = Object.assign(new DeclareConflictRequest(), { creditCode: dossier.applicantCreditCode, reason });
+        await this.commands.execute(new DeclareConflictCommand(context.metadata.actor.expertId ?? '', conflict, context));
+      } else {
+        await this.commands.execute(new RecuseExpertCommand(dossierId, reason, context));
+      }
     } catch (error) {
       return this.renderScoring(dossierId, request, response, { formError: problemInChinese(error) }, 409);
     }

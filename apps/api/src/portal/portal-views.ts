@@ -16,8 +16,13 @@ export interface PageChrome {
 
 const SHANGHAI_MINUTES = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
+const SHANGHAI_SECONDS = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /** An instant as Beijing time, e.g. "2026-04-10 09:00". */
 export const beijingTime = (iso: string): string => SHANGHAI_MINUTES.format(new Date(iso));
+
+/** To the second, for the audit trail, e.g. "2026-04-10 09:00:05". */
+export const beijingSeconds = (iso: string): string => SHANGHAI_SECONDS.format(new Date(iso));
 
 const ROLE_NAMES: Record<string, string> = { admin: '管理员', expert: '评审专家', applicant: '申报单位' };
 export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;
@@ -31,6 +36,7 @@ export class PortalViews {
   constructor() {
     this.engine.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.engine.registerHelper('time', (iso: unknown) => (typeof iso === 'string' ? beijingTime(iso) : ''));
+    this.engine.registerHelper('seconds', (iso: unknown) => (typeof iso === 'string' ? beijingSeconds(iso) : ''));
   }
 
   render(page: string, chrome: PageChrome, data: Record<string, unknown> = {}): string {

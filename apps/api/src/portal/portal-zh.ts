@@ -45,6 +45,25 @@ const REFUSALS: Record<string, string> = {
   'objection-not-found': '异议不存在。',
   'notice-not-started': '该评选尚未开始公示。',
   'selection-not-opened': '该评选不存在。',
+  'selection-already-opened': '该年度(批次)的评选已经开放过。',
+  'invalid-call-rules': '评选规则设置不正确。',
+  'unknown-programme': '评选类别不存在。',
+  'invalid-credit-code': '统一社会信用代码不正确(请核对校验位)。',
+  'expert-not-found': '专家不存在。',
+  'expert-already-registered': '该专家已登记。',
+  'expert-fields-missing': '请至少填写一个专业领域。',
+  'expert-fields-too-many': '专业领域最多 10 个。',
+  'expert-deactivated': '该专家已停用。',
+  'conflict-already-declared': '已申报过与该单位的利益冲突。',
+  'conflict-already-covered': '该单位是专家本人所在单位,系统已自动回避。',
+  'review-deadline-past': '评审截止日期不能早于今天。',
+  'invalid-date': '日期无效,请按“年-月-日”填写真实日期。',
+  'no-open-places': '所有评审项目的专家均已配齐,无需补充分配。',
+  'no-experts': '专家库中没有可分配的专家。',
+  'stream-not-found': '没有这条记录流。',
+  'objection-already-decided': '该异议已处理。',
+  'objections-open': '仍有未处理的异议。',
+  'review-not-closed': '专家评审尚未结束。',
 };
 
 /** A refusal in Chinese, keeping the rule's own words for the reader who wants the detail. */
@@ -59,7 +78,10 @@ export function problemInChinese(error: unknown): string {
   if (status === 401) return '请先登录。';
   if (status === 403) return '您无权执行此操作。';
   if (status === 404) return '未找到。';
-  if (status === 409) return `操作与当前状态冲突,请刷新后重试。`;
+  if (status === 409) {
+    const message = (error as { message?: string }).message ?? '';
+    return /username .* is taken/.test(message) ? '该用户名已被使用,请换一个。' : '操作与当前状态冲突,请刷新后重试。';
+  }
   throw error;
 }
 
@@ -73,6 +95,27 @@ const CONSTRAINTS: Record<string, (label: string) => string> = {
   min: (label) => `${label}太小`,
   max: (label) => `${label}太大`,
   isIn: (label) => `${label}的取值无效`,
+  isLength: (label) => `${label}的长度不符合要求`,
+  arrayMinSize: (label) => `请至少填写一项${label}`,
+  arrayMaxSize: (label) => `${label}项数过多`,
+  isArray: (label) => `请填写${label}`,
+  isObject: (label) => `${label}格式不正确`,
+};
+
+/** Constraints whose own message says more than the generic sentence (e.g. "must be 18 characters"). */
+const SPECIFIC: Record<string, (label: string, error: ValidationError) => string | null> = {
+  isLength: (label, error) => {
+    const message = error.constraints?.isLength ?? '';
+    const exact = /must be (\d+) characters/.exec(message);
+    if (exact) return `${label}应为 ${exact[1]} 位`;
+    const range = /must be (\d+)-(\d+) characters/.exec(message);
+    if (range) return `${label}应为 ${range[1]}–${range[2]} 个字符`;
+    const longer = /longer than or equal to (\d+)/.exec(message);
+    if (longer && longer[1] !== '1') return `${label}至少 ${longer[1]} 个字符`;
+    if (longer) return `请填写${label}`;
+    const shorter = /shorter than or equal to (\d+)/.exec(message);
+    return shorter ? `${label}不超过 ${shorter[1]} 个字符` : null;
+  },
 };
 
 /** class-validator problems as one Chinese sentence per field. */
@@ -80,8 +123,14 @@ export function fieldErrorsInChinese(errors: readonly ValidationError[], labels:
   const out: Record<string, string> = {};
   for (const error of errors) {
     const label = labels[error.property] ?? error.property;
+    if (error.children && error.children.length > 0 && !error.constraints) {
+      // A nested object (e.g. the call's overrides): each inner field keeps its own label.
+      Object.assign(out, fieldErrorsInChinese(error.children, labels));
+      continue;
+    }
     const first = Object.keys(error.constraints ?? {})[0];
-    out[error.property] = first && CONSTRAINTS[first] ? CONSTRAINTS[first](label) : `${label}无效`;
+    const specific = first ? SPECIFIC[first]?.(label, error) : null;
+    out[error.property] = specific ?? (first && CONSTRAINTS[first] ? CONSTRAINTS[first](label) : `${label}无效`);
   }
   return out;
 }

@@ -6,6 +6,8 @@ import { Organisation } from '../auth/organisation.entity';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
+import { AdminAuditPagesController } from './admin-audit-pages.controller';
+import { AdminExpertsPagesController } from './admin-experts-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
 import { ExpertPagesController } from './expert-pages.controller';
@@ -21,7 +23,15 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
 @Module({
   imports: [WorkflowModule, AuthModule, TypeOrmModule.forFeature([Account, Organisation])],
   providers: [PortalViews, NoticeReads, ReviewReads],
-  controllers: [PublicPagesController, LoginPagesController, ApplicantPagesController, ExpertPagesController, AdminPagesController],
+  controllers: [
+    PublicPagesController,
+    LoginPagesController,
+    ApplicantPagesController,
+    ExpertPagesController,
+    AdminPagesController,
+    AdminExpertsPagesController,
+    AdminAuditPagesController,
+  ],
 })
 export class PortalModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

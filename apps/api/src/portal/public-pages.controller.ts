@@ -8,6 +8,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Like, Repository } from 'typeorm';
+import { SelectionReadModel } from '@app/read-models';
 import { Public } from '../auth/access.decorators';
 import { Account } from '../auth/account.entity';
 import { requestContextOf } from '../auth/request-context';
@@ -37,6 +38,7 @@ export class PublicPagesController {
     private readonly reads: NoticeReads,
     private readonly commands: CommandBus,
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    private readonly selectionRows: SelectionReadModel,
   ) {}
 
   @Get('assets/portal.css')
@@ -48,7 +50,7 @@ export class PublicPagesController {
   @Get()
   @Public()
   async home(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const selections = (await this.directory.selections()).sort((a, b) => b.year - a.year || a.selectionId.localeCompare(b.selectionId));
+    const selections = (await this.selectionRows.all()).map((row) => row.selection);
     const rows = selections.map((selection) => ({
       id: selection.selectionId,
       title: selection.title,
@@ -59,9 +61,12 @@ export class PublicPagesController {
       notice: selection.notice,
       annexes: selection.phase === 'published' ? ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/selections/${encodeURIComponent(selection.selectionId)}/annex?format=${annex.format}` })) : [],
     }));
+    // The box is for the demo's own database (`npm run start:demo`), recognised by the administrator
+    // `npm run demo` creates there: demo-admin. Elsewhere an account called demo… is no demo account.
     const demo = await this.accounts.find({ where: { username: Like('demo%'), active: true }, order: { username: 'ASC' } });
+    const isDemoDatabase = demo.some((account) => account.username === 'demo-admin' && account.role === 'admin');
     // A few per role is enough to try the portal; the demo may load dozens of organisations.
-    const demoAccounts = (['admin', 'applicant', 'expert'] as const).flatMap((role) => {
+    const demoAccounts = (isDemoDatabase ? (['admin', 'applicant', 'expert'] as const) : []).flatMap((role) => {
       const ofRole = demo.filter((account) => account.role === role);
       return ofRole.slice(0, 3).map((account, index) => ({
         username: account.username,

@@ -1,0 +1,151 @@
+/**
+ * The audit page's words: each recorded fact's type in Chinese and a one-line summary of its data.
+ * Pure functions over the stored JSON (which may come from an older version of an event), so every
+ * field is read defensively; an unknown type falls back to its own name and no summary.
+ */
+
+export const EVENT_NAMES: Record<string, string> = {
+  SelectionOpened: '开放申报',
+  SubmissionsClosed: '申报截止',
+  FormalReviewClosed: '形式审查结束',
+  ExpertReviewStarted: '专家分配(首轮)',
+  ReplacementAssignmentsPlanned: '补充分配',
+  ReviewClosed: '专家评审结束',
+  PublicNoticeStarted: '开始公示',
+  ShortlistEntryDropped: '撤出名单并递补',
+  ObjectionDismissalRecorded: '异议不成立(记录)',
+  AwardsDecided: '确定奖补',
+  AwardsPublished: '公布名单',
+  DossierDrafted: '创建申报草稿',
+  DossierEdited: '修改申报内容',
+  AttachmentAdded: '上传附件',
+  AttachmentRemoved: '删除附件',
+  DossierSubmitted: '提交申报',
+  DossierWithdrawn: '撤回申报',
+  FormalReviewPassed: '形式审查通过',
+  DossierReturnedForCorrection: '退回补正',
+  DossierRejected: '形式审查不予受理',
+  ExpertAssigned: '分配评审专家',
+  ExpertRecused: '专家回避',
+  ScoreSubmitted: '专家评分',
+  ScoreAmended: '专家修改评分',
+  ObjectionFiled: '提出异议',
+  ObjectionUpheld: '异议成立',
+  ObjectionDismissed: '异议不成立',
+  DossierAwarded: '入选',
+  DossierNotAwarded: '未入选',
+  ExpertRegistered: '登记专家',
+  ConflictDeclared: '申报利益冲突',
+  ExpertDeactivated: '停用专家',
+  ExpertReactivated: '重新启用专家',
+  FutureScenariosPublished: '发布十大未来场景',
+  CalendarYearLoaded: '载入工作日历',
+};
+
+export const ACTOR_ROLES: Record<string, string> = { admin: '管理员', expert: '评审专家', applicant: '申报单位', public: '公众', system: '系统' };
+
+/** Names the summary may use instead of ids (experts, dossiers); ids stay when a name is unknown. */
+export interface AuditNames {
+  readonly expert: (expertId: string) => string;
+  readonly dossier: (dossierId: string) => string;
+}
+
+const PLAIN_NAMES: AuditNames = { expert: (id) => id, dossier: (id) => id };
+
+type Data = Record<string, unknown>;
+const str = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const obj = (value: unknown): Data => (value !== null && typeof value === 'object' ? (value as Data) : {});
+const yuan = (fen: unknown): string => (typeof fen === 'number' ? `${(fen / 100).toLocaleString('zh-CN')} 元` : '—');
+const clip = (text: unknown, max = 60): string => {
+  const value = str(text);
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+};
+
+/** One line in Chinese saying what the fact records. */
+export function eventSummary(type: string, raw: unknown, names: AuditNames = PLAIN_NAMES): string {
+  const data = obj(raw);
+  const expert = () => names.expert(str(data.expertId));
+  switch (type) {
+    case 'SelectionOpened': {
+      const quotas = list(data.quotas).map((q) => `${str(obj(q).name)} ${str(obj(q).quota)} 个`).join('、');
+      const overrides = Object.keys(obj(data.overrides));
+      return `${str(data.title)};名额:${quotas || '—'};申报截止 ${str(data.submissionDeadlineDate)}${overrides.length ? `;本次调整了:${overrides.join('、')}` : ';按默认规则'}`;
+    }
+    case 'SubmissionsClosed':
+    case 'AwardsPublished':
+      return '';
+    case 'FormalReviewClosed':
+      return `通过形式审查 ${list(data.passedDossierIds).length} 项`;
+    case 'ExpertReviewStarted':
+    case 'ReplacementAssignmentsPlanned': {
+      const round = type === 'ExpertReviewStarted' ? 1 : Number(data.round);
+      const unfilled = list(data.unfilled).reduce<number>((sum, slot) => sum + Number(obj(slot).missing ?? 0), 0);
+      const pairs = list(data.assignments).map((a) => `${names.expert(str(obj(a).expertId))} → ${names.dossier(str(obj(a).dossierId))}`);
+      return `第 ${round} 轮,新分配 ${pairs.length} 人次${pairs.length && pairs.length <= 4 ? `(${pairs.join(';')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
+    }
+    case 'ReviewClosed': {
+      const tiers = list(obj(data.shortlist).tiers);
+      const selected = tiers.reduce<number>((sum, tier) => sum + list(obj(tier).selected).length, 0);
+      const reserves = tiers.reduce<number>((sum, tier) => sum + list(obj(tier).reserves).length, 0);
+      return `评分汇总 ${list(data.aggregates).length} 项,入围 ${selected} 项,候补 ${reserves} 项`;
+    }
+    case 'PublicNoticeStarted':
+      return `公示期 ${str(data.startsOn)} 至 ${str(data.endsOn)}(${str(data.workingDays)} 个工作日),公示 ${list(data.listedDossierIds).length} 项`;
+    case 'ShortlistEntryDropped': {
+      const promoted = obj(data.promoted);
+      return `${names.dossier(str(data.dossierId))} 因异议成立撤出名单;${promoted.dossierId ? `递补:${names.dossier(str(promoted.dossierId))}` : '无候补可递补'}`;
+    }
+    case 'ObjectionDismissalRecorded':
+    case 'ObjectionDismissed':
+    case 'ObjectionUpheld':
+      return `${names.dossier(str(data.dossierId))};核查情况:${clip(data.finding)}`;
+    case 'AwardsDecided':
+      return `入选 ${list(data.awards).length} 项,未入选 ${list(data.notAwarded).length} 项,奖补合计 ${yuan(data.totalPaidFen)}`;
+    case 'DossierDrafted':
+      return `《${str(data.title)}》,申报类别 ${str(data.tier)}${typeof data.declaredInvestmentFen === 'number' ? `,申报投资额 ${yuan(data.declaredInvestmentFen)}` : ''}`;
+    case 'DossierEdited':
+      return `修改了:${Object.keys(obj(data.changes)).join('、') || '—'}`;
+    case 'AttachmentAdded': {
+      const attachment = obj(data.attachment);
+      return `${str(attachment.name)}(${str(attachment.kind)},${str(attachment.sizeBytes)} 字节)`;
+    }
+    case 'AttachmentRemoved':
+      return `附件 ${str(data.attachmentId)}`;
+    case 'DossierSubmitted':
+      return data.resubmission ? '补正后重新提交' : '首次提交';
+    case 'DossierWithdrawn':
+    case 'DossierRejected':
+    case 'ExpertDeactivated':
+      return `理由:${clip(data.reason)}`;
+    case 'FormalReviewPassed':
+      return `核定投资额 ${data.approvedInvestmentFen === null || data.approvedInvestmentFen === undefined ? '不适用' : yuan(data.approvedInvestmentFen)}${data.note ? `;${clip(data.note)}` : ''}`;
+    case 'DossierReturnedForCorrection':
+      return `理由:${clip(data.reason)};补正截止 ${str(data.correctionDeadlineDate)}`;
+    case 'ExpertAssigned':
+      return `${expert()}${data.fieldMatch ? '(领域匹配)' : ''}`;
+    case 'ExpertRecused':
+      return `${expert()};理由:${clip(data.reason)}${data.scoreDiscarded ? ';已评分数作废' : ''}`;
+    case 'ScoreSubmitted':
+    case 'ScoreAmended':
+      return `${expert()} 总分 ${str(data.total)}`;
+    case 'ObjectionFiled':
+      return `异议人 ${str(obj(data.objector).name)};理由:${clip(data.reason)}`;
+    case 'DossierAwarded': {
+      const award = obj(data.award);
+      return `第 ${str(data.rank)} 名${typeof award.paidFen === 'number' ? `,奖补 ${yuan(award.paidFen)}` : ''}`;
+    }
+    case 'DossierNotAwarded':
+      return clip(data.reason);
+    case 'ExpertRegistered':
+      return `${str(data.name)},${str(data.organisationName)};领域:${list(data.fields).map(str).join('、')}`;
+    case 'ConflictDeclared':
+      return `回避单位 ${str(data.creditCode)};理由:${clip(data.reason)}`;
+    case 'ExpertReactivated':
+      return '';
+    case 'FutureScenariosPublished':
+      return `${str(data.year)} 年第 ${str(data.version)} 版,共 ${list(data.scenarios).length} 个场景`;
+    default:
+      return '';
+  }
+}
