@@ -1,17 +1,10 @@
 import type { DataSource } from 'typeorm';
+import type { DossierAggregate } from '@app/domain/scoring';
 
-export interface ScoreboardRow {
-  readonly dossierId: string;
+/** The aggregation's line for a dossier, with what the scoreboard shows beside it. */
+export interface ScoreboardRow extends DossierAggregate {
   readonly title: string;
   readonly tier: string;
-  readonly count: number;
-  readonly aggregate: number;
-  readonly mean: number;
-  readonly median: number;
-  readonly minimum: number;
-  readonly maximum: number;
-  readonly spread: number;
-  readonly disagreement: boolean;
   readonly totals: { expertId: string; total: number }[];
 }
 
