@@ -38,6 +38,11 @@ module.exports = {
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
   ],
   testTimeout: 120_000,
+  // Two workers on the 2-core CI machine (Jest's default there, cores − 1, runs everything in one
+  // process), each recycled once it holds 1.5 GB: ES-module test files under --experimental-vm-modules
+  // keep their module graphs alive, and one long-lived process grew to 9 GB and spent its time in GC.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1.5GB',
   coverageProvider: 'v8',
   collectCoverage: true,
   collectCoverageFrom: ['libs/domain/src/**/*.ts', '!**/*.spec.ts', '!**/index.ts', '!**/*.test-support.ts'],
