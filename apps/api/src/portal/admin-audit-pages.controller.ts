@@ -12,7 +12,7 @@ import { Account } from '../auth/account.entity';
 import { readStreamEvents } from '../notice/audit/read-stream-events';
 import { StreamEventsQuery } from '../notice/audit/stream-events.query.dto';
 import type { StreamEventsResponse } from '../notice/audit/stream-events.response.dto';
-import { ReviewReads } from '../reviews/review-reads';
+import { ExpertReadModel } from '@app/read-models';
 import { StreamDirectory } from '../workflow/stream-directory';
 import { ACTOR_ROLES, EVENT_NAMES, eventSummary } from './audit-summary';
 import { signedInAs } from './portal-access';
@@ -45,7 +45,7 @@ export class AdminAuditPagesController {
   constructor(
     private readonly views: PortalViews,
     private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
+    private readonly expertRows: ExpertReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
   ) {}
@@ -67,7 +67,7 @@ export class AdminAuditPagesController {
       response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: problemInChinese(error) }));
       return;
     }
-    const experts = new Map((await this.reads.experts()).map((expert) => [expert.expertId, expert.name]));
+    const experts = new Map((await this.expertRows.all()).map((expert) => [expert.expertId, expert.name]));
     const dossierIds = new Set<string>();
     for (const event of page.events) collectDossierIds(event.data, dossierIds);
     const dossierTitles = new Map<string, string>();

@@ -13,7 +13,7 @@ import { DeclareConflictCommand } from '../reviews/experts/declare-conflict/decl
 import { DeclareConflictRequest } from '../reviews/experts/declare-conflict/declare-conflict.request.dto';
 import { RegisterExpertCommand } from '../reviews/experts/register-expert/register-expert.command';
 import { RegisterExpertRequest } from '../reviews/experts/register-expert/register-expert.request.dto';
-import { ReviewReads } from '../reviews/review-reads';
+import { ExpertReadModel } from '@app/read-models';
 import { signedInAs } from './portal-access';
 import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PortalViews } from './portal-views';
@@ -39,7 +39,7 @@ type FormName = 'register' | 'conflict' | 'deactivate';
 export class AdminExpertsPagesController {
   constructor(
     private readonly views: PortalViews,
-    private readonly reads: ReviewReads,
+    private readonly expertRows: ExpertReadModel,
     private readonly notice: NoticeReads,
     private readonly commands: CommandBus,
   ) {}
@@ -113,7 +113,7 @@ export class AdminExpertsPagesController {
 
   /** The list and the three forms; `form` names the one that was posted, whose values and errors come back. */
   private async render(request: Request, response: Response, extra: { form?: FormName; values?: Record<string, unknown>; errors?: Record<string, string>; formError?: string; done?: string }, status = 200): Promise<void> {
-    const experts = await this.reads.experts();
+    const experts = await this.expertRows.all();
     const organisations = await this.notice.organisationNames(experts.flatMap((expert) => expert.conflicts.map((conflict) => conflict.creditCode)));
     const posted = (name: FormName): { values: Record<string, unknown>; errors: Record<string, string>; formError?: string } =>
       extra.form === name ? { values: extra.values ?? {}, errors: extra.errors ?? {}, formError: extra.formError } : { values: {}, errors: {} };

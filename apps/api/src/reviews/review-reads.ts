@@ -9,7 +9,7 @@ import { Account } from '../auth/account.entity';
 import { StreamDirectory } from '../workflow/stream-directory';
 
 /**
- * Reads for review commands and queries that must see the latest writes.
+ * Reads for review commands, which must decide on the latest writes (queries use the read models).
  *
  * Category reads (readAll) on the PostgreSQL server only return events of transactions older than the
  * oldest transaction still running anywhere on the server, so a list read just after a write can miss

@@ -16,9 +16,9 @@ export interface Versioned<T> {
 const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
 
 /**
- * Reads aggregates straight from their streams, for queries and for the facts a command carries.
- * Lists fold every stream of a category: fine for a year's few hundred dossiers, and replaced by the
- * read models (issue 6).
+ * Reads aggregates straight from their streams: the facts a command decides on, and single aggregates
+ * read for editing (their revision is the ETag). Lists fold every stream of a category, so only
+ * commands use them; queries read the read models (@app/read-models).
  */
 @Injectable()
 export class StreamDirectory {

@@ -7,7 +7,7 @@ import { Context, RequestContext } from '../../../auth/request-context';
 import { ApiErrors } from '../../../http/api-errors.decorator';
 import { withEtag } from '../../../http/command-response';
 import { StreamDirectory } from '../../../workflow/stream-directory';
-import { ReviewReads } from '../../review-reads';
+import { ExpertReadModel } from '@app/read-models';
 import { ExpertResponse, expertResponseOf } from './expert.response.dto';
 
 @ApiTags('专家 experts')
@@ -16,7 +16,7 @@ import { ExpertResponse, expertResponseOf } from './expert.response.dto';
 export class ReadExpertsController {
   constructor(
     private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
+    private readonly expertRows: ExpertReadModel,
   ) {}
 
   @Get()
@@ -25,7 +25,7 @@ export class ReadExpertsController {
   @ApiOkResponse({ type: [ExpertResponse] })
   @ApiErrors(401, 403)
   async list(): Promise<ExpertResponse[]> {
-    return (await this.reads.experts()).map(expertResponseOf);
+    return (await this.expertRows.all()).map(expertResponseOf);
   }
 
   @Get(':expertId')
