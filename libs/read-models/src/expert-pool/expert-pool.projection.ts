@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@app/event-store';
 import { ExpertEvent, ExpertState, RegisteredExpert, expertDecider } from '@app/domain/expert';
+import { aggregateIdOf, asDomainEvent, loadFoldedState } from '../folded-state';
 import type { Projection } from '../projection';
-
-const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
 
 /** rm_experts: the expert pool with each expert's fields, status and declared conflicts. */
 export const expertPoolProjection: Projection = {
@@ -14,8 +12,8 @@ export const expertPoolProjection: Projection = {
   async handle(events, manager) {
     const experts = new Map<string, ExpertState>();
     for (const event of events) {
-      const id = event.streamId.slice(event.streamId.indexOf('-') + 1);
-      const state = experts.get(id) ?? (await loadExpert(manager, id)) ?? expertDecider.initialState();
+      const id = aggregateIdOf(event.streamId);
+      const state = experts.get(id) ?? (await loadFoldedState<ExpertState>(manager, 'rm_experts', id)) ?? expertDecider.initialState();
       experts.set(id, expertDecider.evolve(state, asDomainEvent<ExpertEvent>(event)));
     }
     for (const state of experts.values()) {
@@ -23,11 +21,6 @@ export const expertPoolProjection: Projection = {
     }
   },
 };
-
-async function loadExpert(manager: EntityManager, id: string): Promise<ExpertState | null> {
-  const rows: { state: ExpertState }[] = await manager.query('SELECT state FROM rm_experts WHERE id = $1', [id]);
-  return rows.length === 0 ? null : rows[0].state;
-}
 
 async function upsertExpert(manager: EntityManager, expert: RegisteredExpert): Promise<void> {
   await manager.query(

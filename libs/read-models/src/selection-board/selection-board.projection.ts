@@ -1,14 +1,11 @@
-import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@app/event-store';
 import { categoryOf } from '@app/event-store';
 import { DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { Selection, SelectionEvent, SelectionState, selectionDecider } from '@app/domain/selection';
+import { aggregateIdOf, asDomainEvent, loadFoldedState } from '../folded-state';
 import type { Projection } from '../projection';
 import { upsertDossier } from './dossier-rows';
 import { replaceReviewOutcome } from './review-outcome-rows';
 import { recountDossiers, upsertSelection } from './selection-rows';
-
-const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
 
 /**
  * Everything read about selections and their dossiers: rm_selections, rm_dossiers,
@@ -26,12 +23,12 @@ export const selectionBoardProjection: Projection = {
     const selections = new Map<string, { state: SelectionState; revision: bigint }>();
     const dossiers = new Map<string, DossierState>();
     for (const event of events) {
-      const id = event.streamId.slice(event.streamId.indexOf('-') + 1);
+      const id = aggregateIdOf(event.streamId);
       if (categoryOf(event.streamId) === 'selection') {
-        const state = selections.get(id)?.state ?? (await loadState<SelectionState>(manager, 'rm_selections', id)) ?? selectionDecider.initialState();
+        const state = selections.get(id)?.state ?? (await loadFoldedState<SelectionState>(manager, 'rm_selections', id)) ?? selectionDecider.initialState();
         selections.set(id, { state: selectionDecider.evolve(state, asDomainEvent<SelectionEvent>(event)), revision: event.revision });
       } else {
-        const state = dossiers.get(id) ?? (await loadState<DossierState>(manager, 'rm_dossiers', id)) ?? dossierDecider.initialState();
+        const state = dossiers.get(id) ?? (await loadFoldedState<DossierState>(manager, 'rm_dossiers', id)) ?? dossierDecider.initialState();
         dossiers.set(id, dossierDecider.evolve(state, asDomainEvent<DossierEvent>(event)));
       }
     }
@@ -51,8 +48,3 @@ export const selectionBoardProjection: Projection = {
     for (const selectionId of touchedSelections) await recountDossiers(manager, selectionId);
   },
 };
-
-async function loadState<State>(manager: EntityManager, table: string, id: string): Promise<State | null> {
-  const rows: { state: State }[] = await manager.query(`SELECT state FROM ${table} WHERE id = $1`, [id]);
-  return rows.length === 0 ? null : rows[0].state;
-}
