@@ -4,8 +4,8 @@
  * the fonts it used, over CDP), the PDF embeds only those fonts, and `pdftotext` reads back the very
  * same characters, plus the page numbers "— N —" the print style sheet promises at the foot of each page.
  *
- * Needs /usr/bin/chromium, a CJK font (fonts-wqy-zenhei or Noto CJK) and poppler-utils (pdftotext,
- * pdffonts); .ci/run installs them. The PDFs are left in test/artifacts/ for a person to look at.
+ * Needs Chromium, a CJK font (fonts-wqy-zenhei or Noto CJK) and poppler-utils (pdftotext, pdffonts);
+ * skipped with the install line where they are missing (test/support/browser-requirements.ts); .ci/run installs them. The PDFs are left in test/artifacts/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { renderAnnex, renderAwardList } from '@app/documents';
 import type { AwardListDocument } from '@app/documents';
 import { seedAnnexes } from '../../libs/documents/src/testing/seeds.test-support';
+import { describeInBrowser } from '../support/browser-requirements';
 
 const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
@@ -140,7 +141,7 @@ function demoAwardList(): AwardListDocument {
   };
 }
 
-describe('the HTML annexes printed by headless Chromium to PDF', () => {
+describeInBrowser('the HTML annexes printed by headless Chromium to PDF', { chromium: true, cjkFont: true, poppler: true }, ({ chromiumPath }) => {
   let browser: Browser;
   let page: Page;
   let cjkFamilies: Set<string>;
@@ -148,7 +149,7 @@ describe('the HTML annexes printed by headless Chromium to PDF', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     cjkFamilies = installedCjkFamilies();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     page = await browser.newPage({ locale: 'zh-CN' });
   });
 

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestApp } from '../support/test-app';
+import { describeInBrowser } from '../support/browser-requirements';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
 
@@ -33,7 +34,7 @@ const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% 湖南省人工智能+ 申报材料 ${label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 
-describe('the web portal in a browser', () => {
+describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true }, ({ chromiumPath }) => {
   let t: TestApp;
   let browser: BrowserContext;
   let page: Page;
@@ -100,7 +101,7 @@ describe('the web portal in a browser', () => {
     profile = mkdtempSync(join(tmpdir(), 'ai-plus-chromium-'));
     // A fresh profile per run: nothing left over from an earlier session.
     browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: CHROMIUM_ARGS,
       viewport: { width: 1100, height: 900 },
       locale: 'zh-CN',

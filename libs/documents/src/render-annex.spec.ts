@@ -3,7 +3,7 @@ import { renderAnnex } from './render-annex';
 import { annexBlock, readReferencePlan } from './testing/reference-plan.test-support';
 import { readAnnexHeadings, seedAnnexes } from './testing/seeds.test-support';
 
-// What is compared: for annex N, the lines of shared/reference/hunan-ai-plus-plan-2025.txt from the
+// What is compared: for annex N, the lines of seeds/hunan-2025/reference/hunan-ai-plus-plan-2025.txt from the
 // line that is exactly "  附件N" up to the line before "  附件N+1" (附件5 closes 附件4), trailing blank
 // lines removed, every line ended by "\n" — against renderAnnex(seed N, 'txt').body, as one string.
 describe('renderAnnex as text reproduces the published 2025 annexes from the seed files', () => {

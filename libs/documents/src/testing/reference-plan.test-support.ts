@@ -1,25 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const REFERENCE = 'shared/reference/hunan-ai-plus-plan-2025.txt';
+/** The plan text as published, kept in the repository (its source is named in seeds/hunan-2025/README.md). */
+const REFERENCE = 'seeds/hunan-2025/reference/hunan-ai-plus-plan-2025.txt';
 
-/**
- * The published plan text. Tests run from the repository root (process.cwd(), not __dirname, which
- * native ES modules lack); shared/ sits beside the repository: ../shared in the work tree,
- * <parent>/shared for CI's fresh clone, which may be one level deeper.
- */
+/** The published plan text. Tests run from the repository root (process.cwd(); native ES modules have no __dirname). */
 export function readReferencePlan(): string {
-  const candidates = [
-    ...new Set([resolve(process.cwd(), '..', REFERENCE), resolve(process.cwd(), '..', '..', REFERENCE)]),
-  ];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `the reference plan text is missing: looked for ${candidates.join(' and ')} ` +
-        `(run the tests from the repository root, with shared/ beside the repository)`,
-    );
-  }
-  return readFileSync(found, 'utf8');
+  const path = resolve(process.cwd(), REFERENCE);
+  if (!existsSync(path)) throw new Error(`the reference plan text is missing at ${path}: run the tests from the repository root`);
+  return readFileSync(path, 'utf8');
 }
 
 /**
