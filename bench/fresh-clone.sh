@@ -26,7 +26,7 @@ for run in $(seq 1 "$runs"); do
   done
   echo "run $run: start:demo to the first page $(since "$start") s"
   kill -- "$demo" 2>/dev/null || true
-  pkill -f "dist/apps/cli/src/demo/main.js --serve" 2>/dev/null || true
+  pkill -f "dist/apps/api/src/commands/demo/main.js --serve" 2>/dev/null || true
   wait "$demo" 2>/dev/null || true
   if [ "${BENCH_SKIP_TESTS:-}" != 1 ]; then
     start=$(now)

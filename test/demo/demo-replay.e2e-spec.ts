@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { annexBlock, readReferencePlan } from '@app/documents/testing/reference-plan.test-support';
-import { runDemo, DemoResult } from '../../apps/cli/src/demo/run-demo';
+import { runDemo, DemoResult } from '../../apps/api/src/commands/demo/run-demo';
 import { ADMIN, startTestApp, TestApp } from '../support/test-app';
 
 // The code `npm run demo` runs, over HTTP against the real app on PGlite. What is compared is what

@@ -3,12 +3,12 @@ import type { DocumentFormat } from '@app/documents';
 import { describePhase } from '@app/domain/selection';
 import type { Selection } from '@app/domain/selection';
 import { DomainRefusal } from '@app/domain/shared/refusal';
-import { ANONYMOUS } from '../../../api/src/auth/actor';
-import { renderFutureScenariosAnnex } from '../../../api/src/future-scenarios/read-future-scenarios/future-scenarios-annex';
-import { FutureScenariosReads } from '../../../api/src/future-scenarios/read-future-scenarios/future-scenarios-reads';
-import { publishedDocumentKinds, renderPublishedDocument } from '../../../api/src/notice/annex/render-published-document';
-import { NoticeReads } from '../../../api/src/notice/shared/notice-reads';
-import { StreamDirectory } from '../../../api/src/workflow/stream-directory';
+import { ANONYMOUS } from '../../auth/actor';
+import { renderFutureScenariosAnnex } from '../../future-scenarios/read-future-scenarios/future-scenarios-annex';
+import { FutureScenariosReads } from '../../future-scenarios/read-future-scenarios/future-scenarios-reads';
+import { publishedDocumentKinds, renderPublishedDocument } from '../../notice/annex/render-published-document';
+import { NoticeReads } from '../../notice/shared/notice-reads';
+import { StreamDirectory } from '../../workflow/stream-directory';
 import type { AnnexSource, DocumentRef, FetchedDocument, SelectionSummary } from './write-annexes';
 
 const isRefusal = (error: unknown, code: string) => error instanceof DomainRefusal && error.code === code;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadAppConfig, prepareDatabase, SettableClock } from '@app/platform';
-import { API_SCHEMAS, createApp } from '../../../api/src/create-app';
+import { API_SCHEMAS, createApp } from '../../create-app';
 import { DEMO_APPLICANT, openNextCall } from './open-next-call';
 import { runDemo } from './run-demo';
 

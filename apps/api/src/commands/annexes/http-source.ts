@@ -1,7 +1,7 @@
 import type { DocumentFormat } from '@app/documents';
 import type { Selection } from '@app/domain/selection';
-import { hasAnnexLayout } from '../../../api/src/notice/annex/annex-documents';
-import type { AnnexDocumentKind } from '../../../api/src/notice/annex/annex-documents';
+import { hasAnnexLayout } from '../../notice/annex/annex-documents';
+import type { AnnexDocumentKind } from '../../notice/annex/annex-documents';
 import { AnnexesError, reasonOf } from './write-annexes';
 import type { AnnexSource, DocumentRef, SelectionSummary } from './write-annexes';
 

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { DocumentFormat } from '@app/documents';
-import type { AnnexDocumentKind } from '../../../api/src/notice/annex/annex-documents';
+import type { AnnexDocumentKind } from '../../notice/annex/annex-documents';
 
 /** What `npm run annexes` was asked for, once the arguments are parsed. */
 export interface AnnexesRequest {
