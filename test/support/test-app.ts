@@ -42,6 +42,10 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
+    // OWASP's minimum argon2id cost: the suites sign in hundreds of times, and hashing is not what they test.
+    PASSWORD_HASH_MEMORY_KIB: '19456',
+    PASSWORD_HASH_TIME_COST: '2',
+    PASSWORD_HASH_PARALLELISM: '1',
   });
   const clock = new SettableClock(startAt);
   const app = await createApp({ config, clock, database: { url: database.url, kind: 'server', close: async () => undefined } }, false);

@@ -39,6 +39,26 @@ export class AppConfig {
   /** How long a command waits for the projector to pass its position before answering anyway. */
   PROJECTION_WAIT_MS: number = 5000;
 
+  // argon2id cost. The defaults are the argon2 library's (64 MiB, 3 passes, 4 lanes); the floor is
+  // OWASP's minimum configuration (19 MiB, 2 passes), which the test suites use to spend less time hashing.
+  @IsInt({ message: 'PASSWORD_HASH_MEMORY_KIB must be a whole number of KiB' })
+  @Min(19456, { message: 'PASSWORD_HASH_MEMORY_KIB must be at least 19456 (19 MiB, OWASP minimum for argon2id)' })
+  @Max(4194304, { message: 'PASSWORD_HASH_MEMORY_KIB must be at most 4194304 (4 GiB)' })
+  @Type(() => Number)
+  PASSWORD_HASH_MEMORY_KIB: number = 65536;
+
+  @IsInt({ message: 'PASSWORD_HASH_TIME_COST must be a whole number of passes' })
+  @Min(2, { message: 'PASSWORD_HASH_TIME_COST must be at least 2 (OWASP minimum with 19 MiB)' })
+  @Max(20, { message: 'PASSWORD_HASH_TIME_COST must be at most 20' })
+  @Type(() => Number)
+  PASSWORD_HASH_TIME_COST: number = 3;
+
+  @IsInt({ message: 'PASSWORD_HASH_PARALLELISM must be a whole number of lanes' })
+  @Min(1, { message: 'PASSWORD_HASH_PARALLELISM must be between 1 and 16' })
+  @Max(16, { message: 'PASSWORD_HASH_PARALLELISM must be between 1 and 16' })
+  @Type(() => Number)
+  PASSWORD_HASH_PARALLELISM: number = 4;
+
   @IsString()
   @IsNotEmpty({ message: 'SEEDS_DIR must name the folder holding programmes/ and calendar/' })
   SEEDS_DIR: string = './seeds';
