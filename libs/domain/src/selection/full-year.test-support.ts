@@ -69,8 +69,10 @@ export interface YearPlan {
   readonly batch?: number;
   readonly quotas?: Record<string, number>;
   readonly applicants: readonly ApplicantPlan[];
-  /** Key of a listed dossier whose objection is upheld (递补 follows). */
-  readonly upheld: string;
+  /** Key of a listed dossier whose objection is upheld (递补 follows); none when the run stops after the notice. */
+  readonly upheld?: string;
+  /** Stop once the public notice runs: no objections, the awards left to decide (e.g. by the real app). */
+  readonly stopAfterNotice?: boolean;
   /** Key of a listed dossier whose objection is dismissed. */
   readonly dismissed?: string;
   /** A conflict found after assignment: the expert declares it, is recused and replaced. */
@@ -174,7 +176,14 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
     }
   }
 
-  function runSelection(plan: YearPlan) {
+  function runSelection(plan: YearPlan & { upheld: string }) {
+    const result = runToNotice(plan);
+    if (!('selection' in result)) throw new Error('runSelection needs a plan that goes past the notice');
+    return result;
+  }
+
+  /** The selection's story up to the notice (stopAfterNotice), or on to publication. */
+  function runToNotice(plan: YearPlan) {
     const { programme } = plan;
     const selectionId = selectionIdOf(programme, 2026, plan.batch);
     const rules = seedRules(programme);
@@ -353,6 +362,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       metadata: asAdmin(T.closeReview),
     });
     toSelection(selectionId, { type: 'StartPublicNotice', data: { calendarYears }, metadata: asAdmin(T.noticeStart) });
+    if (plan.stopAfterNotice || plan.upheld === undefined) return { selectionId, dossierId };
 
     // Objections: one upheld (the dossier drops, 递补), one dismissed.
     const object = (key: string, outcome: 'upheld' | 'dismissed') => {
@@ -380,7 +390,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
         metadata: asAdmin(T.objectionDecision),
       });
     };
-    const [dropped] = object(plan.upheld, 'upheld');
+    const [dropped] = object(plan.upheld as string, 'upheld');
     if (plan.dismissed) object(plan.dismissed, 'dismissed');
 
     // Awards: the year's earlier awards come from every other selection already decided.
@@ -443,7 +453,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
   const allEvents = (): AnyEvent[] => [...streams.values()].flat();
 
-  return { registerExperts, runSelection, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents, appends: () => [...appends] };
+  return { registerExperts, runSelection, runToNotice, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents, appends: () => [...appends] };
 }
 
 export type World = ReturnType<typeof createWorld>;
