@@ -178,7 +178,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
   function runSelection(plan: YearPlan & { upheld: string }) {
     const result = runToNotice(plan);
-    if (!('selection' in result)) throw new Error('runSelection needs a plan that goes past the notice');
+    if (result.stopped) throw new Error('runSelection needs a plan that goes past the notice');
     return result;
   }
 
@@ -362,7 +362,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       metadata: asAdmin(T.closeReview),
     });
     toSelection(selectionId, { type: 'StartPublicNotice', data: { calendarYears }, metadata: asAdmin(T.noticeStart) });
-    if (plan.stopAfterNotice || plan.upheld === undefined) return { selectionId, dossierId };
+    if (plan.stopAfterNotice || plan.upheld === undefined) return { stopped: true as const, selectionId };
 
     // Objections: one upheld (the dossier drops, 递补), one dismissed.
     const object = (key: string, outcome: 'upheld' | 'dismissed') => {
@@ -429,6 +429,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
     const keyOf = (id: string) => id.slice(programme.length + 1);
     const selection = selectionState(selectionId);
     return {
+      stopped: false as const,
       selectionId,
       selection,
       started: started.data,
