@@ -1,4 +1,15 @@
-import { applyNonDuplication, awardAmount, projectKey } from '../awards';
+import {
+  applyNonDuplication,
+  awardAmount,
+  compareProjectFacts,
+  compareProjects,
+  declarationFor,
+  entryIdOf,
+  IDENTITY_CONFLICT_TEXT,
+  projectKey,
+  yuanText,
+} from '../awards';
+import type { EarlierAward, FundEntry, IdentityConflict, IdentityDeclaration, ProjectFacts } from '../awards';
 import type { DossierAwardRecord } from '../dossier/dossier.events';
 import type { DossierAwardInput } from '../dossier/dossier.views';
 import { refuse } from '../shared/refusal';
@@ -11,8 +22,10 @@ import type { Selection, SelectionState } from './selection.state';
 
 /**
  * The final list after the notice: each selected dossier's award (awardAmount on 核定投资额), with
- * 不重复享受 / 就高原则 against the year's earlier awards (applyNonDuplication); everyone else who
- * was ranked gets the reason they are not awarded.
+ * 不重复享受 / 就高原则 (applyNonDuplication) against the earlier awards of the same project — found
+ * pairwise by code and title among the applicants' fund ledger entries (compareProjects), the
+ * decision held while a code and a title point different ways; everyone else who was ranked gets
+ * the reason they are not awarded.
  */
 export function decideAwards(command: DecideAwards, state: SelectionState): SelectionEvent[] {
   requireRole(command.metadata, ['admin'], 'decide the awards');
@@ -39,18 +52,23 @@ export function decideAwards(command: DecideAwards, state: SelectionState): Sele
     throw refuse('award-facts-missing', `the facts of selected dossier(s) ${missing.join(', ')} are missing`, 'invalid');
   }
 
-  const keyed = entries.map((entry) => {
-    const input = inputs.get(entry.dossierId) as DossierAwardInput; // none is missing, checked above
-    return { entry, input, key: keyOf(input) };
+  const listed = entries.map((entry) => ({ entry, input: inputs.get(entry.dossierId) as DossierAwardInput })); // none is missing, checked above
+  const declarations = command.data.identityDeclarations ?? [];
+  const earlier = command.data.earlierAwards.filter((award) => award.selectionId !== selection.selectionId);
+  const identity = identifyProjects(listed.map(({ input }) => input), earlier, declarations);
+  const awards: DecidedAward[] = listed.map(({ entry, input }) => {
+    const matches = identity.get(input.dossierId) as ProjectMatches;
+    return {
+      dossierId: entry.dossierId,
+      tier: entry.tier,
+      rank: entry.rank,
+      projectKey: keyOf(input),
+      award: awardOf(selection, input, matches.same.map(({ award }) => award)),
+      project: { applicantCreditCode: input.applicantCreditCode, projectCode: input.projectCode, title: input.title },
+      sameProjectAs: matches.same.map(({ award, basis }) => ({ selectionId: award.selectionId, dossierId: award.dossierId, basis })),
+      declaredDifferentFrom: matches.declaredDifferent,
+    };
   });
-  requireDistinctProjects(keyed);
-  const awards: DecidedAward[] = keyed.map(({ entry, input, key }) => ({
-    dossierId: entry.dossierId,
-    tier: entry.tier,
-    rank: entry.rank,
-    projectKey: key,
-    award: awardOf(selection, input, key, command.data.earlierAwards),
-  }));
   const totalPaidFen = awards.reduce((sum, line) => sum + (line.award.kind === 'money' ? line.award.paidFen : 0), 0);
   return [
     {
@@ -79,11 +97,66 @@ function keyOf(input: DossierAwardInput): string {
   return projectKey({ creditCode: input.applicantCreditCode, projectCode: input.projectCode ?? undefined, title: input.title });
 }
 
-/** The same project twice on one list would be paid twice; formal review should have caught it. */
-function requireDistinctProjects(keyed: readonly { entry: { dossierId: string }; key: string }[]): void {
-  const byKey = new Map<string, string[]>();
-  for (const { entry, key } of keyed) byKey.set(key, [...(byKey.get(key) ?? []), entry.dossierId]);
-  const duplicates = [...byKey.values()].filter((ids) => ids.length > 1);
+interface ProjectMatches {
+  readonly same: { award: EarlierAward; basis: 'code' | 'title' | 'declared' }[];
+  readonly declaredDifferent: string[];
+}
+
+/**
+ * Every listed dossier against the earlier awards of its applicant and against the other dossiers on
+ * this list (see compareProjects). Refuses the same project listed twice (`duplicate-project`), and
+ * holds the decision (`project-identity-unclear`) while any pair's code and title point different
+ * ways without the admin's declaration; a declaration that names no such pair is refused too.
+ */
+function identifyProjects(
+  listed: readonly DossierAwardInput[],
+  earlier: readonly EarlierAward[],
+  declarations: readonly IdentityDeclaration[],
+): Map<string, ProjectMatches> {
+  const facts = (award: EarlierAward): ProjectFacts => ({
+    dossierId: award.dossierId,
+    applicantCreditCode: award.applicantCreditCode,
+    projectCode: award.projectCode,
+    title: award.title,
+  });
+  const conflicts: UnclearPair[] = [];
+  const duplicates: string[][] = [];
+  const settled = new Set<IdentityDeclaration>();
+  const matches = new Map<string, ProjectMatches>();
+  const settle = (a: string, b: string) => {
+    const declared = declarationFor(declarations, a, b);
+    if (declared) settled.add(declared);
+  };
+  for (const [index, input] of listed.entries()) {
+    const own: ProjectMatches = { same: [], declaredDifferent: [] };
+    for (const award of earlier) {
+      const evidence = compareProjectFacts(input, facts(award));
+      const verdict = compareProjects(input, facts(award), declarations);
+      if (evidence.kind === 'conflict') settle(input.dossierId, award.dossierId);
+      if (verdict.kind === 'conflict') conflicts.push({ conflict: verdict.conflict, dossier: input, other: { ...facts(award), earlier: award } });
+      else if (verdict.kind === 'same') own.same.push({ award, basis: verdict.basis });
+      else if (verdict.basis === 'declared') own.declaredDifferent.push(award.dossierId);
+    }
+    for (const other of listed.slice(index + 1)) {
+      const evidence = compareProjectFacts(input, other);
+      const verdict = compareProjects(input, other, declarations);
+      if (evidence.kind === 'conflict') settle(input.dossierId, other.dossierId);
+      if (verdict.kind === 'conflict') conflicts.push({ conflict: verdict.conflict, dossier: input, other: { ...other, earlier: null } });
+      else if (verdict.kind === 'same') duplicates.push([input.dossierId, other.dossierId]);
+      else if (verdict.basis === 'declared') own.declaredDifferent.push(other.dossierId);
+    }
+    matches.set(input.dossierId, own);
+  }
+  const unneeded = declarations.filter((declaration) => !settled.has(declaration));
+  if (unneeded.length > 0) {
+    const list = unneeded.map((declaration) => `${declaration.dossierId} 与 ${declaration.otherDossierId}`).join('、');
+    throw refuse(
+      'identity-declaration-unneeded',
+      `以下声明不对应任何项目编号与名称相互矛盾的申报,请删去后重试:${list}(编号与名称一致时由系统判定,无需声明)`,
+      'invalid',
+      { declarations: unneeded },
+    );
+  }
   if (duplicates.length > 0) {
     throw refuse(
       'duplicate-project',
@@ -92,34 +165,96 @@ function requireDistinctProjects(keyed: readonly { entry: { dossierId: string };
       { duplicates },
     );
   }
+  if (conflicts.length > 0) throw unclearIdentity(conflicts);
+  return matches;
 }
 
-function awardOf(
-  selection: Selection,
-  input: DossierAwardInput,
-  key: string,
-  earlier: DecideAwards['data']['earlierAwards'],
-): DossierAwardRecord {
+interface UnclearPair {
+  readonly conflict: IdentityConflict;
+  readonly dossier: DossierAwardInput;
+  readonly other: ProjectFacts & { earlier: EarlierAward | null };
+}
+
+function describe(facts: ProjectFacts, where: string): string {
+  return `《${facts.title}》(项目编号 ${facts.projectCode ?? '无'},${where},申报 ${facts.dossierId})`;
+}
+
+/** The hold: both candidates of each pair, and how to settle it. */
+function unclearIdentity(pairs: readonly UnclearPair[]) {
+  const lines = pairs.map(({ conflict, dossier, other }) => {
+    const where = other.earlier ? `已于《${other.earlier.selectionTitle}》获支持 ${yuanText(other.earlier.paidFen)}` : '本次名单';
+    return `申报单位 ${dossier.applicantCreditCode}:${describe(dossier, '本次名单')} 与 ${describe(other, where)},${IDENTITY_CONFLICT_TEXT[conflict]}`;
+  });
+  return refuse(
+    'project-identity-unclear',
+    `无法确定以下申报是否为同一项目,奖补暂缓决定:${lines.join(';')}。请核实后在请求的 identityDeclarations 中逐对声明` +
+      ` { dossierId, otherDossierId, sameProject }(true 为同一项目,按不重复享受处理;false 为不同项目),再次提交。`,
+    'conflict',
+    {
+      candidates: pairs.map(({ conflict, dossier, other }) => ({
+        conflict,
+        dossier: { dossierId: dossier.dossierId, applicantCreditCode: dossier.applicantCreditCode, projectCode: dossier.projectCode, title: dossier.title },
+        other: {
+          dossierId: other.dossierId,
+          applicantCreditCode: other.applicantCreditCode,
+          projectCode: other.projectCode,
+          title: other.title,
+          ...(other.earlier ? { selectionId: other.earlier.selectionId, selectionTitle: other.earlier.selectionTitle, paidFen: other.earlier.paidFen } : {}),
+        },
+      })),
+    },
+  );
+}
+
+function awardOf(selection: Selection, input: DossierAwardInput, sameProject: readonly EarlierAward[]): DossierAwardRecord {
   const formula = selection.rules.award;
   if (formula.kind === 'policy') return { kind: 'policy' };
   if (input.approvedInvestmentFen === null) {
     throw refuse('award-facts-missing', `dossier ${input.dossierId} has no approved investment (核定投资额)`, 'invalid');
   }
   const standardFen = awardAmount(formula, input.approvedInvestmentFen);
-  const result = applyNonDuplication({
-    year: selection.year,
-    projectKey: key,
-    standardFen,
-    earlier,
-    selectionId: selection.selectionId,
-  });
+  const result = applyNonDuplication({ year: selection.year, standardFen, sameProject });
   return {
     kind: 'money',
     approvedInvestmentFen: input.approvedInvestmentFen,
+    rateBasisPoints: formula.rateBasisPoints,
+    capFen: formula.capFen,
     standardFen,
     paidFen: result.paidFen,
     decision: result.decision,
     reason: result.reason,
+  };
+}
+
+/**
+ * The fund ledger entry of one decided money line (see fund-ledger.ts), for the ledger of its
+ * applicant; null for a policy award. Written in the same append as AwardsDecided.
+ */
+export function fundEntryOf(selection: Pick<Selection, 'selectionId' | 'title' | 'programme' | 'year'>, line: DecidedAward, decidedAt: string): FundEntry | null {
+  if (line.award.kind !== 'money' || line.project === undefined) return null;
+  const { award, project } = line;
+  return {
+    entryId: entryIdOf(selection.selectionId, line.dossierId),
+    measure: 'selection-award',
+    programme: selection.programme,
+    year: selection.year,
+    selectionId: selection.selectionId,
+    selectionTitle: selection.title,
+    dossierId: line.dossierId,
+    applicantCreditCode: project.applicantCreditCode,
+    project: { projectCode: project.projectCode, title: project.title, projectKey: line.projectKey },
+    sameProjectAs: (line.sameProjectAs ?? []).map((match) => ({ entryId: entryIdOf(match.selectionId, match.dossierId), basis: match.basis })),
+    declaredDifferentFrom: [...(line.declaredDifferentFrom ?? [])],
+    standard: {
+      rateBasisPoints: award.rateBasisPoints ?? 0,
+      approvedInvestmentFen: award.approvedInvestmentFen,
+      capFen: award.capFen ?? 0,
+      standardFen: award.standardFen,
+    },
+    paidFen: award.paidFen,
+    decision: award.decision,
+    reason: award.reason,
+    decidedAt,
   };
 }
 

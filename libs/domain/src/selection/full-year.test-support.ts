@@ -26,7 +26,9 @@ import type { SelectionCommand } from './selection.commands';
 import { selectionDecider } from './selection.decider';
 import type { SelectionEvent } from './selection.events';
 import { selectionIdOf, selectionStreamOf } from './selection.ids';
-import { earlierAwardsOf, Selection, selectionFactsOf } from './selection.state';
+import { Selection, selectionFactsOf } from './selection.state';
+import { earlierAwardsOfLedger, fundDecider, FundEvent, fundStreamOf } from '../awards';
+import { fundEntryOf } from './decide-awards';
 
 export const T = {
   open: '2026-03-02T01:00:00.000Z',
@@ -89,7 +91,7 @@ export interface ExpertPlan {
   readonly conflictWith?: number;
 }
 
-type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent;
+type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent | FundEvent;
 
 /** Score offsets by the expert's place on the dossier: the trimmed mean drops +6 and −6. */
 const OFFSETS = [0, 3, -3, 6, -6];
@@ -393,13 +395,10 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
     const [dropped] = object(plan.upheld as string, 'upheld');
     if (plan.dismissed) object(plan.dismissed, 'dismissed');
 
-    // Awards: the year's earlier awards come from every other selection already decided.
+    // Awards: the earlier awards come from the fund ledgers of the listed applicants, as the app reads them.
     const listed = facts(selectionId).selectedDossierIds.map((id) => dossierState(id) as Dossier);
-    const earlierAwards = [...streams.keys()]
-      .filter((stream) => stream.startsWith('selection-') && stream !== selectionStreamOf(selectionId))
-      .map((stream) => selectionState(stream.slice('selection-'.length)))
-      .filter((other) => other.phase === 'awards-decided' || other.phase === 'published')
-      .flatMap(earlierAwardsOf);
+    const ledgerOf = (code: string) => foldEvents(fundDecider, (streams.get(fundStreamOf(code, 2026)) ?? []) as FundEvent[]);
+    const earlierAwards = [...new Set(listed.map((dossier) => dossier.applicantCreditCode))].flatMap((code) => earlierAwardsOfLedger(ledgerOf(code)));
     const [decided] = toSelection(selectionId, {
       type: 'DecideAwards',
       data: {
@@ -410,6 +409,10 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       metadata: asAdmin(T.decideAwards),
     });
     if (decided.type !== 'AwardsDecided') throw new Error('expected AwardsDecided');
+    for (const line of decided.data.awards) {
+      const entry = fundEntryOf(selectionState(selectionId), line, T.decideAwards);
+      if (entry) send(fundStreamOf(entry.applicantCreditCode, 2026), fundDecider, { type: 'RecordFundEntry', data: { entry }, metadata: asSystem(T.decideAwards) });
+    }
     for (const line of decided.data.awards) {
       toDossier(line.dossierId, {
         type: 'AwardDossier',
