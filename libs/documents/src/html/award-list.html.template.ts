@@ -16,16 +16,16 @@ export const AWARD_LIST_HTML_TEMPLATE = `<!DOCTYPE html>
 <table>
 <thead>
 <tr><th>{{columns.serial}}</th><th>{{columns.organisation}}</th><th>{{columns.projectTitle}}</th>
-<th>{{columns.approvedInvestment}}</th><th>{{columns.awardAmount}}</th></tr>
+<th>{{columns.approvedInvestment}}</th><th>{{columns.standard}}</th><th>{{columns.awardAmount}}</th><th>{{columns.explanation}}</th></tr>
 </thead>
 <tbody>
 {{#each rows}}
 <tr><td class="serial">{{serial}}</td><td>{{organisation}}</td><td>{{projectTitle}}</td>
-<td class="number">{{approvedInvestment}}</td><td class="number">{{awardAmount}}</td></tr>
+<td class="number">{{approvedInvestment}}</td><td>{{standard}}</td><td class="number">{{awardAmount}}</td><td>{{explanation}}</td></tr>
 {{/each}}
 </tbody>
 <tfoot>
-<tr><th colspan="4">{{totalLabel}}</th><td class="number">{{totalAward}}</td></tr>
+<tr><th colspan="{{totalSpan}}">{{totalLabel}}</th><td class="number">{{totalAward}}</td><td></td></tr>
 </tfoot>
 </table>
 <p>{{note}}</p>
