@@ -14,6 +14,10 @@ import { normaliseProjectTitle } from './project-key';
  * | one or none            | equal               | same (title)                              |
  * | one or none            | different           | different (title)                         |
  *
+ * One more conflict comes from the applicant's history rather than the pair: a dossier without a code
+ * whose title matches earlier projects that carry *different* codes cannot be the same as all of them
+ * (same-title-several-codes; see compareWithEarlier).
+ *
  * Dossiers of different applicants are never the same project. Where the evidence conflicts the
  * rule does not guess in either direction (guessing "different" pays public money twice, guessing
  * "same" withholds what is due): the award decision is held until an admin declares the pair the
@@ -26,7 +30,7 @@ export interface ProjectFacts {
   readonly title: string;
 }
 
-export type IdentityConflict = 'same-code-different-title' | 'same-title-different-code';
+export type IdentityConflict = 'same-code-different-title' | 'same-title-different-code' | 'same-title-several-codes';
 
 export type IdentityVerdict =
   | { readonly kind: 'same'; readonly basis: 'code' | 'title' | 'declared' }
@@ -80,4 +84,31 @@ export function compareProjects(a: ProjectFacts, b: ProjectFacts, declarations: 
 export const IDENTITY_CONFLICT_TEXT: Readonly<Record<IdentityConflict, string>> = {
   'same-code-different-title': '项目编号相同而项目名称不同',
   'same-title-different-code': '项目名称相同而项目编号不同',
+  'same-title-several-codes': '项目名称相同,而该单位以此名称已有多个编号不同的项目',
 };
+
+/**
+ * One dossier against each earlier award of its applicant: the evidence (before declarations) and
+ * the verdict (after). A dossier without a code that matches, by title, earlier projects with two or
+ * more different codes is held against each of those title matches (same-title-several-codes).
+ */
+export function compareWithEarlier(
+  input: ProjectFacts,
+  earlier: readonly ProjectFacts[],
+  declarations: readonly IdentityDeclaration[] = [],
+): { evidence: IdentityVerdict; verdict: IdentityVerdict }[] {
+  const evidence = earlier.map((other) => compareProjectFacts(input, other));
+  const byTitle = earlier.filter((_, index) => evidence[index].kind === 'same' && (evidence[index] as { basis: string }).basis === 'title');
+  const codes = new Set(byTitle.map((other) => normaliseProjectCode(other.projectCode)).filter((code) => code !== null));
+  const ambiguous = normaliseProjectCode(input.projectCode) === null && codes.size >= 2;
+  return earlier.map((other, index) => {
+    const base = evidence[index];
+    const settled: IdentityVerdict =
+      ambiguous && base.kind === 'same' && base.basis === 'title' ? { kind: 'conflict', conflict: 'same-title-several-codes' } : base;
+    if (settled.kind !== 'conflict') return { evidence: settled, verdict: settled };
+    const declared = declarationFor(declarations, input.dossierId, other.dossierId);
+    const verdict: IdentityVerdict =
+      declared === undefined ? settled : declared.sameProject ? { kind: 'same', basis: 'declared' } : { kind: 'different', basis: 'declared' };
+    return { evidence: settled, verdict };
+  });
+}

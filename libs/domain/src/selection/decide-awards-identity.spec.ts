@@ -124,6 +124,37 @@ describe('DecideAwards: which earlier awards are the same project', () => {
     });
   });
 
+  describe('given two earlier projects of the applicant with the same title under different codes', () => {
+    const history = [
+      paidBefore({ dossierId: 'vm-7', projectCode: 'XM-1' }),
+      paidBefore({ selectionId: 'dataset-2026', selectionTitle: '2026年数据集评选', dossierId: 'ds-8', projectCode: 'XM-2', standardFen: 50_000_000, paidFen: 50_000_000 }),
+    ];
+
+    it('when a dossier without a code has that title, then the decision is held against both', () => {
+      const refusal = given(inNotice).when(decide(listed(), history)).thenRefused('project-identity-unclear', '已有多个编号不同的项目');
+      expect((refusal.details as { candidates: { other: { dossierId: string } }[] }).candidates.map((candidate) => candidate.other.dossierId)).toEqual(['vm-7', 'ds-8']);
+      given(inNotice)
+        .when(decide(listed(), history, [{ dossierId: 'd-1', otherDossierId: 'vm-7', sameProject: true }]))
+        .thenRefused('project-identity-unclear', 'ds-8');
+    });
+
+    it('when the admin declares which one it is, then only that one counts', () => {
+      const line = firstLine(
+        decide(listed(), history, [
+          { dossierId: 'd-1', otherDossierId: 'vm-7', sameProject: true },
+          { dossierId: 'd-1', otherDossierId: 'ds-8', sameProject: false },
+        ]),
+      );
+      expect(line.award).toMatchObject({ paidFen: 100_000_000, decision: 'top-up' });
+      expect(line.declaredDifferentFrom).toEqual(['ds-8']);
+    });
+
+    it('when the dossier carries one of the codes, then it is still held against the other code (same title, different codes)', () => {
+      const refusal = given(inNotice).when(decide(listed({ projectCode: 'XM-2' }), history)).thenRefused('project-identity-unclear', '项目名称相同而项目编号不同');
+      expect((refusal.details as { candidates: { other: { dossierId: string } }[] }).candidates.map((candidate) => candidate.other.dossierId)).toEqual(['vm-7']);
+    });
+  });
+
   it('a declaration about a pair whose evidence agrees is refused, naming it', () => {
     given(inNotice)
       .when(decide(listed({ projectCode: 'XM-1' }), [paidBefore({ projectCode: 'XM-1' })], [{ dossierId: 'd-1', otherDossierId: 'vm-7', sameProject: false }]))

@@ -3,6 +3,7 @@ import {
   awardAmount,
   compareProjectFacts,
   compareProjects,
+  compareWithEarlier,
   declarationFor,
   entryIdOf,
   IDENTITY_CONFLICT_TEXT,
@@ -129,9 +130,9 @@ function identifyProjects(
   };
   for (const [index, input] of listed.entries()) {
     const own: ProjectMatches = { same: [], declaredDifferent: [] };
-    for (const award of earlier) {
-      const evidence = compareProjectFacts(input, facts(award));
-      const verdict = compareProjects(input, facts(award), declarations);
+    const compared = compareWithEarlier(input, earlier.map(facts), declarations);
+    for (const [position, award] of earlier.entries()) {
+      const { evidence, verdict } = compared[position];
       if (evidence.kind === 'conflict') settle(input.dossierId, award.dossierId);
       if (verdict.kind === 'conflict') conflicts.push({ conflict: verdict.conflict, dossier: input, other: { ...facts(award), earlier: award } });
       else if (verdict.kind === 'same') own.same.push({ award, basis: verdict.basis });
