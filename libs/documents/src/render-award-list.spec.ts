@@ -85,12 +85,15 @@ describe('renderAwardList', () => {
     expect(page).toContain(`<td>${NOT_PAID.replace(/=/g, '&#x3D;')}</td>`);
     expect(page).toContain('<th colspan="5">合计</th><td class="number">2,999,999.99 元</td><td></td>');
     expect(page).toMatch(/@page\s*\{[^}]*size:\s*A4;/);
+    expect(page).toContain('@page { size: A4 landscape; }'); // seven columns: the list prints across the page
     expect(page).toContain(`<p>注:${NOTE.replace(/=/g, '&#x3D;')}</p>`);
   });
 
   it('as DOCX: the table cells carry the organisations, standards, amounts and reasons', async () => {
     const rendered = await renderAwardList(awardList, 'docx');
-    const paragraphs = wordParagraphTexts(zipEntryText(rendered.body as Buffer, 'word/document.xml'));
+    const xml = zipEntryText(rendered.body as Buffer, 'word/document.xml');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    const paragraphs = wordParagraphTexts(xml);
     expect(paragraphs).toEqual(
       expect.arrayContaining([
         '支持标准',

@@ -2,9 +2,10 @@ import { AlignmentType, Table, TableCell, TableRow, WidthType } from 'docx';
 import { AWARD_LIST_COLUMNS_BEFORE_AMOUNT, AWARD_LIST_TOTAL_LABEL, type AwardListColumns, type AwardListLayout } from '../layout/award-list.layout';
 import { bodyParagraph, packOfficialDocument, tableCellParagraph, titleParagraph, twips } from './official-document';
 
-// Shares of the 156 mm wide type area: serial, organisation, project, investment, standard, award, explanation.
-const COLUMN_PERCENTAGES = [6, 15, 15, 13, 17, 13, 21];
-const TYPE_AREA_WIDTH_TWIPS = twips(156);
+// Shares of the 243 mm wide type area of a landscape A4 page (297 − 28 − 26 mm): serial,
+// organisation, project, investment, standard, award, explanation.
+const COLUMN_PERCENTAGES = [5, 14, 13, 13, 18, 12, 25];
+const TYPE_AREA_WIDTH_TWIPS = twips(243);
 
 function cell(text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false, columnSpan = 1) {
   return new TableCell({ children: [tableCellParagraph(text, alignment, bold)], columnSpan });
@@ -47,5 +48,5 @@ export function renderAwardListDocx(layout: AwardListLayout): Promise<Buffer> {
     ...layout.facts.map(bodyParagraph),
     table,
     bodyParagraph(layout.note),
-  ]);
+  ], 'landscape');
 }

@@ -5,7 +5,7 @@ export const AWARD_LIST_HTML_TEMPLATE = `<!DOCTYPE html>
 <meta charset="utf-8">
 <title>{{title}}</title>
 <style>
-{{{styles}}}</style>
+{{{styles}}}{{{landscape}}}</style>
 </head>
 <body>
 <main class="award-list">
@@ -14,6 +14,7 @@ export const AWARD_LIST_HTML_TEMPLATE = `<!DOCTYPE html>
 <p>{{this}}</p>
 {{/each}}
 <table>
+<colgroup><col style="width:5%"><col style="width:14%"><col style="width:13%"><col style="width:13%"><col style="width:18%"><col style="width:12%"><col style="width:25%"></colgroup>
 <thead>
 <tr><th>{{columns.serial}}</th><th>{{columns.organisation}}</th><th>{{columns.projectTitle}}</th>
 <th>{{columns.approvedInvestment}}</th><th>{{columns.standard}}</th><th>{{columns.awardAmount}}</th><th>{{columns.explanation}}</th></tr>
