@@ -20,6 +20,7 @@ import type { ApplicantPlan } from '@app/domain/selection/full-year.test-support
 import { calendarYears } from '@app/domain/selection/selection.test-support';
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import { worldWriter } from './write-world';
 
 const YUAN = 100;
 const AREA = 'AI+交通';
@@ -57,21 +58,8 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     let admin: AuthenticatedClient;
     const world = createWorld(calendarYears);
-    let written = 0;
 
-    async function writeWorld(): Promise<void> {
-      const appends = world.appends().slice(written);
-      written += appends.length;
-      const byStream = new Map<string, { type: string; data: unknown }[]>();
-      for (const { stream, events } of appends) byStream.set(stream, [...(byStream.get(stream) ?? []), ...events]);
-      await t.store.appendMany(
-        [...byStream].map(([streamId, events]) => ({
-          streamId,
-          events: events.map((event) => ({ type: event.type, data: event.data, metadata: { actor: { id: 'spec', role: 'system' }, correlationId: 'spec' } })),
-        })),
-      );
-      await t.settle();
-    }
+    const writeWorld = worldWriter(world, () => t);
 
     beforeAll(async () => {
       t = await startTestApp(kind, T.open);

@@ -17,6 +17,7 @@ import { ConcurrencyError } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import { worldWriter } from './write-world';
 
 const ROUNDS = 12;
 const YUAN = 100;
@@ -75,7 +76,6 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     let admin: AuthenticatedClient;
     const world = createWorld(calendarYears);
-    let written = 0;
 
     beforeAll(async () => {
       t = await startTestApp(kind, T.open);
@@ -84,20 +84,7 @@ for (const kind of testDatabaseKinds()) {
     });
     afterAll(async () => t?.close());
 
-    /** Everything the world decided since the last call, into the real store, one atomic append. */
-    async function writeWorld(): Promise<void> {
-      const appends = world.appends().slice(written);
-      written += appends.length;
-      const byStream = new Map<string, { type: string; data: unknown }[]>();
-      for (const { stream, events } of appends) byStream.set(stream, [...(byStream.get(stream) ?? []), ...events]);
-      await t.store.appendMany(
-        [...byStream].map(([streamId, events]) => ({
-          streamId,
-          events: events.map((event) => ({ type: event.type, data: event.data, metadata: { actor: { id: 'race-spec', role: 'system' }, correlationId: 'race-spec' } })),
-        })),
-      );
-      await t.settle();
-    }
+    const writeWorld = worldWriter(world, () => t);
 
     it(`never pays a project more than 就高 allows, in ${ROUNDS} rounds of two concurrent decisions`, async () => {
       const outcomes: string[] = [];
