@@ -113,6 +113,21 @@ export interface AwardListRow {
   projectTitle: string;
   /** 核定投资额, a whole number of fen */
   approvedInvestmentFen: number;
-  /** 奖补金额, a whole number of fen */
+  /** 支持标准: the programme's min(rate × 核定投资额, cap) for this project, before 不重复享受. */
+  standard: AwardStandard;
+  /** 奖补金额 actually paid, a whole number of fen (the difference on a top-up, 0 when not paid). */
   awardAmountFen: number;
+  /** paid: the standard in full; top-up: the difference to a higher standard (就高原则); not-paid: 不重复享受. */
+  decision: 'paid' | 'top-up' | 'not-paid';
+  /** Why the amount differs from the standard, in Chinese, naming the earlier selection (printed for top-up and not-paid). */
+  reason: string;
+}
+
+export interface AwardStandard {
+  /** e.g. 2000 = 20 % */
+  rateBasisPoints: number;
+  /** 最高 …, a whole number of fen */
+  capFen: number;
+  /** min(rate × 核定投资额, cap), a whole number of fen */
+  standardFen: number;
 }

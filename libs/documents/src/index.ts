@@ -3,6 +3,7 @@ export type {
   AnnexKind,
   AwardListDocument,
   AwardListRow,
+  AwardStandard,
   DemoScenario,
   DemoScenarioAnnex,
   FutureScenario,
@@ -20,3 +21,4 @@ export { CONTENT_TYPES, isDocumentFormat } from './rendered-document';
 export type { DocumentFormat, RenderedDocument } from './rendered-document';
 export { formatFenAsYuan, formatFenTotalAsYuan } from './yuan';
 export { chineseNumeral } from './chinese-numeral';
+export { awardAmountText, explanationText, ratePercent, standardText } from './layout/award-list.layout';

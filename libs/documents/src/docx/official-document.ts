@@ -5,6 +5,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   type Table,
   TextRun,
@@ -114,8 +115,11 @@ function pageNumberFooter(): Footer {
   });
 }
 
-/** One A4 section with the standard's margins and the page-number footer, packed to a .docx. */
-export function packOfficialDocument(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+/**
+ * One A4 section with the standard's margins and the page-number footer, packed to a .docx. A wide
+ * table (the award list's seven columns) turns the page to landscape: 297 × 210 mm, the same margins.
+ */
+export function packOfficialDocument(title: string, children: (Paragraph | Table)[], orientation: 'portrait' | 'landscape' = 'portrait'): Promise<Buffer> {
   const document = new Document({
     title,
     creator: '湖南省“人工智能+”年度评选系统',
@@ -124,7 +128,8 @@ export function packOfficialDocument(title: string, children: (Paragraph | Table
       {
         properties: {
           page: {
-            size: { width: twips(210), height: twips(297) },
+            // docx swaps width and height itself for a landscape page.
+            size: { width: twips(210), height: twips(297), orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE },
             margin: {
               top: twips(37),
               right: twips(26),

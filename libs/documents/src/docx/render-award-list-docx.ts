@@ -1,10 +1,11 @@
 import { AlignmentType, Table, TableCell, TableRow, WidthType } from 'docx';
-import { AWARD_LIST_TOTAL_LABEL, type AwardListColumns, type AwardListLayout } from '../layout/award-list.layout';
+import { AWARD_LIST_COLUMNS_BEFORE_AMOUNT, AWARD_LIST_TOTAL_LABEL, type AwardListColumns, type AwardListLayout } from '../layout/award-list.layout';
 import { bodyParagraph, packOfficialDocument, tableCellParagraph, titleParagraph, twips } from './official-document';
 
-// Shares of the 156 mm wide type area: serial, organisation, project, investment, award.
-const COLUMN_PERCENTAGES = [8, 26, 30, 18, 18];
-const TYPE_AREA_WIDTH_TWIPS = twips(156);
+// Shares of the 243 mm wide type area of a landscape A4 page (297 − 28 − 26 mm): serial,
+// organisation, project, investment, standard, award, explanation.
+const COLUMN_PERCENTAGES = [5, 14, 13, 13, 18, 12, 25];
+const TYPE_AREA_WIDTH_TWIPS = twips(243);
 
 function cell(text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false, columnSpan = 1) {
   return new TableCell({ children: [tableCellParagraph(text, alignment, bold)], columnSpan });
@@ -19,7 +20,9 @@ function line(columns: AwardListColumns, bold = false): TableRow {
       cell(columns.organisation, bold ? AlignmentType.CENTER : AlignmentType.LEFT, bold),
       cell(columns.projectTitle, bold ? AlignmentType.CENTER : AlignmentType.LEFT, bold),
       cell(columns.approvedInvestment, bold ? AlignmentType.CENTER : AlignmentType.RIGHT, bold),
+      cell(columns.standard, bold ? AlignmentType.CENTER : AlignmentType.LEFT, bold),
       cell(columns.awardAmount, bold ? AlignmentType.CENTER : AlignmentType.RIGHT, bold),
+      cell(columns.explanation, bold ? AlignmentType.CENTER : AlignmentType.LEFT, bold),
     ],
   });
 }
@@ -33,8 +36,9 @@ export function renderAwardListDocx(layout: AwardListLayout): Promise<Buffer> {
       ...layout.rows.map((row) => line(row)),
       new TableRow({
         children: [
-          cell(AWARD_LIST_TOTAL_LABEL, AlignmentType.CENTER, true, 4),
+          cell(AWARD_LIST_TOTAL_LABEL, AlignmentType.CENTER, true, AWARD_LIST_COLUMNS_BEFORE_AMOUNT),
           cell(layout.totalAward, AlignmentType.RIGHT),
+          cell('', AlignmentType.LEFT),
         ],
       }),
     ],
@@ -44,5 +48,5 @@ export function renderAwardListDocx(layout: AwardListLayout): Promise<Buffer> {
     ...layout.facts.map(bodyParagraph),
     table,
     bodyParagraph(layout.note),
-  ]);
+  ], 'landscape');
 }

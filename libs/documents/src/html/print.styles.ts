@@ -54,3 +54,14 @@ thead { display: table-header-group; }
 /* The total closes the table once, on its last page; a repeated footer would sit under a partial list. */
 tfoot { display: table-row-group; }
 `;
+
+/**
+ * The award list's seven columns print on a landscape page (type area 243 mm wide, the same margins),
+ * in 五号 type, with fixed shares so the reasons get the widest column.
+ */
+export const AWARD_LIST_PAGE_STYLES = `@page { size: A4 landscape; }
+@media screen {
+  body { max-width: 243mm; }
+}
+.award-list table { table-layout: fixed; font-size: 10.5pt; line-height: 16pt; }
+`;

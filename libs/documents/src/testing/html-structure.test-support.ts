@@ -1,4 +1,4 @@
-const VOID_ELEMENTS = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
+const VOID_ELEMENTS = new Set(['meta', 'br', 'hr', 'img', 'link', 'input', 'col']);
 
 /**
  * Problems that make the page ill-formed: an end tag that closes the wrong element, an element left

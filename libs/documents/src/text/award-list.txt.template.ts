@@ -8,11 +8,11 @@ export const AWARD_LIST_TXT_TEMPLATE = `{{title}}
 {{this}}
 {{/each}}
 
-{{columns.serial}}\t{{columns.organisation}}\t{{columns.projectTitle}}\t{{columns.approvedInvestment}}\t{{columns.awardAmount}}
+{{columns.serial}}\t{{columns.organisation}}\t{{columns.projectTitle}}\t{{columns.approvedInvestment}}\t{{columns.standard}}\t{{columns.awardAmount}}\t{{columns.explanation}}
 {{#each rows}}
-{{serial}}\t{{organisation}}\t{{projectTitle}}\t{{approvedInvestment}}\t{{awardAmount}}
+{{serial}}\t{{organisation}}\t{{projectTitle}}\t{{approvedInvestment}}\t{{standard}}\t{{awardAmount}}\t{{explanation}}
 {{/each}}
-{{totalLabel}}\t\t\t\t{{totalAward}}
+{{totalLabel}}\t\t\t\t\t{{totalAward}}
 
 {{note}}
 `;

@@ -17,6 +17,7 @@ export function renderAwardListText(layout: AwardListLayout): string {
     ...row,
     organisation: oneCell(row.organisation),
     projectTitle: oneCell(row.projectTitle),
+    explanation: oneCell(row.explanation),
   }));
   return awardListText({ ...layout, rows, totalLabel: AWARD_LIST_TOTAL_LABEL });
 }

@@ -1,15 +1,19 @@
 import { yuanToFen } from '../shared/money';
 import { EarlierAward, applyNonDuplication } from './non-duplication';
-import { formatYuan } from './yuan-text';
+import { formatYuan, yuanText } from './yuan-text';
 
-const KEY = '91430100MA4L0XXXXD|title:智慧港口ai调度平台';
+const MODEL_2026 = '2026年湖南省“人工智能+”人工智能垂类大模型评选';
 
 function earlier(overrides: Partial<EarlierAward> = {}): EarlierAward {
   return {
     selectionId: 'vertical-model-2026',
+    selectionTitle: MODEL_2026,
     programme: 'vertical-model',
     year: 2026,
-    projectKey: KEY,
+    dossierId: 'vm-1',
+    applicantCreditCode: '91430100MA4L0XXXXD',
+    projectCode: null,
+    title: '智慧港口AI调度平台',
     standardFen: yuanToFen(1_000_000),
     paidFen: yuanToFen(1_000_000),
     ...overrides,
@@ -17,109 +21,61 @@ function earlier(overrides: Partial<EarlierAward> = {}): EarlierAward {
 }
 
 describe('applyNonDuplication (不重复享受, 就高原则)', () => {
-  it('pays the full standard when the project has no other award', () => {
-    expect(applyNonDuplication({ year: 2026, projectKey: KEY, standardFen: yuanToFen(1_200_000), earlier: [] })).toEqual({
+  it('given no earlier award of the project, pays the full standard', () => {
+    expect(applyNonDuplication({ year: 2026, standardFen: yuanToFen(1_200_000), sameProject: [] })).toEqual({
       paidFen: yuanToFen(1_200_000),
       decision: 'paid',
-      reason: 'no other award for this project in 2026; pays ¥1,200,000.00',
+      reason: '本年度该项目未获其他同类支持,按标准支持 1,200,000.00 元',
+      counted: [],
     });
   });
 
-  it('does not pay again when the project already received at least this standard', () => {
-    const result = applyNonDuplication({
-      year: 2026,
-      projectKey: KEY,
-      standardFen: yuanToFen(800_000),
-      earlier: [earlier()],
-    });
-    expect(result.paidFen).toBe(0);
-    expect(result.decision).toBe('not-paid');
-    expect(result.reason).toBe(
-      "not paid twice (不重复享受): this project already received ¥1,000,000.00 in 2026 (vertical-model-2026 paid ¥1,000,000.00), " +
-        "at least this award's ¥800,000.00; the higher standard stands (就高原则)",
-    );
-  });
-
-  it('does not pay again when the standards are equal', () => {
-    const result = applyNonDuplication({ year: 2026, projectKey: KEY, standardFen: yuanToFen(1_000_000), earlier: [earlier()] });
+  it('given the project already received at least this standard, pays nothing and names the earlier selection', () => {
+    const result = applyNonDuplication({ year: 2026, standardFen: yuanToFen(800_000), sameProject: [earlier()] });
     expect(result).toMatchObject({ paidFen: 0, decision: 'not-paid' });
+    expect(result.reason).toBe(`不重复享受:已于《${MODEL_2026}》获支持 1,000,000.00 元,不低于本次标准 800,000.00 元,本次不予重复支持`);
   });
 
-  it('tops up to the higher standard, so the total paid equals it', () => {
-    const result = applyNonDuplication({
-      year: 2026,
-      projectKey: KEY,
-      standardFen: yuanToFen(2_000_000),
-      earlier: [earlier()],
-    });
-    expect(result.paidFen).toBe(yuanToFen(1_000_000));
-    expect(result.decision).toBe('top-up');
+  it('given equal standards, pays nothing', () => {
+    expect(applyNonDuplication({ year: 2026, standardFen: yuanToFen(1_000_000), sameProject: [earlier()] })).toMatchObject({ paidFen: 0, decision: 'not-paid' });
+  });
+
+  it('given a lower earlier payment, tops up to the higher standard so the total equals it', () => {
+    const result = applyNonDuplication({ year: 2026, standardFen: yuanToFen(2_000_000), sameProject: [earlier()] });
+    expect(result).toMatchObject({ paidFen: yuanToFen(1_000_000), decision: 'top-up' });
     expect(result.paidFen + earlier().paidFen).toBe(yuanToFen(2_000_000));
-    expect(result.reason).toBe(
-      '就高原则: this project already received ¥1,000,000.00 in 2026 (vertical-model-2026 paid ¥1,000,000.00); ' +
-        "pays the difference ¥1,000,000.00 up to this award's higher standard ¥2,000,000.00",
-    );
+    expect(result.reason).toBe(`就高原则:已于《${MODEL_2026}》获支持 1,000,000.00 元,按较高标准 2,000,000.00 元 补差 1,000,000.00 元`);
   });
 
-  it('adds up several earlier payments for the project', () => {
+  it('adds up several earlier payments and names each', () => {
     const result = applyNonDuplication({
       year: 2026,
-      projectKey: KEY,
       standardFen: yuanToFen(2_000_000),
-      earlier: [earlier({ paidFen: yuanToFen(600_000) }), earlier({ selectionId: 'other-provincial-policy', paidFen: yuanToFen(400_000) })],
+      sameProject: [earlier({ paidFen: yuanToFen(600_000) }), earlier({ selectionId: 'dataset-2026', selectionTitle: '2026年数据集评选', paidFen: yuanToFen(400_000) })],
     });
     expect(result).toMatchObject({ paidFen: yuanToFen(1_000_000), decision: 'top-up' });
+    expect(result.reason).toBe(
+      `就高原则:已于《${MODEL_2026}》获支持 600,000.00 元、《2026年数据集评选》获支持 400,000.00 元,合计 1,000,000.00 元,按较高标准 2,000,000.00 元 补差 1,000,000.00 元`,
+    );
   });
 
   it('counts only awards of the same year', () => {
-    const result = applyNonDuplication({
-      year: 2026,
-      projectKey: KEY,
-      standardFen: yuanToFen(500_000),
-      earlier: [earlier({ year: 2025, selectionId: 'vertical-model-2025' })],
-    });
-    expect(result).toMatchObject({ paidFen: yuanToFen(500_000), decision: 'paid' });
+    const result = applyNonDuplication({ year: 2026, standardFen: yuanToFen(500_000), sameProject: [earlier({ year: 2025, selectionId: 'vertical-model-2025' })] });
+    expect(result).toMatchObject({ paidFen: yuanToFen(500_000), decision: 'paid', counted: [] });
   });
 
-  it('counts only awards of the same project', () => {
+  it('pays in full when the other awards paid no money', () => {
     const result = applyNonDuplication({
       year: 2026,
-      projectKey: KEY,
-      standardFen: yuanToFen(500_000),
-      earlier: [earlier({ projectKey: '91430100MA4L0XXXXD|title:另一个项目' })],
-    });
-    expect(result.decision).toBe('paid');
-  });
-
-  it('never counts the award against itself when recomputed', () => {
-    const result = applyNonDuplication({
-      year: 2026,
-      projectKey: KEY,
-      standardFen: yuanToFen(1_000_000),
-      selectionId: 'vertical-model-2026',
-      earlier: [earlier()],
-    });
-    expect(result).toMatchObject({ paidFen: yuanToFen(1_000_000), decision: 'paid' });
-  });
-
-  it('pays in full when the other awards paid no money (policy support)', () => {
-    const result = applyNonDuplication({
-      year: 2026,
-      projectKey: KEY,
       standardFen: yuanToFen(300_000),
-      earlier: [earlier({ selectionId: 'key-enterprise-2026', programme: 'key-enterprise', standardFen: 0, paidFen: 0 })],
+      sameProject: [earlier({ selectionTitle: '2026年重点企业评选', standardFen: 0, paidFen: 0 })],
     });
-    expect(result).toEqual({
-      paidFen: yuanToFen(300_000),
-      decision: 'paid',
-      reason: 'other awards for this project in 2026 paid no money (key-enterprise-2026 paid ¥0.00); pays ¥300,000.00',
-    });
+    expect(result).toMatchObject({ paidFen: yuanToFen(300_000), decision: 'paid' });
+    expect(result.reason).toBe('已于《2026年重点企业评选》获支持 0.00 元,未获资金支持,本次按标准支持 300,000.00 元');
   });
 
   it('refuses amounts that are not whole non-negative fen', () => {
-    expect(() =>
-      applyNonDuplication({ year: 2026, projectKey: KEY, standardFen: 10.5, earlier: [earlier({ paidFen: -1 })] }),
-    ).toThrow(
+    expect(() => applyNonDuplication({ year: 2026, standardFen: 10.5, sameProject: [earlier({ paidFen: -1 })] })).toThrow(
       expect.objectContaining({
         code: 'invalid-award',
         kind: 'invalid',
@@ -135,17 +91,16 @@ describe('applyNonDuplication (不重复享受, 就高原则)', () => {
 
   it('refuses earlier payments whose sum is not a safe integer', () => {
     const huge = earlier({ paidFen: Number.MAX_SAFE_INTEGER, standardFen: Number.MAX_SAFE_INTEGER });
-    expect(() => applyNonDuplication({ year: 2026, projectKey: KEY, standardFen: 1, earlier: [huge, huge] })).toThrow(
-      /beyond a safe integer/,
-    );
+    expect(() => applyNonDuplication({ year: 2026, standardFen: 1, sameProject: [huge, huge] })).toThrow(/beyond a safe integer/);
   });
 });
 
-describe('formatYuan', () => {
+describe('formatYuan and yuanText', () => {
   it('writes fen as yuan with thousands separators and two decimals', () => {
     expect(formatYuan(0)).toBe('¥0.00');
     expect(formatYuan(5)).toBe('¥0.05');
     expect(formatYuan(123_456_789)).toBe('¥1,234,567.89');
     expect(formatYuan(-100_000)).toBe('-¥1,000.00');
+    expect(yuanText(123_456_789)).toBe('1,234,567.89 元');
   });
 });

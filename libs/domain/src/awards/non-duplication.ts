@@ -1,13 +1,21 @@
 import { Fen } from '../shared/money';
 import { refuse } from '../shared/refusal';
-import { formatYuan } from './yuan-text';
+import { yuanText } from './yuan-text';
 
-/** An award already decided for some project, in this or another selection or policy. */
+/**
+ * An award already decided for a project of this applicant, as its fund ledger entry records it
+ * (see fund-ledger.ts): which selection, which dossier, what the project said of itself, and money.
+ */
 export interface EarlierAward {
   readonly selectionId: string;
+  /** e.g. 2026年湖南省“人工智能+”人工智能垂类大模型评选: printed in 《》 in the reason. */
+  readonly selectionTitle: string;
   readonly programme: string;
   readonly year: number;
-  readonly projectKey: string;
+  readonly dossierId: string;
+  readonly applicantCreditCode: string;
+  readonly projectCode: string | null;
+  readonly title: string;
   /** What that award's own rule gave. */
   readonly standardFen: Fen;
   /** What was actually paid for it (after non-duplication). */
@@ -16,12 +24,10 @@ export interface EarlierAward {
 
 export interface NonDuplicationInput {
   readonly year: number;
-  readonly projectKey: string;
   /** What this award's own rule gives (see awardAmount). */
   readonly standardFen: Fen;
-  readonly earlier: readonly EarlierAward[];
-  /** This award's selection, so that recomputing it never counts it against itself. */
-  readonly selectionId?: string;
+  /** Earlier awards already found to be this very project (see compareProjects); other years are ignored. */
+  readonly sameProject: readonly EarlierAward[];
 }
 
 export type NonDuplicationDecision = 'paid' | 'top-up' | 'not-paid';
@@ -29,62 +35,60 @@ export type NonDuplicationDecision = 'paid' | 'top-up' | 'not-paid';
 export interface NonDuplicationResult {
   readonly paidFen: Fen;
   readonly decision: NonDuplicationDecision;
+  /** Why, in Chinese, as the award list prints it. */
   readonly reason: string;
+  /** The earlier awards of the same year that were counted. */
+  readonly counted: readonly EarlierAward[];
 }
 
 /**
  * 不重复享受, 就高原则: the same project is not paid twice in a year for the same kind of support;
- * where standards differ, the higher one stands. Only earlier awards of the same year and project
- * count. This award pays what is needed for the total paid to reach its own standard:
- * - nothing earlier: the full standard ('paid');
+ * where standards differ, the higher one stands. This award pays what is needed for the total paid
+ * to reach its own standard:
+ * - nothing paid earlier this year: the full standard ('paid');
  * - earlier payments at or above this standard: nothing ('not-paid');
  * - earlier payments below it: the difference ('top-up'), so the total equals the higher standard.
  */
 export function applyNonDuplication(input: NonDuplicationInput): NonDuplicationResult {
   assertValid(input);
-  const counted = input.earlier.filter(
-    (award) =>
-      award.year === input.year &&
-      award.projectKey === input.projectKey &&
-      (input.selectionId === undefined || award.selectionId !== input.selectionId),
-  );
-  const standard = formatYuan(input.standardFen);
+  const counted = input.sameProject.filter((award) => award.year === input.year);
+  const standard = yuanText(input.standardFen);
   if (counted.length === 0) {
-    return { paidFen: input.standardFen, decision: 'paid', reason: `no other award for this project in ${input.year}; pays ${standard}` };
+    return { paidFen: input.standardFen, decision: 'paid', reason: `本年度该项目未获其他同类支持,按标准支持 ${standard}`, counted };
   }
-
   const alreadyPaid = counted.reduce((sum, award) => sum + award.paidFen, 0);
-  const sources = counted.map((award) => `${award.selectionId} paid ${formatYuan(award.paidFen)}`).join(', ');
+  const sources = sourcesText(counted);
   if (alreadyPaid === 0) {
-    return {
-      paidFen: input.standardFen,
-      decision: 'paid',
-      reason: `other awards for this project in ${input.year} paid no money (${sources}); pays ${standard}`,
-    };
+    return { paidFen: input.standardFen, decision: 'paid', reason: `${sources},未获资金支持,本次按标准支持 ${standard}`, counted };
   }
   if (alreadyPaid >= input.standardFen) {
     return {
       paidFen: 0,
       decision: 'not-paid',
-      reason:
-        `not paid twice (不重复享受): this project already received ${formatYuan(alreadyPaid)} in ${input.year} ` +
-        `(${sources}), at least this award's ${standard}; the higher standard stands (就高原则)`,
+      reason: `不重复享受:${sources},不低于本次标准 ${standard},本次不予重复支持`,
+      counted,
     };
   }
   const topUp = input.standardFen - alreadyPaid;
   return {
     paidFen: topUp,
     decision: 'top-up',
-    reason:
-      `就高原则: this project already received ${formatYuan(alreadyPaid)} in ${input.year} (${sources}); ` +
-      `pays the difference ${formatYuan(topUp)} up to this award's higher standard ${standard}`,
+    reason: `就高原则:${sources},按较高标准 ${standard} 补差 ${yuanText(topUp)}`,
+    counted,
   };
+}
+
+/** 已于《A》获支持 x 元 / 已于《A》获支持 x 元、《B》获支持 y 元,合计 z 元 */
+function sourcesText(counted: readonly EarlierAward[]): string {
+  const parts = counted.map((award) => `《${award.selectionTitle}》获支持 ${yuanText(award.paidFen)}`);
+  const total = counted.reduce((sum, award) => sum + award.paidFen, 0);
+  return counted.length === 1 ? `已于${parts[0]}` : `已于${parts.join('、')},合计 ${yuanText(total)}`;
 }
 
 function assertValid(input: NonDuplicationInput): void {
   const amounts: [string, number][] = [
     ['standard of this award', input.standardFen],
-    ...input.earlier.flatMap((award): [string, number][] => [
+    ...input.sameProject.flatMap((award): [string, number][] => [
       [`standard of ${award.selectionId}`, award.standardFen],
       [`payment of ${award.selectionId}`, award.paidFen],
     ]),
@@ -92,7 +96,7 @@ function assertValid(input: NonDuplicationInput): void {
   const problems = amounts
     .filter(([, value]) => !Number.isSafeInteger(value) || value < 0)
     .map(([what, value]) => `${what} must be a whole number of fen ≥ 0, got ${value}`);
-  const total = input.earlier.reduce((sum, award) => sum + Math.max(0, award.paidFen), 0);
+  const total = input.sameProject.reduce((sum, award) => sum + Math.max(0, award.paidFen), 0);
   if (problems.length === 0 && !Number.isSafeInteger(total)) problems.push('earlier payments add up beyond a safe integer');
   if (problems.length > 0) {
     throw refuse('invalid-award', `non-duplication cannot be applied: ${problems.join('; ')}`, 'invalid', { problems });

@@ -9,3 +9,8 @@ export function formatYuan(fen: Fen): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}¥${yuan}.${String(absolute % 100).padStart(2, '0')}`;
 }
+
+/** "1,234,567.89 元", as the award list and the annexes print amounts (libs/documents formatFenAsYuan). */
+export function yuanText(fen: Fen): string {
+  return `${formatYuan(fen).replace('¥', '')} 元`;
+}

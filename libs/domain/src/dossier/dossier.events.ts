@@ -36,11 +36,15 @@ export type DossierAwardRecord =
   | {
       readonly kind: 'money';
       readonly approvedInvestmentFen: Fen;
+      /** The programme's formula the standard was computed with (absent in events recorded before it was kept). */
+      readonly rateBasisPoints?: number;
+      readonly capFen?: Fen;
       /** The programme's amount: rate × 核定投资额, capped. */
       readonly standardFen: Fen;
       /** What is paid after earlier awards of the same year to the same project. */
       readonly paidFen: Fen;
       readonly decision: 'paid' | 'top-up' | 'not-paid';
+      /** Why this amount, in Chinese (不重复享受 / 就高原则 with the earlier selection); English in older events. */
       readonly reason: string;
     };
 

@@ -1,4 +1,5 @@
-import { applyNonDuplication, awardAmount, projectKey } from '../awards';
+import { applyNonDuplication, awardAmount, entryIdOf, identifyProjects, projectKey } from '../awards';
+import type { EarlierAward, FundEntry } from '../awards';
 import type { DossierAwardRecord } from '../dossier/dossier.events';
 import type { DossierAwardInput } from '../dossier/dossier.views';
 import { refuse } from '../shared/refusal';
@@ -11,8 +12,10 @@ import type { Selection, SelectionState } from './selection.state';
 
 /**
  * The final list after the notice: each selected dossier's award (awardAmount on 核定投资额), with
- * 不重复享受 / 就高原则 against the year's earlier awards (applyNonDuplication); everyone else who
- * was ranked gets the reason they are not awarded.
+ * 不重复享受 / 就高原则 (applyNonDuplication) against the earlier awards of the same project — found
+ * pairwise by code and title among the applicants' fund ledger entries (compareProjects), the
+ * decision held while a code and a title point different ways; everyone else who was ranked gets
+ * the reason they are not awarded.
  */
 export function decideAwards(command: DecideAwards, state: SelectionState): SelectionEvent[] {
   requireRole(command.metadata, ['admin'], 'decide the awards');
@@ -39,18 +42,23 @@ export function decideAwards(command: DecideAwards, state: SelectionState): Sele
     throw refuse('award-facts-missing', `the facts of selected dossier(s) ${missing.join(', ')} are missing`, 'invalid');
   }
 
-  const keyed = entries.map((entry) => {
-    const input = inputs.get(entry.dossierId) as DossierAwardInput; // none is missing, checked above
-    return { entry, input, key: keyOf(input) };
+  const listed = entries.map((entry) => ({ entry, input: inputs.get(entry.dossierId) as DossierAwardInput })); // none is missing, checked above
+  const declarations = command.data.identityDeclarations ?? [];
+  const earlier = command.data.earlierAwards.filter((award) => award.selectionId !== selection.selectionId);
+  const identity = identifyProjects(listed.map(({ input }) => input), earlier, declarations);
+  const awards: DecidedAward[] = listed.map(({ entry, input }) => {
+    const matches = identity.get(input.dossierId)!; // one per listed dossier
+    return {
+      dossierId: entry.dossierId,
+      tier: entry.tier,
+      rank: entry.rank,
+      projectKey: keyOf(input),
+      award: awardOf(selection, input, matches.same.map(({ award }) => award)),
+      project: { applicantCreditCode: input.applicantCreditCode, projectCode: input.projectCode, title: input.title },
+      sameProjectAs: matches.same.map(({ award, basis }) => ({ selectionId: award.selectionId, dossierId: award.dossierId, basis })),
+      declaredDifferentFrom: matches.declaredDifferent,
+    };
   });
-  requireDistinctProjects(keyed);
-  const awards: DecidedAward[] = keyed.map(({ entry, input, key }) => ({
-    dossierId: entry.dossierId,
-    tier: entry.tier,
-    rank: entry.rank,
-    projectKey: key,
-    award: awardOf(selection, input, key, command.data.earlierAwards),
-  }));
   const totalPaidFen = awards.reduce((sum, line) => sum + (line.award.kind === 'money' ? line.award.paidFen : 0), 0);
   return [
     {
@@ -79,47 +87,55 @@ function keyOf(input: DossierAwardInput): string {
   return projectKey({ creditCode: input.applicantCreditCode, projectCode: input.projectCode ?? undefined, title: input.title });
 }
 
-/** The same project twice on one list would be paid twice; formal review should have caught it. */
-function requireDistinctProjects(keyed: readonly { entry: { dossierId: string }; key: string }[]): void {
-  const byKey = new Map<string, string[]>();
-  for (const { entry, key } of keyed) byKey.set(key, [...(byKey.get(key) ?? []), entry.dossierId]);
-  const duplicates = [...byKey.values()].filter((ids) => ids.length > 1);
-  if (duplicates.length > 0) {
-    throw refuse(
-      'duplicate-project',
-      `the same project is selected more than once: ${duplicates.map((ids) => ids.join(' and ')).join('; ')}`,
-      'conflict',
-      { duplicates },
-    );
-  }
-}
-
-function awardOf(
-  selection: Selection,
-  input: DossierAwardInput,
-  key: string,
-  earlier: DecideAwards['data']['earlierAwards'],
-): DossierAwardRecord {
+function awardOf(selection: Selection, input: DossierAwardInput, sameProject: readonly EarlierAward[]): DossierAwardRecord {
   const formula = selection.rules.award;
   if (formula.kind === 'policy') return { kind: 'policy' };
   if (input.approvedInvestmentFen === null) {
     throw refuse('award-facts-missing', `dossier ${input.dossierId} has no approved investment (核定投资额)`, 'invalid');
   }
   const standardFen = awardAmount(formula, input.approvedInvestmentFen);
-  const result = applyNonDuplication({
-    year: selection.year,
-    projectKey: key,
-    standardFen,
-    earlier,
-    selectionId: selection.selectionId,
-  });
+  const result = applyNonDuplication({ year: selection.year, standardFen, sameProject });
   return {
     kind: 'money',
     approvedInvestmentFen: input.approvedInvestmentFen,
+    rateBasisPoints: formula.rateBasisPoints,
+    capFen: formula.capFen,
     standardFen,
     paidFen: result.paidFen,
     decision: result.decision,
     reason: result.reason,
+  };
+}
+
+/**
+ * The fund ledger entry of one decided money line (see fund-ledger.ts), for the ledger of its
+ * applicant; null for a policy award. Written in the same append as AwardsDecided.
+ */
+export function fundEntryOf(selection: Pick<Selection, 'selectionId' | 'title' | 'programme' | 'year'>, line: DecidedAward, decidedAt: string): FundEntry | null {
+  if (line.award.kind !== 'money' || line.project === undefined) return null;
+  const { award, project } = line;
+  return {
+    entryId: entryIdOf(selection.selectionId, line.dossierId),
+    measure: 'selection-award',
+    programme: selection.programme,
+    year: selection.year,
+    selectionId: selection.selectionId,
+    selectionTitle: selection.title,
+    dossierId: line.dossierId,
+    applicantCreditCode: project.applicantCreditCode,
+    project: { projectCode: project.projectCode, title: project.title, projectKey: line.projectKey },
+    sameProjectAs: (line.sameProjectAs ?? []).map((match) => ({ entryId: entryIdOf(match.selectionId, match.dossierId), basis: match.basis })),
+    declaredDifferentFrom: [...(line.declaredDifferentFrom ?? [])],
+    standard: {
+      rateBasisPoints: award.rateBasisPoints ?? 0,
+      approvedInvestmentFen: award.approvedInvestmentFen,
+      capFen: award.capFen ?? 0,
+      standardFen: award.standardFen,
+    },
+    paidFen: award.paidFen,
+    decision: award.decision,
+    reason: award.reason,
+    decidedAt,
   };
 }
 

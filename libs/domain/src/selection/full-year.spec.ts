@@ -1,7 +1,8 @@
 /**
  * 2026, all six selections, one after the other in one world: call → submission → formal review →
  * expert review → frozen shortlist → 公示 with objections and 递补 → awards → publication.
- * The money programmes share applicants, so 不重复享受 / 就高原则 shows across them:
+ * The money programmes share applicants, so 不重复享受 / 就高原则 shows across them (the same project
+ * code and title on both dossiers; see decide-awards-identity.spec.ts for every other combination):
  * - PRJ-Y wins a product award (¥1,000,000), then a dataset award whose ¥400,000 is not paid;
  * - PRJ-X wins a vertical-model award (¥600,000), then a demo-scenario award topped up to ¥1,600,000.
  */
@@ -100,7 +101,7 @@ describe('a full year of the six selections (2026)', () => {
       result = run(programme, {
         quotas: { product: 3 },
         applicants: [
-          applicant(programme, 'y1', 601, tier, 90, { projectCode: 'PRJ-Y', declaredFen: 6_000_000 * YUAN, approvedFen: 5_000_000 * YUAN, area: '智能机器人' }),
+          applicant(programme, 'y1', 601, tier, 90, { projectCode: 'PRJ-Y', title: 'PRJ-Y项目', declaredFen: 6_000_000 * YUAN, approvedFen: 5_000_000 * YUAN, area: '智能机器人' }),
           applicant(programme, 'y2', 602, tier, 86, { declaredFen: 3_000_000 * YUAN, approvedFen: 3_000_000 * YUAN, area: '智能穿戴' }),
           applicant(programme, 'y3', 603, tier, 82, { declaredFen: 1_200_000 * YUAN, approvedFen: 1_000_000 * YUAN, area: '智能家居' }),
           applicant(programme, 'y4', 604, tier, 78, { declaredFen: 2_000_000 * YUAN, approvedFen: 2_000_000 * YUAN, area: '智能机器人' }),
@@ -143,7 +144,7 @@ describe('a full year of the six selections (2026)', () => {
       result = run(programme, {
         quotas: { dataset: 3 },
         applicants: [
-          applicant(programme, 'd1', 601, tier, 91, { projectCode: 'PRJ-Y', declaredFen: 2_000_000 * YUAN, approvedFen: 2_000_000 * YUAN, area: '产业发展' }),
+          applicant(programme, 'd1', 601, tier, 91, { projectCode: 'PRJ-Y', title: 'PRJ-Y项目', declaredFen: 2_000_000 * YUAN, approvedFen: 2_000_000 * YUAN, area: '产业发展' }),
           applicant(programme, 'd2', 612, tier, 87, { declaredFen: 4_000_000 * YUAN, approvedFen: 3_500_000 * YUAN, area: '民生福祉' }),
           applicant(programme, 'd3', 613, tier, 83, { declaredFen: 1_000_000 * YUAN, approvedFen: 1_000_000 * YUAN, area: '治理能力' }),
           applicant(programme, 'd4', 614, tier, 79, { declaredFen: 1_500_000 * YUAN, approvedFen: 1_500_000 * YUAN, area: '科学技术' }),
@@ -180,7 +181,7 @@ describe('a full year of the six selections (2026)', () => {
       result = run(programme, {
         quotas: { model: 2 },
         applicants: [
-          applicant(programme, 'm1', 701, tier, 88, { projectCode: 'PRJ-X', declaredFen: 3_000_000 * YUAN, approvedFen: 3_000_000 * YUAN, area: '工程机械' }),
+          applicant(programme, 'm1', 701, tier, 88, { projectCode: 'PRJ-X', title: 'PRJ-X项目', declaredFen: 3_000_000 * YUAN, approvedFen: 3_000_000 * YUAN, area: '工程机械' }),
           applicant(programme, 'm2', 702, tier, 92, { declaredFen: 9_000_000 * YUAN, approvedFen: 8_000_000 * YUAN, area: '医疗' }),
           applicant(programme, 'm3', 703, tier, 84, { declaredFen: 2_000_000 * YUAN, approvedFen: 1_000_000 * YUAN, area: '音视频' }),
           applicant(programme, 'm4', 704, tier, 81, { declaredFen: 2_000_000 * YUAN, approvedFen: 2_000_000 * YUAN, area: '现代农业' }),
@@ -216,7 +217,7 @@ describe('a full year of the six selections (2026)', () => {
           area: domains[i % domains.length],
         }),
       );
-      scenarios[0] = { ...scenarios[0], organisation: 701, projectCode: 'PRJ-X', declaredFen: 9_000_000 * YUAN, approvedFen: 8_000_000 * YUAN };
+      scenarios[0] = { ...scenarios[0], organisation: 701, projectCode: 'PRJ-X', title: 'PRJ-X项目', declaredFen: 9_000_000 * YUAN, approvedFen: 8_000_000 * YUAN };
       scenarios[1] = { ...scenarios[1], declaredFen: 50_000_000 * YUAN, approvedFen: 40_000_000 * YUAN };
       scenarios[4] = { ...scenarios[4], path: 'returned' };
       result = run(programme, {

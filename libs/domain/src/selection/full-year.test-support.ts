@@ -26,7 +26,9 @@ import type { SelectionCommand } from './selection.commands';
 import { selectionDecider } from './selection.decider';
 import type { SelectionEvent } from './selection.events';
 import { selectionIdOf, selectionStreamOf } from './selection.ids';
-import { earlierAwardsOf, Selection, selectionFactsOf } from './selection.state';
+import { Selection, selectionFactsOf } from './selection.state';
+import { earlierAwardsOfLedger, fundDecider, FundEvent, fundStreamOf } from '../awards';
+import { fundEntryOf } from './decide-awards';
 
 export const T = {
   open: '2026-03-02T01:00:00.000Z',
@@ -69,8 +71,10 @@ export interface YearPlan {
   readonly batch?: number;
   readonly quotas?: Record<string, number>;
   readonly applicants: readonly ApplicantPlan[];
-  /** Key of a listed dossier whose objection is upheld (递补 follows). */
-  readonly upheld: string;
+  /** Key of a listed dossier whose objection is upheld (递补 follows); none when the run stops after the notice. */
+  readonly upheld?: string;
+  /** Stop once the public notice runs: no objections, the awards left to decide (e.g. by the real app). */
+  readonly stopAfterNotice?: boolean;
   /** Key of a listed dossier whose objection is dismissed. */
   readonly dismissed?: string;
   /** A conflict found after assignment: the expert declares it, is recused and replaced. */
@@ -87,7 +91,7 @@ export interface ExpertPlan {
   readonly conflictWith?: number;
 }
 
-type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent;
+type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent | FundEvent;
 
 /** Score offsets by the expert's place on the dossier: the trimmed mean drops +6 and −6. */
 const OFFSETS = [0, 3, -3, 6, -6];
@@ -174,7 +178,14 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
     }
   }
 
-  function runSelection(plan: YearPlan) {
+  function runSelection(plan: YearPlan & { upheld: string }) {
+    const result = runToNotice(plan);
+    if (result.stopped) throw new Error('runSelection needs a plan that goes past the notice');
+    return result;
+  }
+
+  /** The selection's story up to the notice (stopAfterNotice), or on to publication. */
+  function runToNotice(plan: YearPlan) {
     const { programme } = plan;
     const selectionId = selectionIdOf(programme, 2026, plan.batch);
     const rules = seedRules(programme);
@@ -353,6 +364,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       metadata: asAdmin(T.closeReview),
     });
     toSelection(selectionId, { type: 'StartPublicNotice', data: { calendarYears }, metadata: asAdmin(T.noticeStart) });
+    if (plan.stopAfterNotice || plan.upheld === undefined) return { stopped: true as const, selectionId };
 
     // Objections: one upheld (the dossier drops, 递补), one dismissed.
     const object = (key: string, outcome: 'upheld' | 'dismissed') => {
@@ -380,16 +392,13 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
         metadata: asAdmin(T.objectionDecision),
       });
     };
-    const [dropped] = object(plan.upheld, 'upheld');
+    const [dropped] = object(plan.upheld as string, 'upheld');
     if (plan.dismissed) object(plan.dismissed, 'dismissed');
 
-    // Awards: the year's earlier awards come from every other selection already decided.
+    // Awards: the earlier awards come from the fund ledgers of the listed applicants, as the app reads them.
     const listed = facts(selectionId).selectedDossierIds.map((id) => dossierState(id) as Dossier);
-    const earlierAwards = [...streams.keys()]
-      .filter((stream) => stream.startsWith('selection-') && stream !== selectionStreamOf(selectionId))
-      .map((stream) => selectionState(stream.slice('selection-'.length)))
-      .filter((other) => other.phase === 'awards-decided' || other.phase === 'published')
-      .flatMap(earlierAwardsOf);
+    const ledgerOf = (code: string) => foldEvents(fundDecider, (streams.get(fundStreamOf(code, 2026)) ?? []) as FundEvent[]);
+    const earlierAwards = [...new Set(listed.map((dossier) => dossier.applicantCreditCode))].flatMap((code) => earlierAwardsOfLedger(ledgerOf(code)));
     const [decided] = toSelection(selectionId, {
       type: 'DecideAwards',
       data: {
@@ -400,6 +409,10 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       metadata: asAdmin(T.decideAwards),
     });
     if (decided.type !== 'AwardsDecided') throw new Error('expected AwardsDecided');
+    for (const line of decided.data.awards) {
+      const entry = fundEntryOf(selectionState(selectionId), line, T.decideAwards);
+      if (entry) send(fundStreamOf(entry.applicantCreditCode, 2026), fundDecider, { type: 'RecordFundEntry', data: { entry }, metadata: asSystem(T.decideAwards) });
+    }
     for (const line of decided.data.awards) {
       toDossier(line.dossierId, {
         type: 'AwardDossier',
@@ -419,6 +432,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
     const keyOf = (id: string) => id.slice(programme.length + 1);
     const selection = selectionState(selectionId);
     return {
+      stopped: false as const,
       selectionId,
       selection,
       started: started.data,
@@ -443,7 +457,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
   const allEvents = (): AnyEvent[] => [...streams.values()].flat();
 
-  return { registerExperts, runSelection, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents, appends: () => [...appends] };
+  return { registerExperts, runSelection, runToNotice, toDossier, toSelection, facts, dossierState, expertState, pool, allEvents, appends: () => [...appends] };
 }
 
 export type World = ReturnType<typeof createWorld>;

@@ -3,7 +3,9 @@ import type { DossierAwardInput } from '../dossier/dossier.views';
 import { foldEvents } from '../shared/decider';
 import { selectionDecider } from './selection.decider';
 import type { DecideAwards, SelectionCommand } from './selection.commands';
-import { earlierAwardsOf, Selection, selectionFactsOf } from './selection.state';
+import { Selection, selectionFactsOf } from './selection.state';
+import { fundEntryOf } from './decide-awards';
+import type { EarlierAward } from '../awards';
 import {
   AFTER_NOTICE,
   NOTICE_DAY,
@@ -199,10 +201,22 @@ describe('selection: awards', () => {
     });
 
     it('tops up an award the same project already partly received this year, and pays nothing when it received more (就高原则)', () => {
+      const earlierOf = (n: number, selectionId: string, year: number, paidFen: number): EarlierAward => ({
+        selectionId,
+        selectionTitle: `${year}年湖南省“人工智能+”评选${selectionId}`,
+        programme: selectionId.replace(/-\d+$/, ''),
+        year,
+        dossierId: `${selectionId}-d${n}`,
+        applicantCreditCode: creditCode(200 + n),
+        projectCode: `P-${n}`,
+        title: `项目${n}`,
+        standardFen: paidFen,
+        paidFen,
+      });
       const earlierAwards = [
-        { selectionId: 'vertical-model-2026', programme: 'vertical-model', year: 2026, projectKey: keyOf(2), standardFen: 40_000_000, paidFen: 40_000_000 },
-        { selectionId: 'dataset-2026', programme: 'dataset', year: 2026, projectKey: keyOf(3), standardFen: 30_000_000, paidFen: 30_000_000 },
-        { selectionId: 'dataset-2025', programme: 'dataset', year: 2025, projectKey: keyOf(1), standardFen: 90_000_000, paidFen: 90_000_000 },
+        earlierOf(2, 'vertical-model-2026', 2026, 40_000_000),
+        earlierOf(3, 'dataset-2026', 2026, 30_000_000),
+        earlierOf(1, 'dataset-2025', 2025, 90_000_000),
       ];
       const data = dataOf(given(inNotice()).when(decide({ earlierAwards })).events(), 'AwardsDecided');
       expect(data.awards.map((line) => line.award)).toEqual([
@@ -210,6 +224,12 @@ describe('selection: awards', () => {
         expect.objectContaining({ standardFen: 100_000_000, paidFen: 60_000_000, decision: 'top-up' }),
         expect.objectContaining({ standardFen: 20_000_000, paidFen: 0, decision: 'not-paid' }),
       ]);
+      expect(data.awards.map((line) => line.award.kind === 'money' && line.award.reason)).toEqual([
+        '本年度该项目未获其他同类支持,按标准支持 2,000,000.00 元',
+        '就高原则:已于《2026年湖南省“人工智能+”评选vertical-model-2026》获支持 400,000.00 元,按较高标准 1,000,000.00 元 补差 600,000.00 元',
+        '不重复享受:已于《2026年湖南省“人工智能+”评选dataset-2026》获支持 300,000.00 元,不低于本次标准 200,000.00 元,本次不予重复支持',
+      ]);
+      expect(data.awards[1].sameProjectAs).toEqual([{ selectionId: 'vertical-model-2026', dossierId: 'vertical-model-2026-d2', basis: 'code' }]);
       expect(data.totalPaidFen).toBe(260_000_000);
     });
 
@@ -251,7 +271,7 @@ describe('selection: awards', () => {
 
     it('the same project selected twice is refused', () => {
       const dossiers = awardInputs(['d-1', 'd-2', 'd-3']).map((input) =>
-        input.dossierId === 'd-3' ? { ...input, applicantCreditCode: creditCode(202), projectCode: 'P-2' } : input,
+        input.dossierId === 'd-3' ? { ...input, applicantCreditCode: creditCode(202), projectCode: 'P-2', title: '项目2' } : input,
       );
       given(inNotice()).when(decide({ dossiers })).thenRefused('duplicate-project', 'd-2 and d-3');
     });
@@ -276,19 +296,33 @@ describe('selection: awards', () => {
     });
   });
 
-  it('a decided selection tells later selections of the year what it paid', () => {
+  it('a decided money line becomes a fund ledger entry with its standard, payment and reason', () => {
     const state = foldEvents(selectionDecider, play([decide()], inNotice())) as Selection;
-    expect(earlierAwardsOf(state)).toEqual([
-      { selectionId: 'demo-scenario-2026', programme: 'demo-scenario', year: 2026, projectKey: keyOf(1), standardFen: 200_000_000, paidFen: 200_000_000 },
-      { selectionId: 'demo-scenario-2026', programme: 'demo-scenario', year: 2026, projectKey: keyOf(2), standardFen: 100_000_000, paidFen: 100_000_000 },
-      { selectionId: 'demo-scenario-2026', programme: 'demo-scenario', year: 2026, projectKey: keyOf(3), standardFen: 20_000_000, paidFen: 20_000_000 },
-    ]);
+    expect(fundEntryOf(state, state.awards[1], AFTER_NOTICE)).toEqual({
+      entryId: 'demo-scenario-2026/d-2',
+      measure: 'selection-award',
+      programme: 'demo-scenario',
+      year: 2026,
+      selectionId: 'demo-scenario-2026',
+      selectionTitle: '2026年湖南省“人工智能+”十大示范场景评选',
+      dossierId: 'd-2',
+      applicantCreditCode: creditCode(202),
+      project: { projectCode: 'P-2', title: '项目2', projectKey: keyOf(2) },
+      sameProjectAs: [],
+      declaredDifferentFrom: [],
+      standard: { rateBasisPoints: 2000, approvedInvestmentFen: 500_000_000, capFen: 200_000_000, standardFen: 100_000_000 },
+      paidFen: 100_000_000,
+      decision: 'paid',
+      reason: '本年度该项目未获其他同类支持,按标准支持 1,000,000.00 元',
+      decidedAt: AFTER_NOTICE,
+    });
     expect(selectionFactsOf(state)).toMatchObject({ phase: 'awards-decided', notice: { endsOn: '2026-05-08' } });
   });
 
-  it('a policy selection tells later selections it paid nothing', () => {
+  it('a policy selection writes nothing to the fund ledger', () => {
     const call = openCall({ overrides: { quotas: { foundation: 2, technology: 0, application: 0, cultivation: 0 } } }, 'key-enterprise');
     const history = play([startNotice(), decide({ dossiers: awardInputs(['d-1', 'd-2'], {}) })], reviewClosed(call, 'foundation'));
-    expect(earlierAwardsOf(foldEvents(selectionDecider, history) as Selection)).toEqual([]);
+    const state = foldEvents(selectionDecider, history) as Selection;
+    expect(state.awards.map((line) => fundEntryOf(state, line, AFTER_NOTICE))).toEqual([null, null]);
   });
 });

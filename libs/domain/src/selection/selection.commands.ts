@@ -2,7 +2,7 @@ import type { ExistingAssignment } from '../assignment';
 import type { CalendarYear, LocalDate } from '../calendar';
 import type { ConflictDossier, ConflictExpert } from '../conflicts';
 import type { DossierAwardInput } from '../dossier/dossier.views';
-import type { EarlierAward } from '../awards';
+import type { EarlierAward, IdentityDeclaration } from '../awards';
 import type { CallRuleOverrides, ProgrammeCode, ProgrammeRules } from '../programmes';
 import type { ExpertTotal } from '../scoring';
 import type { CommandMetadata } from '../shared/command-metadata';
@@ -72,8 +72,13 @@ export type DecideAwards = SelectionCommandOf<
   {
     /** One per selected dossier (see awardInputOf). */
     dossiers: readonly DossierAwardInput[];
-    /** Awards of other selections this year (see earlierAwardsOf), for 不重复享受. */
+    /**
+     * Awards already in the fund ledgers of the listed applicants (see earlierAwardsOfLedger), for
+     * 不重复享受; read in the same unit of work that appends this decision's ledger entries.
+     */
     earlierAwards: readonly EarlierAward[];
+    /** The admin's word on pairs whose project code and title point different ways. */
+    identityDeclarations?: readonly IdentityDeclaration[];
     /** Objections still undecided on any dossier of the selection. */
     openObjections: readonly { dossierId: string; objectionId: string }[];
   }

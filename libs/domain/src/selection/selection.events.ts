@@ -11,9 +11,15 @@ export interface DecidedAward {
   readonly dossierId: string;
   readonly tier: string;
   readonly rank: number;
-  /** Identity of "the same project" for 不重复享受 (see projectKey). */
+  /** The code when there is one, else the title (see projectKey); identity itself is pairwise (compareProjects). */
   readonly projectKey: string;
   readonly award: DossierAwardRecord;
+  /** What the dossier said of its project when the award was decided (absent in older events). */
+  readonly project?: { readonly applicantCreditCode: string; readonly projectCode: string | null; readonly title: string };
+  /** Earlier awards found to be this project, and on what evidence. */
+  readonly sameProjectAs?: readonly { readonly selectionId: string; readonly dossierId: string; readonly basis: 'code' | 'title' | 'declared' }[];
+  /** Dossiers an admin declared a different project although code or title matched. */
+  readonly declaredDifferentFrom?: readonly string[];
 }
 
 export interface NotAwarded {

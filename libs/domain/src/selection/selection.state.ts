@@ -1,4 +1,3 @@
-import type { EarlierAward } from '../awards';
 import type { LocalDate } from '../calendar';
 import type { CallRules, ProgrammeCode } from '../programmes';
 import type { RankedShortlist } from '../ranking';
@@ -115,22 +114,4 @@ export function selectionFactsOf(selection: Selection): SelectionFacts {
     notice,
     selectedDossierIds: selectedDossierIdsOf(selection),
   };
-}
-
-/** The money this selection decided, as other selections of the year see it for 不重复享受. */
-export function earlierAwardsOf(selection: Selection): EarlierAward[] {
-  return selection.awards.flatMap((line) =>
-    line.award.kind === 'money'
-      ? [
-          {
-            selectionId: selection.selectionId,
-            programme: selection.programme,
-            year: selection.year,
-            projectKey: line.projectKey,
-            standardFen: line.award.standardFen,
-            paidFen: line.award.paidFen,
-          },
-        ]
-      : [],
-  );
 }

@@ -107,7 +107,8 @@ export function annexOf(selection: Selection, entryOf: (dossierId: string) => Pu
 
 /** Maps a money programme's decided awards onto the award list view model (附件5 amounts). */
 export function awardListOf(selection: Selection, entryOf: (dossierId: string) => PublishedEntry): AwardListDocument {
-  if (selection.rules.award.kind !== 'money') {
+  const formula = selection.rules.award;
+  if (formula.kind !== 'money') {
     throw refuse('no-award-list', `${selection.rules.name} grants policy preference, so it has no award list with amounts`, 'not-found');
   }
   const rows = selection.awards.flatMap((line) => (line.award.kind === 'money' ? [{ line, award: line.award }] : []));
@@ -123,9 +124,30 @@ export function awardListOf(selection: Selection, entryOf: (dossierId: string) =
         organisation: entry.organisation,
         projectTitle: entry.projectTitle,
         approvedInvestmentFen: award.approvedInvestmentFen,
+        // Events recorded before the award kept its formula were decided under the call's rules.
+        standard: { rateBasisPoints: award.rateBasisPoints ?? formula.rateBasisPoints, capFen: award.capFen ?? formula.capFen, standardFen: award.standardFen },
         awardAmountFen: award.paidFen,
+        decision: award.decision,
+        reason: chineseReasonOf(award.decision, award.reason),
       };
     }),
     nonDuplicationNote: NON_DUPLICATION_NOTE,
   };
+}
+
+/**
+ * The reason as recorded; awards decided before reasons were written in Chinese carry an English
+ * sentence (it starts with a Latin letter): the list then says the rule in Chinese without the
+ * earlier selection's name, which those events did not keep in words.
+ */
+export function chineseReasonOf(decision: 'paid' | 'top-up' | 'not-paid', reason: string): string {
+  if (!/^[A-Za-z]/.test(reason)) return reason;
+  switch (decision) {
+    case 'not-paid':
+      return '不重复享受:该项目本年度已获不低于本次标准的同类支持,本次不予重复支持';
+    case 'top-up':
+      return '就高原则:该项目本年度已获较低标准的同类支持,本次按较高标准补差';
+    default:
+      return '按标准支持';
+  }
 }

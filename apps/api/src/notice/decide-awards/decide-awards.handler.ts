@@ -1,13 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { earlierAwardsOfLedger, fundDecider, fundStreamOf } from '@app/domain/awards';
+import type { FundEntry } from '@app/domain/awards';
 import { awardInputOf, dossierDecider, openObjectionsOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
-import { selectedDossierIdsOf, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
+import { fundEntryOf, selectedDossierIdsOf, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
 import type { Selection } from '@app/domain/selection';
 import type { UnitOfWork, UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../workflow/command-runner';
-import { StreamDirectory } from '../../workflow/stream-directory';
 import { loadSelectionState } from '../shared/load-selection';
-import { NoticeReads } from '../shared/notice-reads';
 import { DecideAwardsCommand } from './decide-awards.command';
 
 export interface AwardsDecidedSummary {
@@ -17,54 +17,79 @@ export interface AwardsDecidedSummary {
 }
 
 /**
+ * Concurrent decisions sharing applicants each lose at most once per rival that got in first; a few
+ * attempts cover several money selections of a year decided at the same moment.
+ */
+const MAX_ATTEMPTS = 6;
+
+/**
  * DecideAwards on the selection, then the process manager's step — AwardDossier / NotAwardDossier to
- * every ranked dossier — in the same atomic append: the list and the dossiers never disagree.
+ * every ranked dossier, and one fund ledger entry per money line — in the same atomic append: the
+ * list, the dossiers and the ledgers never disagree.
+ *
+ * 不重复享受 is enforced by the store: the earlier awards are read from the fund ledgers
+ * (fund-{creditCode}-{period}) of the listed applicants *inside* the unit of work, and every ledger
+ * read is appended to with the revision read. A rival decision that wrote to one of them first makes
+ * this append fail with ConcurrencyError, and runCommand runs this work again on the ledgers as
+ * they are now (the loser pays the difference or nothing). The ledgers are appended in stream-id
+ * order after this selection's own streams, so two decisions never wait on each other in a cycle.
  */
 @CommandHandler(DecideAwardsCommand)
 export class DecideAwardsHandler implements ICommandHandler<DecideAwardsCommand, UnitOfWorkResult<AwardsDecidedSummary>> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly directory: StreamDirectory,
-    private readonly reads: NoticeReads,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  async execute({ selectionId, context }: DecideAwardsCommand): Promise<UnitOfWorkResult<AwardsDecidedSummary>> {
+  async execute({ selectionId, context, identityDeclarations }: DecideAwardsCommand): Promise<UnitOfWorkResult<AwardsDecidedSummary>> {
     const stream = selectionStreamOf(selectionId);
-    const before = (await this.directory.selection(selectionId)).value;
-    const earlierAwards = await this.reads.earlierAwards(before);
     const { metadata } = context;
-    return this.runner.run('DecideAwards', context, async (unit) => {
-      const selection = await loadSelectionState(unit, selectionId);
-      const listed = await Promise.all(selectedDossierIdsOf(selection).map((id) => this.dossier(unit, id)));
-      const inRace = await Promise.all(selection.aggregates.map((aggregate) => this.dossier(unit, aggregate.dossierId)));
-      const { events, state } = await unit.decide(stream, selectionDecider, {
-        type: 'DecideAwards',
-        data: {
-          dossiers: listed.map(awardInputOf),
-          earlierAwards,
-          openObjections: inRace.flatMap(openObjectionsOf),
-        },
-        metadata,
-      });
-      const decided = events.find((event) => event.type === 'AwardsDecided');
-      if (decided?.type !== 'AwardsDecided') throw new Error('DecideAwards answered without AwardsDecided');
-      const facts = selectionFactsOf(state as Selection);
-      for (const line of decided.data.awards) {
-        await unit.decide(`dossier-${line.dossierId}`, dossierDecider, {
-          type: 'AwardDossier',
-          data: { dossierId: line.dossierId, selection: facts, tier: line.tier, rank: line.rank, award: line.award },
+    return this.runner.run(
+      'DecideAwards',
+      context,
+      async (unit) => {
+        const selection = await loadSelectionState(unit, selectionId);
+        const listed = await Promise.all(selectedDossierIdsOf(selection).map((id) => this.dossier(unit, id)));
+        const inRace = await Promise.all(selection.aggregates.map((aggregate) => this.dossier(unit, aggregate.dossierId)));
+        const ledgerStreams = selection.rules.award.kind === 'money' ? ledgerStreamsOf(listed, selection.year) : [];
+        const ledgers = [];
+        for (const ledgerStream of ledgerStreams) ledgers.push((await unit.load(ledgerStream, fundDecider)).state);
+        const { events, state } = await unit.decide(stream, selectionDecider, {
+          type: 'DecideAwards',
+          data: {
+            dossiers: listed.map(awardInputOf),
+            earlierAwards: ledgers.flatMap(earlierAwardsOfLedger),
+            identityDeclarations,
+            openObjections: inRace.flatMap(openObjectionsOf),
+          },
           metadata,
         });
-      }
-      for (const line of decided.data.notAwarded) {
-        await unit.decide(`dossier-${line.dossierId}`, dossierDecider, {
-          type: 'NotAwardDossier',
-          data: { dossierId: line.dossierId, selection: facts, reason: line.reason },
-          metadata,
-        });
-      }
-      return { awarded: decided.data.awards.length, notAwarded: decided.data.notAwarded.length, totalPaidFen: decided.data.totalPaidFen };
-    }, { stream });
+        const decided = events.find((event) => event.type === 'AwardsDecided');
+        if (decided?.type !== 'AwardsDecided') throw new Error('DecideAwards answered without AwardsDecided');
+        const facts = selectionFactsOf(state as Selection);
+        for (const line of decided.data.awards) {
+          await unit.decide(`dossier-${line.dossierId}`, dossierDecider, {
+            type: 'AwardDossier',
+            data: { dossierId: line.dossierId, selection: facts, tier: line.tier, rank: line.rank, award: line.award },
+            metadata,
+          });
+        }
+        for (const line of decided.data.notAwarded) {
+          await unit.decide(`dossier-${line.dossierId}`, dossierDecider, {
+            type: 'NotAwardDossier',
+            data: { dossierId: line.dossierId, selection: facts, reason: line.reason },
+            metadata,
+          });
+        }
+        const entries = decided.data.awards
+          .map((line) => fundEntryOf(state as Selection, line, decided.data.decidedAt))
+          .filter((entry): entry is FundEntry => entry !== null);
+        for (const ledgerStream of ledgerStreams) {
+          for (const entry of entries.filter((candidate) => fundStreamOf(candidate.applicantCreditCode, candidate.year) === ledgerStream)) {
+            await unit.decide(ledgerStream, fundDecider, { type: 'RecordFundEntry', data: { entry }, metadata });
+          }
+        }
+        return { awarded: decided.data.awards.length, notAwarded: decided.data.notAwarded.length, totalPaidFen: decided.data.totalPaidFen };
+      },
+      { stream, maxAttempts: MAX_ATTEMPTS },
+    );
   }
 
   private async dossier(unit: UnitOfWork, dossierId: string): Promise<Dossier> {
@@ -72,4 +97,9 @@ export class DecideAwardsHandler implements ICommandHandler<DecideAwardsCommand,
     if (state.status === 'none') throw new Error(`the shortlist names dossier ${dossierId}, whose stream is empty`);
     return state;
   }
+}
+
+/** The ledgers of the listed applicants, sorted: every decision appends to them in the same order. */
+function ledgerStreamsOf(listed: readonly Dossier[], year: number): string[] {
+  return [...new Set(listed.map((dossier) => fundStreamOf(dossier.applicantCreditCode, year)))].sort();
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { formatFenAsYuan, formatFenTotalAsYuan } from '@app/documents';
+import { awardAmountText, explanationText, formatFenAsYuan, formatFenTotalAsYuan, standardText } from '@app/documents';
+import { chineseReasonOf } from '../annex/annex-documents';
 import { Public } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -32,6 +33,7 @@ export class ReadAwardsController {
     requireVisibleAwards(selection, context.metadata.actor);
     const entryOf = await publishedEntriesOf(this.reads, selection);
     const lines = await this.outcomes.awards({ selectionId });
+    const formula = selection.rules.award;
     const awards: AwardLineResponse[] = lines.filter((line) => line.awarded).map((line) => {
       const entry = entryOf(line.dossierId);
       const base = {
@@ -46,17 +48,25 @@ export class ReadAwardsController {
       };
       if (line.kind !== 'money') return base;
       const [approvedInvestmentFen, standardFen, paidFen] = [line.approvedInvestmentFen, line.standardFen, line.paidFen] as number[];
-      const [decision, reason] = [line.decision as 'paid' | 'top-up' | 'not-paid', line.reason as string];
+      const decision = line.decision as 'paid' | 'top-up' | 'not-paid';
+      const reason = chineseReasonOf(decision, line.reason as string);
+      // Every line of a selection is decided under the call's formula (it is also kept on each award record).
+      const { rateBasisPoints, capFen } = formula as { rateBasisPoints: number; capFen: number };
       return {
         ...base,
         approvedInvestmentFen,
         approvedInvestmentYuan: formatFenAsYuan(approvedInvestmentFen),
+        rateBasisPoints,
+        capFen,
         standardFen,
         standardYuan: formatFenAsYuan(standardFen),
+        standardText: standardText({ rateBasisPoints, capFen, standardFen }),
         paidFen,
         paidYuan: formatFenAsYuan(paidFen),
+        paidText: awardAmountText({ awardAmountFen: paidFen, decision }),
         decision,
         reason,
+        explanation: explanationText({ decision, reason }),
       };
     });
     const paid = awards.map((line) => line.paidFen ?? 0);

@@ -5,9 +5,6 @@ import { EVENT_STORE } from '@app/event-store';
 import type { EventStore, GlobalPosition } from '@app/event-store';
 import type { CalendarYear } from '@app/domain/calendar';
 import type { Dossier } from '@app/domain/dossier';
-import { earlierAwardsOf } from '@app/domain/selection';
-import type { Selection } from '@app/domain/selection';
-import type { EarlierAward } from '@app/domain/awards';
 import { refuse } from '@app/domain/shared/refusal';
 import { DossierReadModel, ReviewOutcomeReadModel } from '@app/read-models';
 import { Organisation } from '../../auth/organisation.entity';
@@ -63,15 +60,6 @@ export class NoticeReads {
       throw refuse('objection-not-found', `there is no objection "${objectionId}"`, 'not-found');
     }
     return dossier;
-  }
-
-  /** Money already decided this year by the other selections, for 不重复享受 / 就高原则. */
-  async earlierAwards(selection: Selection): Promise<EarlierAward[]> {
-    const selections = await this.directory.selections();
-    return selections
-      .filter((other) => other.selectionId !== selection.selectionId && other.year === selection.year)
-      .filter((other) => other.phase === 'awards-decided' || other.phase === 'published')
-      .flatMap(earlierAwardsOf);
   }
 
   /** Registered names by credit code; a code without a registration stays out of the map. */
