@@ -10,6 +10,7 @@ import { Account } from './account.entity';
 import { AccountsService } from './accounts.service';
 import { JWT_SECRET } from './auth.tokens';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { CsrfProtection } from './csrf-protection';
 import { JwtStrategy } from './jwt.strategy';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginController } from './login/login.controller';
@@ -38,9 +39,10 @@ import { RegisterOrganisationController } from './register-organisation/register
     AccountsService,
     JwtStrategy,
     BootstrapAdmin,
+    CsrfProtection,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   controllers: [LoginController, RegisterOrganisationController],
-  exports: [AccountsService, JwtModule],
+  exports: [AccountsService, JwtModule, CsrfProtection],
 })
 export class AuthModule {}

@@ -7,12 +7,22 @@ import type { TokenClaims } from './actor';
 
 export const SESSION_COOKIE = 'ai_plus_session';
 
+/** The session cookie as the request carries it now (the portal may have dropped a stale one). */
+export function sessionCookieOf(request: Request): string | undefined {
+  const cookie = request.headers.cookie;
+  if (!cookie) return undefined;
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Bearer header for API clients; the httpOnly session cookie for the portal. */
 function fromSessionCookie(request: Request): string | null {
-  const cookie = request.headers.cookie;
-  if (!cookie) return null;
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
-  return match ? decodeURIComponent(match[1]) : null;
+  return sessionCookieOf(request) ?? null;
 }
 
 @Injectable()
