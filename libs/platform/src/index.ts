@@ -6,3 +6,4 @@ export * from './stale-revision.error';
 export * from './unit-of-work';
 export * from './clock';
 export * from './redacting-query-logger';
+export * from './crash-point';

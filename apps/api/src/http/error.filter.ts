@@ -7,6 +7,7 @@ import { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
 import { databaseRefusal } from './database-refusal';
 import { BadInputError } from './input-guard';
+import { TooManyAttemptsError } from '../auth/sign-in-throttle';
 import { StaleRevisionError } from '@app/platform';
 
 const REFUSAL_STATUS = { conflict: 409, invalid: 400, forbidden: 403, 'not-found': 404 } as const;
@@ -37,6 +38,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.originalUrl} failed (request ${request.headers['x-request-id'] ?? '-'})`, exception instanceof Error ? exception.stack : String(exception));
     }
     if (response.headersSent) return;
+    if (exception instanceof TooManyAttemptsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
