@@ -34,7 +34,7 @@ export type AuthenticatedClient = {
 } & { readonly token: string };
 
 /** The real app on a database of its own (PGlite or the server), with a clock the test sets. */
-export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02T01:00:00.000Z'): Promise<TestApp> {
+export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02T01:00:00.000Z', environment: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-e2e-'));
   const config = loadAppConfig({
@@ -42,6 +42,9 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
+    // Suites register many organisations from one address; the throttle's own spec sets its limits.
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000',
+    ...environment,
   });
   const clock = new SettableClock(startAt);
   const app = await createApp({ config, clock, database: { url: database.url, kind: 'server', close: async () => undefined } }, false);
