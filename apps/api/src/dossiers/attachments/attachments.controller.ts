@@ -67,8 +67,8 @@ export class AttachmentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAccepted> {
     if (!file) throw refuse('attachment-missing', 'send the file as the multipart part named "file"', 'invalid');
-    const attachmentId = (response.req as UploadRequest).attachmentUpload!.attachmentId;
-    const result = await this.commands.execute(new AddAttachmentCommand(dossierId, attachmentId, body.kind, file, context));
+    const { attachmentId, maxTotalBytes } = (response.req as UploadRequest).attachmentUpload!;
+    const result = await this.commands.execute(new AddAttachmentCommand(dossierId, attachmentId, body.kind, file, maxTotalBytes, context));
     response.setHeader('Location', `/api/v1/dossiers/${dossierId}/attachments/${attachmentId}`);
     return commandAccepted(response, attachmentId, dossierStreamOf(dossierId), result);
   }
