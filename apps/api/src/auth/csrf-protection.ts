@@ -16,8 +16,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ON_REQUEST = Symbol('csrf-protection');
 /** The token a portal controller read from its form, handed to the library's retriever. */
 const OFFERED = Symbol('csrf-offered');
+/** The session a token is being made for when it is not yet in the request's cookie (at sign-in). */
+const FOR_SESSION = Symbol('csrf-for-session');
 
-type CsrfRequest = Request & { [ON_REQUEST]?: CsrfProtection; [OFFERED]?: unknown };
+type CsrfRequest = Request & { [ON_REQUEST]?: CsrfProtection; [OFFERED]?: unknown; [FOR_SESSION]?: string };
 
 /**
  * CSRF defence for the two clients of the one app, with csrf-csrf's signed double-submit cookie: the
@@ -39,7 +41,7 @@ export class CsrfProtection {
     const secret = createHmac('sha256', jwtSecret).update('ai-plus csrf tokens').digest('hex');
     this.csrf = doubleCsrf({
       getSecret: () => secret,
-      getSessionIdentifier: (request) => sessionCookieOf(request) ?? '',
+      getSessionIdentifier: (request) => (request as CsrfRequest)[FOR_SESSION] ?? sessionCookieOf(request) ?? '',
       cookieName: CSRF_COOKIE,
       cookieOptions: { sameSite: 'lax', path: '/', httpOnly: true, secure: false },
       getCsrfTokenFromRequest: (request) => {
@@ -59,6 +61,20 @@ export class CsrfProtection {
     // Later reads in this request (several forms on one page) see the same token.
     request.cookies = { ...(request.cookies ?? {}), [CSRF_COOKIE]: token };
     return token;
+  }
+
+  /**
+   * At sign-in: a fresh token bound to the new session, set with the session cookie, so the pages that
+   * follow use it (and no token made before signing in stays valid).
+   */
+  renewFor(request: Request, response: Response, session: string): void {
+    const csrfRequest = request as CsrfRequest;
+    csrfRequest[FOR_SESSION] = session;
+    try {
+      this.csrf.generateCsrfToken(request, response, { overwrite: true, cookieOptions: { secure: request.secure } });
+    } finally {
+      delete csrfRequest[FOR_SESSION];
+    }
   }
 
   /** Whether `offered` (a form's `_csrf`) or else the request's header or body field is valid. */

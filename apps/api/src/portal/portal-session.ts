@@ -50,6 +50,7 @@ export function chromeOf(request: Request, response: Response, title: string): P
  */
 export function setSession(request: Request, response: Response, token: string): void {
   response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: request.secure });
+  csrfProtectionOf(request)?.renewFor(request, response, token);
 }
 
 export function clearSession(response: Response): void {
