@@ -76,6 +76,18 @@ describe('CSRF (finding 1)', () => {
       .expect(403);
   });
 
+  it('a portal upload signed in by the cookie needs the _csrf field of its form', async () => {
+    const { token, cookie } = await portalToken(session());
+    const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]);
+    const upload = () => t.http.post(`/api/v1/dossiers/${dossierId}/attachments`).set('Cookie', cookie).set('Sec-Fetch-Site', 'same-origin');
+    const without = await upload().field('kind', 'application-form').attach('file', file, { filename: 'a.pdf', contentType: 'application/pdf' });
+    expect(without.status).toBe(403);
+    expect(without.body.details).toMatchObject({ code: 'csrf' });
+    await t.http.post(`/api/v1/dossiers/${dossierId}/attachments`).set('Cookie', cookie).set('Origin', 'http://evil.example').field('_csrf', token).field('kind', 'application-form').attach('file', file, { filename: 'a.pdf', contentType: 'application/pdf' }).expect(403);
+    await upload().field('_csrf', token).field('kind', 'application-form').attach('file', file, { filename: 'a.pdf', contentType: 'application/pdf' }).expect(201);
+    expect((await applicant.get(`/api/v1/dossiers/${dossierId}`).expect(200)).body.attachments).toHaveLength(1);
+  });
+
   it('Bearer clients are not affected, whatever their Origin', async () => {
     await applicant.patch(`/api/v1/dossiers/${dossierId}`).set('Origin', 'http://elsewhere.example').send({ title: 'Bearer 修改' }).expect(200);
   });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { refuse } from '@app/domain/shared/refusal';
 import { doubleCsrf } from 'csrf-csrf';
 import type { DoubleCsrfUtilities } from 'csrf-csrf';
 import { createHmac } from 'node:crypto';
@@ -11,6 +12,8 @@ export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CSRF_REFUSAL =
+  'a request signed in by the session cookie needs an X-CSRF-Token header (or _csrf field) and must come from this site; API clients send "Authorization: Bearer <token>" instead';
 
 /** Where the request keeps the protection, so plain functions of the portal can reach it. */
 const ON_REQUEST = Symbol('csrf-protection');
@@ -19,7 +22,13 @@ const OFFERED = Symbol('csrf-offered');
 /** The session a token is being made for when it is not yet in the request's cookie (at sign-in). */
 const FOR_SESSION = Symbol('csrf-for-session');
 
-type CsrfRequest = Request & { [ON_REQUEST]?: CsrfProtection; [OFFERED]?: unknown; [FOR_SESSION]?: string };
+/** Set on a cookie-authenticated multipart upload: its token is in the body, read after the upload parser. */
+const TOKEN_DEFERRED = Symbol('csrf-token-deferred');
+
+/** The one multipart endpoint, whose controller checks the token itself (see assertDeferredToken). */
+const UPLOAD_ROUTE = /^\/api\/v1\/dossiers\/[^/]+\/attachments\/?$/;
+
+type CsrfRequest = Request & { [ON_REQUEST]?: CsrfProtection; [OFFERED]?: unknown; [FOR_SESSION]?: string; [TOKEN_DEFERRED]?: boolean };
 
 /**
  * CSRF defence for the two clients of the one app, with csrf-csrf's signed double-submit cookie: the
@@ -88,6 +97,16 @@ export class CsrfProtection {
     }
   }
 
+  /**
+   * For the upload endpoint, whose multipart body the middleware cannot read: once the parser has run,
+   * a cookie-authenticated upload must carry the `_csrf` field (403 otherwise; the caller removes the file).
+   */
+  assertDeferredToken(request: Request, field: unknown): void {
+    if ((request as CsrfRequest)[TOKEN_DEFERRED] && !(typeof field === 'string' && this.isValid(request, field))) {
+      throw refuse('csrf', CSRF_REFUSAL, 'forbidden');
+    }
+  }
+
   /** Express middleware, mounted before every route (see createApp). */
   middleware() {
     return (request: Request, response: Response, next: NextFunction): void => {
@@ -95,12 +114,16 @@ export class CsrfProtection {
       if (SAFE_METHODS.has(request.method)) return next();
       if (request.path.startsWith('/api/')) {
         const cookieOnly = !request.headers.authorization && sessionCookieOf(request) !== undefined;
+        const deferred = cookieOnly && request.method === 'POST' && UPLOAD_ROUTE.test(request.path) && request.is('multipart/form-data') !== false;
+        if (deferred && comesFromThisOrigin(request)) {
+          (request as CsrfRequest)[TOKEN_DEFERRED] = true;
+          return next();
+        }
         if (cookieOnly && !(comesFromThisOrigin(request) && this.isValid(request))) {
           return void response.status(403).json({
             statusCode: 403,
             error: 'Forbidden',
-            message:
-              'a request signed in by the session cookie needs an X-CSRF-Token header and must come from this site; API clients send "Authorization: Bearer <token>" instead',
+            message: CSRF_REFUSAL,
             details: { code: 'csrf' },
           });
         }

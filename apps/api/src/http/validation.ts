@@ -28,6 +28,7 @@ export class RequestValidationError extends BadRequestException {
  */
 class GuardedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
     if (metadata.metatype && isPlainObject(value)) {
       const nulls = Object.entries(value)
         .filter(([field, given]) => given === null && !nullableIn(metadata.metatype as object, field))
