@@ -1,15 +1,16 @@
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import { testDatabaseKinds } from '../support/test-databases';
 import { registerApplicant } from '../dossiers/dossier-fixtures';
 
 /** Finding 6: each input that made a 5xx is a 400 (or 409) with a reason, and no stack or SQL leaves. */
-describe('bad input that used to answer 5xx (finding 6)', () => {
+for (const kind of testDatabaseKinds()) describe(`bad input that used to answer 5xx (finding 6) on ${kind}`, () => {
   let t: TestApp;
   let admin: AuthenticatedClient;
   let applicant: AuthenticatedClient;
   let dossierId: string;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp(kind);
     admin = await t.asAdmin();
     await admin.post('/api/v1/selections').send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31' }).expect(201);
     applicant = await registerApplicant(t, 'B', 'bad-findings');
