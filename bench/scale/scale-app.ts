@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     JWT_SECRET: 'scale-benchmark-secret-that-is-long-enough-for-hs256',
     ADMIN_USERNAME: 'bench-admin',
     ADMIN_PASSWORD: 'bench-admin-passphrase',
+    // Every organisation of the benchmark registers from this one address.
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '10000000',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('BENCH_APP_')).map(([key, value]) => [key.slice('BENCH_APP_'.length), value])),
   });

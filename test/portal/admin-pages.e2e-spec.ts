@@ -13,7 +13,7 @@ type Agent = ReturnType<typeof request.agent>;
 /** A browser-like client: keeps cookies, reads the CSRF token from the page it posts from. */
 async function signedIn(t: TestApp, username: string, password: string): Promise<{ agent: Agent; csrf: () => Promise<string> }> {
   const agent = request.agent(t.app.getHttpServer());
-  const tokenFrom = (html: string) => /name="_csrf" value="([0-9a-f]{64})"/.exec(html)?.[1] ?? '';
+  const tokenFrom = (html: string) => /name="_csrf" value="([0-9a-f]+\.[0-9a-f]+)"/.exec(html)?.[1] ?? '';
   const login = await agent.get('/login').expect(200);
   await agent.post('/login').type('form').send({ _csrf: tokenFrom(login.text), username, password }).expect(303);
   return { agent, csrf: async () => tokenFrom((await agent.get('/login')).text) };

@@ -34,7 +34,7 @@ export type AuthenticatedClient = {
 } & { readonly token: string };
 
 /** The real app on a database of its own (PGlite or the server), with a clock the test sets. */
-export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02T01:00:00.000Z'): Promise<TestApp> {
+export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02T01:00:00.000Z', environment: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-e2e-'));
   const config = loadAppConfig({
@@ -46,6 +46,9 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
     PASSWORD_HASH_MEMORY_KIB: '19456',
     PASSWORD_HASH_TIME_COST: '2',
     PASSWORD_HASH_PARALLELISM: '1',
+    // Suites register many organisations from one address; the throttle's own spec sets its limits.
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000',
+    ...environment,
   });
   const clock = new SettableClock(startAt);
   const app = await createApp({ config, clock, database: { url: database.url, kind: 'server', close: async () => undefined } }, false);

@@ -70,6 +70,62 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must be a duration such as 30m, 8h or 7d' })
   JWT_EXPIRES_IN: string = '8h';
 
+  // Security limits (README, "Security"): sign-in throttling, body sizes, sessions.
+
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ACCOUNT must be a whole number' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES_PER_ACCOUNT must be at least 1' })
+  @Type(() => Number)
+  /** Failed sign-ins of one username within LOGIN_WINDOW_SECONDS before it is locked. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 10;
+
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ADDRESS must be a whole number' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES_PER_ADDRESS must be at least 1' })
+  @Type(() => Number)
+  /** Failed sign-ins from one client address within LOGIN_WINDOW_SECONDS before it is locked. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: number = 50;
+
+  @IsInt({ message: 'LOGIN_WINDOW_SECONDS must be a whole number' })
+  @Min(1, { message: 'LOGIN_WINDOW_SECONDS must be at least 1' })
+  @Type(() => Number)
+  LOGIN_WINDOW_SECONDS: number = 900;
+
+  @IsInt({ message: 'LOGIN_LOCKOUT_SECONDS must be a whole number' })
+  @Min(1, { message: 'LOGIN_LOCKOUT_SECONDS must be at least 1' })
+  @Type(() => Number)
+  /** How long a locked username or address stays locked (an admin can lift it earlier). */
+  LOGIN_LOCKOUT_SECONDS: number = 900;
+
+  @IsInt({ message: 'REGISTRATIONS_PER_ADDRESS_PER_HOUR must be a whole number' })
+  @Min(1, { message: 'REGISTRATIONS_PER_ADDRESS_PER_HOUR must be at least 1' })
+  @Type(() => Number)
+  /** Self-registrations of organisations from one client address per hour. */
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: number = 20;
+
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number of bytes' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be at least 1024' })
+  @Type(() => Number)
+  /** Largest JSON or form body (attachments have their own limit from the programme rules). */
+  BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  @IsInt({ message: 'BODY_MAX_DEPTH must be a whole number' })
+  @Min(2, { message: 'BODY_MAX_DEPTH must be at least 2' })
+  @Max(256, { message: 'BODY_MAX_DEPTH must be at most 256' })
+  @Type(() => Number)
+  /** Deepest nesting of arrays and objects a JSON body may have. */
+  BODY_MAX_DEPTH: number = 16;
+
+  @IsInt({ message: 'ACCOUNT_CACHE_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'ACCOUNT_CACHE_MS must be 0 or more' })
+  @Max(60000, { message: 'ACCOUNT_CACHE_MS must be at most 60000' })
+  @Type(() => Number)
+  /** How long a checked account (exists, active, token version) is trusted before it is read again. */
+  ACCOUNT_CACHE_MS: number = 5000;
+
+  @IsOptional()
+  @Matches(/^(true|false|loopback|\d+|[0-9a-fA-F.:/, ]+)$/, { message: 'TRUST_PROXY must be true, false, loopback, a hop count or addresses (express "trust proxy")' })
+  /** Express "trust proxy": set it behind a reverse proxy so client addresses and HTTPS are seen. */
+  TRUST_PROXY?: string;
+
   @ValidateIf((config: AppConfig) => config.ADMIN_PASSWORD !== undefined || config.ADMIN_USERNAME !== undefined)
   @Matches(/^[A-Za-z0-9._-]{3,40}$/, { message: 'ADMIN_USERNAME must be 3-40 letters, digits, dots, dashes or underscores, set together with ADMIN_PASSWORD' })
   ADMIN_USERNAME?: string;
@@ -105,5 +161,5 @@ export function loadAppConfig(environment: Record<string, string | undefined>): 
 
 const SECRET_KEYS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
 const CONFIG_KEYS = new Set(
-  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']),
+  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'TRUST_PROXY']),
 );

@@ -5,3 +5,5 @@ export * from './prepare-database';
 export * from './stale-revision.error';
 export * from './unit-of-work';
 export * from './clock';
+export * from './redacting-query-logger';
+export * from './crash-point';

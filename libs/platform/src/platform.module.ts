@@ -9,6 +9,7 @@ import type { EventStore } from '@app/event-store';
 import type { AppConfig } from './app-config';
 import { APP_CONFIG, DATABASE_LOCATION, PG_POOL } from './platform.tokens';
 import { CLOCK, Clock, systemClock } from './clock';
+import { RedactingQueryLogger } from './redacting-query-logger';
 
 export interface PlatformOptions {
   readonly config: AppConfig;
@@ -46,7 +47,9 @@ export class PlatformModule {
           poolSize: 8,
           autoLoadEntities: true,
           synchronize: false,
+          // Errors only, and without their parameters (see RedactingQueryLogger).
           logging: ['error'],
+          logger: new RedactingQueryLogger(),
         }),
       ],
       providers: [

@@ -32,6 +32,14 @@ export class Account {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Tokens carry the version they were signed with; a bump ends every session of the account. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  /** Set while an expert account waits for its ExpertRegistered event: it cannot sign in until then. */
+  @Column({ name: 'pending_since', type: 'timestamptz', nullable: true })
+  pendingSince!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

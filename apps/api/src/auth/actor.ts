@@ -7,6 +7,8 @@ export interface TokenClaims {
   readonly name: string;
   readonly org?: string;
   readonly expert?: string;
+  /** The account's token version when the token was signed (see Account.tokenVersion). */
+  readonly ver: number;
 }
 
 export const ANONYMOUS: Actor = { id: 'anonymous', role: 'public' };

@@ -9,12 +9,16 @@ import { AccessGuard } from './access.guard';
 import { Account } from './account.entity';
 import { AccountsService } from './accounts.service';
 import { JWT_SECRET } from './auth.tokens';
+import { AccountCheck } from './account-check';
+import { AdminAccountsController } from './admin-accounts/admin-accounts.controller';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { CsrfProtection } from './csrf-protection';
 import { JwtStrategy } from './jwt.strategy';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginController } from './login/login.controller';
 import { Organisation } from './organisation.entity';
 import { PasswordHasher } from './password-hasher';
+import { SignInThrottle } from './sign-in-throttle';
 import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
 
 @Module({
@@ -35,12 +39,15 @@ import { RegisterOrganisationController } from './register-organisation/register
   providers: [
     { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR) },
     PasswordHasher,
+    AccountCheck,
+    SignInThrottle,
     AccountsService,
     JwtStrategy,
     BootstrapAdmin,
+    CsrfProtection,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  controllers: [LoginController, RegisterOrganisationController],
-  exports: [AccountsService, JwtModule],
+  controllers: [LoginController, RegisterOrganisationController, AdminAccountsController],
+  exports: [AccountsService, JwtModule, CsrfProtection, SignInThrottle],
 })
 export class AuthModule {}

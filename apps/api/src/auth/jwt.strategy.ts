@@ -1,23 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Request } from 'express';
 import { JWT_SECRET } from './auth.tokens';
 import type { TokenClaims } from './actor';
+import { AccountCheck } from './account-check';
 
 export const SESSION_COOKIE = 'ai_plus_session';
 
+/** The session cookie as the request carries it now (the portal may have dropped a stale one). */
+export function sessionCookieOf(request: Request): string | undefined {
+  const cookie = request.headers.cookie;
+  if (!cookie) return undefined;
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Bearer header for API clients; the httpOnly session cookie for the portal. */
 function fromSessionCookie(request: Request): string | null {
-  const cookie = request.headers.cookie;
-  if (!cookie) return null;
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
-  return match ? decodeURIComponent(match[1]) : null;
+  return sessionCookieOf(request) ?? null;
 }
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(JWT_SECRET) secret: string) {
+  constructor(
+    @Inject(JWT_SECRET) secret: string,
+    private readonly accounts: AccountCheck,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromSessionCookie]),
       ignoreExpiration: false,
@@ -26,7 +40,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: TokenClaims): TokenClaims {
+  /** A correctly signed token is not enough: its account must exist, be active, and not have been signed out since. */
+  async validate(claims: TokenClaims): Promise<TokenClaims> {
+    if (!(await this.accounts.isCurrent(claims))) {
+      throw new UnauthorizedException('this session has ended (signed out everywhere, password reset or account disabled); sign in again');
+    }
     return claims;
   }
 }

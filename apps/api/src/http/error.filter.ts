@@ -1,9 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { ConcurrencyError, IdempotencyConflictError } from '@app/event-store';
 import { DomainRefusal } from '@app/domain/shared/refusal';
 import { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
+import { databaseRefusal } from './database-refusal';
+import { BadInputError } from './input-guard';
+import { TooManyAttemptsError } from '../auth/sign-in-throttle';
 import { StaleRevisionError } from '@app/platform';
 
 const REFUSAL_STATUS = { conflict: 409, invalid: 400, forbidden: 403, 'not-found': 404 } as const;
@@ -13,6 +17,8 @@ interface BodyParserError {
   type?: string;
   status?: number;
   limit?: number;
+  expose?: boolean;
+  message?: string;
 }
 
 /**
@@ -32,6 +38,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.originalUrl} failed (request ${request.headers['x-request-id'] ?? '-'})`, exception instanceof Error ? exception.stack : String(exception));
     }
     if (response.headersSent) return;
+    if (exception instanceof TooManyAttemptsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
@@ -51,13 +58,27 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyConflictError) {
       return errorBody(409, exception.message, { code: 'idempotency-conflict' });
     }
+    if (exception instanceof BadInputError) {
+      return errorBody(400, exception.message, { code: exception.code });
+    }
+    if (exception instanceof QueryFailedError) {
+      const refusal = databaseRefusal(exception);
+      if (refusal) return errorBody(refusal.status, refusal.message, { code: refusal.code });
+    }
     // Nest wraps body-parser's errors in an HttpException whose cause is the original.
     const parser = ((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError;
+    if (parser?.type === 'entity.verify.failed' && parser.message) {
+      return errorBody(400, parser.message, { code: (parser as { code?: string }).code ?? 'bad-input' });
+    }
     if (parser?.type === 'entity.parse.failed') {
       return errorBody(400, 'the request body is not valid JSON');
     }
     if (parser?.type === 'entity.too.large') {
       return errorBody(413, `the request body is larger than the limit of ${parser.limit ?? 'the server'} bytes`);
+    }
+    if (!(exception instanceof HttpException) && parser?.expose === true && typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
+      // http-errors raised by Express or a body parser for the client's input (a malformed %-escape, a bad charset).
+      return errorBody(parser.status, `the request could not be read: ${parser.message ?? 'malformed'}`);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,5 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem } from './error-body';
+import { LARGEST_NUMBER } from './input-guard';
+
+/** @nestjs/swagger's per-property metadata, which says whether a field may be null. */
+const API_PROPERTY = 'swagger/apiModelProperties';
 
 /** Flattens nested validation errors into `a.b[2].c: reason` form a form can attach to its fields. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -16,9 +20,56 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
-/** Unknown fields are refused, not dropped silently: a typo in a field name must not lose data. */
+/**
+ * Unknown fields are refused, not dropped silently: a typo in a field name must not lose data. Two
+ * rules hold for every DTO besides its own decorators: a field is null only where the DTO documents it
+ * as nullable (an optional field is left out, not sent as null), and a number converted from the
+ * query or the path stays within ±2^53 (`?page=1e300` is a whole number, but no page).
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    if (metadata.metatype && isPlainObject(value)) {
+      const nulls = Object.entries(value)
+        .filter(([field, given]) => given === null && !nullableIn(metadata.metatype as object, field))
+        .map(([field]) => ({ field, reasons: [`${field} must not be null; leave it out or send a value`] }));
+      if (nulls.length > 0) throw new RequestValidationError(nulls);
+    }
+    const transformed = await super.transform(value, metadata);
+    const problems = numbersOutOfRange(transformed);
+    if (problems.length > 0) throw new RequestValidationError(problems);
+    return transformed;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nullableIn(metatype: object, field: string): boolean {
+  const prototype = (metatype as { prototype?: object }).prototype;
+  if (!prototype) return true;
+  const property = Reflect.getMetadata(API_PROPERTY, prototype, field) as { nullable?: boolean } | undefined;
+  // A field no swagger decorator describes is refused by forbidNonWhitelisted anyway.
+  return property?.nullable === true;
+}
+
+function numbersOutOfRange(root: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const pending: [unknown, string][] = [[root, '']];
+  while (pending.length > 0 && problems.length < 20) {
+    const [value, field] = pending.pop() as [unknown, string];
+    if (typeof value === 'number' && (!Number.isFinite(value) || Math.abs(value) > LARGEST_NUMBER)) {
+      problems.push({ field: field || 'value', reasons: [`${field || 'the value'} must be a number within ±${LARGEST_NUMBER}`] });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) pending.push([child, field ? `${field}.${key}` : key]);
+    }
+  }
+  return problems;
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -13,7 +13,7 @@ import { DraftDossierCommand } from '../dossiers/draft-dossier/draft-dossier.com
 import { DraftDossierRequest } from '../dossiers/draft-dossier/draft-dossier.request.dto';
 import { EditDossierCommand } from '../dossiers/edit-dossier/edit-dossier.command';
 import { EditDossierRequest } from '../dossiers/edit-dossier/edit-dossier.request.dto';
-import { requireVisible } from '../dossiers/shared/dossier-visibility';
+import { requireVisible, statusAsSeenBy } from '../dossiers/shared/dossier-visibility';
 import { SubmitDossierCommand } from '../dossiers/submit-dossier/submit-dossier.command';
 import { StreamDirectory } from '../workflow/stream-directory';
 import { signedInAs } from './portal-access';
@@ -81,9 +81,12 @@ export class ApplicantPagesController {
       this.selectionRows.all().then((rows) => rows.map((row) => row.selection)),
     ]);
     const titleOf = new Map(selections.map((selection) => [selection.selectionId, selection.title]));
+    const phaseOf = new Map(selections.map((selection) => [selection.selectionId, selection.phase]));
+    const { actor } = requestContextOf(request).metadata;
     const rows = dossiers
       .sort((a, b) => b.selectionId.localeCompare(a.selectionId) || a.dossierId.localeCompare(b.dossierId))
-      .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, selection: titleOf.get(dossier.selectionId) ?? dossier.selectionId, status: STATUS_NAMES[dossier.status] ?? dossier.status, correction: dossier.correction }));
+      .map((dossier) => ({ dossier, status: statusAsSeenBy(dossier.status, phaseOf.get(dossier.selectionId) ?? 'open', actor) }))
+      .map(({ dossier, status }) => ({ id: dossier.dossierId, title: dossier.title, selection: titleOf.get(dossier.selectionId) ?? dossier.selectionId, status: STATUS_NAMES[status] ?? status, correction: dossier.correction }));
     const open = selections.filter((selection) => selection.phase === 'open').map((selection) => ({ id: selection.selectionId, title: selection.title, deadline: selection.submissionDeadlineDate }));
     response.type('html').send(this.views.render('applicant-dossiers', chromeOf(request, response, '我的申报'), { dossiers: rows, open }));
   }
@@ -213,7 +216,7 @@ export class ApplicantPagesController {
           id: dossier.dossierId,
           title: dossier.title,
           selection: selection.title,
-          status: STATUS_NAMES[dossier.status] ?? dossier.status,
+          status: nameOfStatus(statusAsSeenBy(dossier.status, selection.phase, requestContextOf(request).metadata.actor)),
           editable: dossier.status === 'draft' || dossier.status === 'returned',
           correction: dossier.correction,
           fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
@@ -225,4 +228,8 @@ export class ApplicantPagesController {
         }),
       );
   }
+}
+
+function nameOfStatus(status: string): string {
+  return STATUS_NAMES[status] ?? status;
 }

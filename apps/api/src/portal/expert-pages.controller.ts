@@ -105,9 +105,15 @@ export class ExpertPagesController {
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     if (!reason || reason.length > 500) return this.renderScoring(dossierId, request, response, { recusalError: reason ? '回避理由不超过 500 字' : '请填写回避理由' }, 400);
     const context = requestContextOf(request);
+    // A dossier not assigned to him is answered exactly as one that does not exist (renderScoring: 404),
+    // so neither its existence nor its applicant's credit code reaches his conflict record.
+    const assigned = await this.directory.dossier(dossierId).then((found) => found.value, () => null);
+    if (!assigned || !context.metadata.actor.expertId || !isAssignedTo(assigned, context.metadata.actor.expertId)) {
+      return this.renderScoring(dossierId, request, response, {});
+    }
     try {
       if (body.scope === 'organisation') {
-        const { value: dossier } = await this.directory.dossier(dossierId);
+        const dossier = assigned;
         const conflict = Object.assign(new DeclareConflictRequest(), { creditCode: dossier.applicantCreditCode, reason });
         await this.commands.execute(new DeclareConflictCommand(context.metadata.actor.expertId ?? '', conflict, context));
       } else {

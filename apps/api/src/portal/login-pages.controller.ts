@@ -3,6 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { AccountsService } from '../auth/accounts.service';
+import { clientAddress } from '../auth/login/login.controller';
+import { TooManyAttemptsError } from '../auth/sign-in-throttle';
 import { chromeOf, claimsOf, clearSession, csrfIsValid, CSRF_FIELD, setSession } from './portal-session';
 import { PortalViews } from './portal-views';
 
@@ -43,10 +45,14 @@ export class LoginPagesController {
     if (!password) errors.password = '请填写密码';
     if (Object.keys(errors).length > 0) return void render(400, { errors });
     try {
-      const { accessToken, account } = await this.accounts.login(username, password);
+      const { accessToken, account } = await this.accounts.login(username, password, clientAddress(request));
       setSession(request, response, accessToken);
       response.redirect(303, next ?? HOME_OF_ROLE[account.role] ?? '/');
-    } catch {
+    } catch (error) {
+      if (error instanceof TooManyAttemptsError) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        return void render(429, { formError: `登录失败次数过多,已暂时锁定。请 ${Math.ceil(error.retryAfterSeconds / 60)} 分钟后再试,或请管理员解除锁定。` });
+      }
       render(401, { formError: '用户名或密码错误,或账户已停用。' });
     }
   }

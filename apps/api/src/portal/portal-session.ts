@@ -1,36 +1,34 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { TokenClaims } from '../auth/actor';
+import { CSRF_COOKIE, CSRF_FIELD, csrfProtectionOf } from '../auth/csrf-protection';
 import { SESSION_COOKIE } from '../auth/jwt.strategy';
 import { roleName } from './portal-views';
 import type { PageChrome } from './portal-views';
 
-export const CSRF_COOKIE = 'ai_plus_csrf';
-export const CSRF_FIELD = '_csrf';
+export { CSRF_COOKIE, CSRF_FIELD };
 
 export function cookieOf(request: Request, name: string): string | undefined {
   const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(request.headers.cookie ?? '');
-  return match ? decodeURIComponent(match[1]) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Double-submit CSRF token: a random value in a cookie that another site cannot read, repeated in a
- * hidden field; a forged form carries the cookie but cannot know the field.
+ * The form token of this page (csrf-csrf's signed double-submit cookie, bound to the session; see
+ * CsrfProtection). Every portal form sends it back as the hidden field `_csrf`.
  */
 export function csrfTokenFor(request: Request, response: Response): string {
-  const existing = cookieOf(request, CSRF_COOKIE);
-  if (existing && /^[0-9a-f]{64}$/.test(existing)) return existing;
-  const token = randomBytes(32).toString('hex');
-  response.cookie(CSRF_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/' });
-  // Later reads in this request see the same token.
-  request.headers.cookie = `${request.headers.cookie ? `${request.headers.cookie}; ` : ''}${CSRF_COOKIE}=${token}`;
-  return token;
+  const protection = csrfProtectionOf(request);
+  if (!protection) throw new Error('CsrfProtection middleware is not mounted (createApp mounts it)');
+  return protection.tokenFor(request, response);
 }
 
 export function csrfIsValid(request: Request, field: unknown): boolean {
-  const cookie = cookieOf(request, CSRF_COOKIE);
-  if (!cookie || typeof field !== 'string' || field.length !== cookie.length) return false;
-  return timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
+  return typeof field === 'string' && field.length > 0 && (csrfProtectionOf(request)?.isValid(request, field) ?? false);
 }
 
 export function claimsOf(request: Request): TokenClaims | undefined {
@@ -46,9 +44,13 @@ export function chromeOf(request: Request, response: Response, title: string): P
   };
 }
 
-/** Secure whenever the request came over HTTPS (behind a proxy that says so, with trust proxy set). */
+/**
+ * HttpOnly, SameSite=Lax (a link from elsewhere still lands signed in; a cross-site form does not carry
+ * it), and Secure whenever the request came over HTTPS (behind a proxy: TRUST_PROXY).
+ */
 export function setSession(request: Request, response: Response, token: string): void {
   response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: request.secure });
+  csrfProtectionOf(request)?.renewFor(request, response, token);
 }
 
 export function clearSession(response: Response): void {

@@ -1,26 +1,8 @@
-import type { Request, Response } from 'express';
 import { safeNext } from './login-pages.controller';
-import { csrfIsValid, csrfTokenFor } from './portal-session';
 import { beijingTime } from './portal-views';
 import { scoreStripSvg } from './score-strip';
 
-const requestWith = (cookie?: string) => ({ headers: cookie ? { cookie } : {} }) as unknown as Request;
-const responseCatching = (set: Record<string, string>) => ({ cookie: (name: string, value: string) => void (set[name] = value) }) as unknown as Response;
-
 describe('portal helpers', () => {
-  it('issues a CSRF token once and accepts only the same value back', () => {
-    const set: Record<string, string> = {};
-    const request = requestWith();
-    const token = csrfTokenFor(request, responseCatching(set));
-    expect(token).toMatch(/^[0-9a-f]{64}$/);
-    expect(set.ai_plus_csrf).toBe(token);
-    expect(csrfTokenFor(request, responseCatching({}))).toBe(token);
-    expect(csrfIsValid(requestWith(`ai_plus_csrf=${token}`), token)).toBe(true);
-    expect(csrfIsValid(requestWith(`ai_plus_csrf=${token}`), token.replace(/.$/, token.endsWith('0') ? '1' : '0'))).toBe(false);
-    expect(csrfIsValid(requestWith(), token)).toBe(false);
-    expect(csrfIsValid(requestWith(`ai_plus_csrf=${token}`), undefined)).toBe(false);
-  });
-
   it('follows `next` only to a path on this site', () => {
     expect(safeNext('/expert/tasks')).toBe('/expert/tasks');
     expect(safeNext('//evil.example')).toBeUndefined();

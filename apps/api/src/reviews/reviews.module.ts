@@ -13,6 +13,7 @@ import { DeclareConflictHandler } from './experts/declare-conflict/declare-confl
 import { ReadExpertsController } from './experts/read-experts/read-experts.controller';
 import { RegisterExpertController } from './experts/register-expert/register-expert.controller';
 import { RegisterExpertHandler } from './experts/register-expert/register-expert.handler';
+import { PendingExpertAccounts } from './experts/register-expert/pending-expert-accounts';
 import { ReviewFacts } from './review-facts';
 import { ReviewReads } from './review-reads';
 import { RecuseExpertController } from './scoring/recuse-expert/recuse-expert.controller';
@@ -43,6 +44,7 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     ReviewFacts,
     ReviewReads,
     RegisterExpertHandler,
+    PendingExpertAccounts,
     DeclareConflictHandler,
     DeactivateExpertHandler,
     PlanAssignmentsHandler,

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { ErrorBody } from '../../http/error-body';
@@ -22,8 +23,14 @@ export class LoginController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'wrong username or password, or a disabled account' })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'missing or malformed fields' })
-  async login(@Body() body: LoginRequest): Promise<LoginResponse> {
-    const { accessToken, account } = await this.accounts.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'too many failed sign-ins for this username or from this address (Retry-After)' })
+  async login(@Body() body: LoginRequest, @Req() request: Request): Promise<LoginResponse> {
+    const { accessToken, account } = await this.accounts.login(body.username, body.password, clientAddress(request));
     return { accessToken, role: account.role, expiresIn: this.config.JWT_EXPIRES_IN };
   }
+}
+
+/** The client's address as Express sees it (behind a reverse proxy: set TRUST_PROXY). */
+export function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

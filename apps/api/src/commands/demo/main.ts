@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     ADMIN_USERNAME: admin.username,
     ADMIN_PASSWORD: admin.password,
     ...(process.env.PORT ? { PORT: process.env.PORT } : {}),
+    // The replay registers every organisation of the 2025 lists from this one address.
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '100000',
   });
   const database = await prepareDatabase(config, API_SCHEMAS, (line) => log(`demo: ${line}`));
   const clock = new SettableClock('2025-03-03T01:00:00.000Z');

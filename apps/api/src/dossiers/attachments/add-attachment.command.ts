@@ -7,6 +7,8 @@ export class AddAttachmentCommand {
     readonly attachmentId: string,
     readonly kind: string,
     readonly file: StoredUpload,
+    /** The dossier's quota in bytes on disk (the programme's attachments.maxTotalBytes). */
+    readonly maxTotalBytes: number,
     readonly context: CommandContext,
   ) {}
 }

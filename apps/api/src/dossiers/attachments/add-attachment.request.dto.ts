@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** The form fields beside the file part. */
 export class AddAttachmentRequest {
@@ -8,6 +8,12 @@ export class AddAttachmentRequest {
   @IsNotEmpty()
   @MaxLength(64)
   kind!: string;
+
+  @ApiPropertyOptional({ description: "the portal form's CSRF token, when the session cookie authenticates the upload (Bearer clients leave it out)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  _csrf?: string;
 }
 
 /** How the multipart body looks, for OpenAPI. */

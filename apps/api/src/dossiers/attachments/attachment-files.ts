@@ -1,23 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const INCOMING = '.incoming';
 
 /**
  * Where attachment bytes live: `${DATA_DIR}/attachments/{dossierId}/{attachmentId}`. The events hold
- * the name, media type, size and SHA-256; the file holds the bytes.
+ * the name, media type, size and SHA-256; the file holds the bytes. Uploads arrive in
+ * `attachments/.incoming/` and only a complete, checked file is moved into its dossier's folder, so
+ * that folder holds nothing but attachments (or, after a crash between the move and the event, a file
+ * that still counts against the dossier's quota). `.incoming` is emptied at every start.
  */
 @Injectable()
-export class AttachmentFiles {
+export class AttachmentFiles implements OnApplicationBootstrap {
   private readonly root: string;
+  private readonly logger = new Logger('attachments');
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.root = resolve(config.DATA_DIR, 'attachments');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const swept = await this.sweepIncoming();
+    if (swept > 0) this.logger.log(`removed ${swept} unfinished upload(s) left by an earlier run`);
   }
 
   pathOf(dossierId: string, attachmentId: string): string {
@@ -25,6 +36,45 @@ export class AttachmentFiles {
       throw new Error(`unsafe attachment path segment: ${dossierId}/${attachmentId}`);
     }
     return join(this.root, dossierId, attachmentId);
+  }
+
+  /** A fresh temporary file for one upload. */
+  incomingPath(): string {
+    return join(this.root, INCOMING, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
+  }
+
+  /** Moves a checked upload into its dossier's folder (same file system: an atomic rename). */
+  async moveIntoPlace(incoming: string, dossierId: string, attachmentId: string): Promise<string> {
+    const destination = this.pathOf(dossierId, attachmentId);
+    await mkdir(join(this.root, dossierId), { recursive: true });
+    await rename(incoming, destination);
+    return destination;
+  }
+
+  /** What the dossier's folder holds on disk, recorded or not: the quota counts this. */
+  async bytesOnDisk(dossierId: string): Promise<number> {
+    if (!SAFE_SEGMENT.test(dossierId)) return 0;
+    let names: string[];
+    try {
+      names = await readdir(join(this.root, dossierId));
+    } catch {
+      return 0;
+    }
+    const sizes = await Promise.all(names.map((name) => stat(join(this.root, dossierId, name)).then((info) => (info.isFile() ? info.size : 0), () => 0)));
+    return sizes.reduce((total, size) => total + size, 0);
+  }
+
+  /** Empties attachments/.incoming; returns how many files it removed. */
+  async sweepIncoming(): Promise<number> {
+    const folder = join(this.root, INCOMING);
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return 0;
+    }
+    await Promise.all(names.map((name) => rm(join(folder, name), { force: true, recursive: true })));
+    return names.length;
   }
 
   open(dossierId: string, attachmentId: string): Readable {

@@ -5,12 +5,14 @@ import { requestContextOf } from '../../auth/request-context';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { requireOwner } from '../shared/dossier-visibility';
 import { AttachmentFiles } from './attachment-files';
+import { requireRoomOnDisk } from './attachment-quota';
 import type { StoredUpload, UploadRequest } from './hashing-disk-storage';
 
 /**
- * Runs before multer: a caller who may not work on the dossier gets 404 before a byte is stored, and
- * the file size limit comes from the dossier's own selection. Afterwards, any failure (validation,
- * refusal, limit) deletes the stored file, so only recorded attachments stay on disk.
+ * Runs before multer: a caller who may not work on the dossier gets 404 before a byte is stored, a
+ * dossier whose folder already fills its quota gets 409, and the file size limit comes from the
+ * dossier's own selection. The upload goes to a temporary file; afterwards any failure (validation,
+ * refusal, limit) deletes it, so only recorded attachments stay on disk.
  */
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
@@ -36,13 +38,11 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
     const { value: dossier } = await this.directory.dossier(dossierId);
     requireOwner(dossier, requestContextOf(request).metadata.actor);
     const { value: selection } = await this.directory.selection(dossier.selectionId);
+    const { maxFileBytes, maxTotalBytes } = selection.rules.attachments;
+    await requireRoomOnDisk(this.files, dossierId, 1, maxTotalBytes);
     const attachmentId = randomBytes(6).toString('hex');
-    request.attachmentUpload = {
-      dossierId,
-      attachmentId,
-      path: this.files.pathOf(dossierId, attachmentId),
-      maxFileBytes: selection.rules.attachments.maxFileBytes,
-    };
+    this.files.pathOf(dossierId, attachmentId); // refuses an unsafe id before a byte is stored
+    request.attachmentUpload = { dossierId, attachmentId, path: this.files.incomingPath(), maxFileBytes, maxTotalBytes };
   }
 
   private explain(error: unknown, request: UploadRequest): unknown {

@@ -15,6 +15,7 @@ import {
 import type { Response } from 'express';
 import { refuse } from '@app/domain/shared/refusal';
 import { Roles } from '../../auth/access.decorators';
+import { csrfProtectionOf } from '../../auth/csrf-protection';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { CommandAccepted, commandAccepted } from '../../http/command-response';
@@ -66,9 +67,10 @@ export class AttachmentsController {
     @Context() context: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAccepted> {
+    csrfProtectionOf(response.req)?.assertDeferredToken(response.req, body._csrf);
     if (!file) throw refuse('attachment-missing', 'send the file as the multipart part named "file"', 'invalid');
-    const attachmentId = (response.req as UploadRequest).attachmentUpload!.attachmentId;
-    const result = await this.commands.execute(new AddAttachmentCommand(dossierId, attachmentId, body.kind, file, context));
+    const { attachmentId, maxTotalBytes } = (response.req as UploadRequest).attachmentUpload!;
+    const result = await this.commands.execute(new AddAttachmentCommand(dossierId, attachmentId, body.kind, file, maxTotalBytes, context));
     response.setHeader('Location', `/api/v1/dossiers/${dossierId}/attachments/${attachmentId}`);
     return commandAccepted(response, attachmentId, dossierStreamOf(dossierId), result);
   }

@@ -7,10 +7,10 @@ import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { OrganisationHistoryLineResponse } from './organisation-history.response.dto';
+import { awardsVisibleTo, rankingVisibleTo, statusAsSeenBy } from '../shared/dossier-visibility';
+import type { SelectionPhase } from '@app/domain/selection';
+import type { Actor } from '@app/domain/shared/command-metadata';
 
-// Until the notice starts, the ranking is the administrators' (the applicant sees only the status).
-const RANKING_PUBLIC = ['notice', 'awards-decided', 'published'];
-const AWARDS_PUBLIC = ['published'];
 
 @ApiTags('申报 dossiers')
 @ApiBearerAuth()
@@ -33,15 +33,18 @@ export class OrganisationHistoryController {
       throw refuse('organisation-not-found', `there is no history of "${creditCode}" for you to see`, 'not-found');
     }
     const lines = await this.history.of(creditCode);
-    return admin ? lines : lines.map(asApplicantSeesIt);
+    return admin ? lines : lines.map((line) => asSeenBy(line, actor));
   }
 }
 
-function asApplicantSeesIt(line: OrganisationHistoryLine): OrganisationHistoryLine {
-  const ranked = RANKING_PUBLIC.includes(line.selectionPhase);
-  const awarded = AWARDS_PUBLIC.includes(line.selectionPhase);
+/** The one outcome rule (dossier-visibility): ranking once the notice starts, awards once published. */
+function asSeenBy(line: OrganisationHistoryLine, actor: Actor): OrganisationHistoryLine {
+  const phase = line.selectionPhase as SelectionPhase;
+  const ranked = rankingVisibleTo(phase, actor);
+  const awarded = awardsVisibleTo(phase, actor);
   return {
     ...line,
+    status: statusAsSeenBy(line.status, phase, actor),
     standing: ranked && line.standing === 'selected' ? line.standing : null,
     rank: ranked && line.standing === 'selected' ? line.rank : null,
     aggregate: ranked && line.standing === 'selected' ? line.aggregate : null,

@@ -9,7 +9,7 @@ import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { DossierDetailResponse, DossierSummaryResponse, dossierDetailOf, dossierSummaryOf } from '../shared/dossier.response.dto';
-import { requireVisible } from '../shared/dossier-visibility';
+import { outcomeAsSeenBy, requireVisible } from '../shared/dossier-visibility';
 import { ListDossiersQuery } from './list-dossiers.query.dto';
 
 const byFirstSubmissionThenId = (a: DossierSummaryResponse, b: DossierSummaryResponse) =>
@@ -40,7 +40,9 @@ export class ReadDossiersController {
   async get(@Param('dossierId') dossierId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<DossierDetailResponse> {
     const { value, revision } = await this.directory.dossier(dossierId);
     const { actor } = context.metadata;
-    return withEtag(response, revision, dossierDetailOf(requireVisible(value, actor), revision, actor));
+    const visible = requireVisible(value, actor);
+    const { value: selection } = await this.directory.selection(visible.selectionId);
+    return withEtag(response, revision, dossierDetailOf(outcomeAsSeenBy(visible, selection.phase, actor), revision, actor));
   }
 
   @Get('me/dossiers')
@@ -51,8 +53,10 @@ export class ReadDossiersController {
   async mine(@Context() context: RequestContext): Promise<DossierSummaryResponse[]> {
     const creditCode = context.metadata.actor.organisationCreditCode;
     if (!creditCode) return [];
-    const dossiers = await this.dossiers.all({ applicantCreditCode: creditCode });
-    return dossiers.map(dossierSummaryOf).sort((a, b) => b.selectionId.localeCompare(a.selectionId) || byFirstSubmissionThenId(a, b));
+    const [dossiers, selections] = await Promise.all([this.dossiers.all({ applicantCreditCode: creditCode }), this.selections.all()]);
+    const phaseOf = new Map(selections.map((row) => [row.selection.selectionId, row.selection.phase]));
+    return dossiers
+      .map((dossier) => dossierSummaryOf(outcomeAsSeenBy(dossier, phaseOf.get(dossier.selectionId) ?? 'open', context.metadata.actor))).sort((a, b) => b.selectionId.localeCompare(a.selectionId) || byFirstSubmissionThenId(a, b));
   }
 
   @Get('selections/:selectionId/dossiers')

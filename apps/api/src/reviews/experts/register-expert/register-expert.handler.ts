@@ -1,48 +1,52 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { expertDecider } from '@app/domain/expert';
-import { Account } from '../../../auth/account.entity';
+import { crashPoint } from '@app/platform';
 import { AccountsService } from '../../../auth/accounts.service';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { expertStreamOf } from '../../review-facts';
+import { PendingExpertAccounts } from './pending-expert-accounts';
 import { RegisterExpertCommand } from './register-expert.command';
 import type { RegisteredExpertResponse } from './register-expert.request.dto';
 
+export const BETWEEN_ACCOUNT_AND_EVENT = 'register-expert:between-account-and-event';
+export const BETWEEN_EVENT_AND_CONFIRMATION = 'register-expert:between-event-and-confirmation';
+
 /**
- * Registers the expert and creates his account, all or nothing.
+ * Registers the expert and creates his account, all or nothing, on either event store.
  *
- * Why not one TypeORM transaction around the append: the event store writes through its own pool,
- * and on PGlite every connection shares one session, so a TypeORM transaction held open across the
- * append would not isolate anything there (and could wait on itself). Instead the account is created
- * first — the unique username is the only thing that can be taken by someone else — and removed again
- * if the domain refuses the expert or the append fails. The brief window in which the account exists
- * without an expert is harmless: an expert account whose stream is missing can read nothing.
+ * The event store may be another database (KurrentDB), so one transaction cannot hold both. Instead:
+ * 1. the account is reserved *pending*: it holds the username (the one thing someone else can take)
+ *    but cannot sign in, and no token of it is accepted;
+ * 2. the ExpertRegistered event is appended;
+ * 3. the account is confirmed.
+ * A refusal or failure at 2 removes the reservation. A crash after 1 leaves a reservation without an
+ * expert: it never signs in, and PendingExpertAccounts removes it (at start-up, or when the username is
+ * asked for again). A crash after 2 leaves an expert whose account is pending: confirmed at start-up.
  */
 @CommandHandler(RegisterExpertCommand)
 export class RegisterExpertHandler implements ICommandHandler<RegisterExpertCommand, RegisteredExpertResponse> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly accounts: AccountsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pending: PendingExpertAccounts,
   ) {}
 
   async execute({ request, context }: RegisterExpertCommand): Promise<RegisteredExpertResponse> {
     const expertId = randomUUID().replace(/-/g, '').slice(0, 16);
-    if (await this.accounts.findByUsername(request.username)) {
-      throw new ConflictException(`the username "${request.username}" is taken; choose another`);
-    }
+    await this.pending.reclaim(request.username);
     const account = await this.accounts.create({
       username: request.username,
       password: request.password,
       role: 'expert',
       displayName: request.name,
       expertId,
+      pending: true,
     });
+    crashPoint(BETWEEN_ACCOUNT_AND_EVENT);
+    const stream = expertStreamOf(expertId);
+    let revision: bigint | undefined;
     try {
-      const stream = expertStreamOf(expertId);
       const result = await this.runner.run('RegisterExpert', context, async (unit) => {
         await unit.decide(stream, expertDecider, {
           type: 'RegisterExpert',
@@ -56,10 +60,13 @@ export class RegisterExpertHandler implements ICommandHandler<RegisterExpertComm
           metadata: context.metadata,
         });
       }, { stream });
-      return { expertId, username: request.username, revision: String(result.revisions.get(stream) ?? '') };
+      revision = result.revisions.get(stream);
     } catch (error) {
-      await this.dataSource.getRepository(Account).delete({ id: account.id });
+      await this.accounts.remove(account.id);
       throw error;
     }
+    crashPoint(BETWEEN_EVENT_AND_CONFIRMATION);
+    await this.accounts.confirm(account.id);
+    return { expertId, username: request.username, revision: String(revision ?? '') };
   }
 }
