@@ -1,0 +1,60 @@
+import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import { ledgerLinesOf, summariseFunds } from '@app/domain/funds';
+import type { FundStreamEvent, MeasureBudget } from '@app/domain/funds';
+import { Roles } from '../../auth/access.decorators';
+import { Context, RequestContext } from '../../auth/request-context';
+import { ApiErrors } from '../../http/api-errors.decorator';
+import { FundMeasures } from '../shared/measure-catalogue';
+
+/**
+ * The ledger of one organisation (its own applicants, or an admin): every line of every measure,
+ * and per year and measure budget / committed / issued / paid. Read from the organisation's fund
+ * streams (a few dozen events); the department-wide view over all organisations is GET /funds/summary.
+ */
+@ApiTags('资金台账 fund ledger')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReadFundLedgerController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly measures: FundMeasures,
+  ) {}
+
+  @Get('organisations/:creditCode/fund-ledger')
+  @Roles('admin', 'applicant')
+  @ApiOperation({ summary: "An organisation's fund ledger: every money decision of every measure, with basis and reason, and the per-year sums" })
+  @ApiErrors(401, 403)
+  async organisation(@Param('creditCode') creditCode: string, @Context() context: RequestContext) {
+    const { actor } = context.metadata;
+    const code = creditCode.toUpperCase();
+    if (actor.role !== 'admin' && actor.organisationCreditCode?.toUpperCase() !== code) throw new ForbiddenException('只能查看本单位的资金台账');
+    const events: FundStreamEvent[] = [];
+    for (const from of [2025, 2028, 2031]) {
+      for (const event of await this.store.readStream(`fund-${code}-${from}to${from + 2}`)) events.push({ type: event.type, data: event.data } as FundStreamEvent);
+    }
+    const lines = ledgerLinesOf(events);
+    return { creditCode: code, lines, summary: summariseFunds(lines) };
+  }
+
+  @Get('funds/summary')
+  @Roles('admin')
+  @ApiQuery({ name: 'year', required: false })
+  @ApiOperation({ summary: 'Per year and measure across all organisations: budget (算力券: the call’s), committed, issued, paid (admin)' })
+  @ApiErrors(401, 403)
+  async summary(@Query('year') year?: string) {
+    const events = await this.store.readAll({ category: 'fund' });
+    const lines = ledgerLinesOf(events.map((event) => ({ type: event.type, data: event.data }) as FundStreamEvent));
+    const calls = await this.store.readAll({ category: 'compute' });
+    const budgets: MeasureBudget[] = calls
+      .filter((event) => event.type === 'VoucherCallOpened')
+      .map((event) => {
+        const data = event.data as { year: number; budgetFen: number };
+        return { year: data.year, measure: 'compute-voucher', budgetFen: data.budgetFen };
+      });
+    const rows = summariseFunds(lines, budgets);
+    return { rows: year === undefined ? rows : rows.filter((row) => String(row.year) === year), source: this.measures.catalogue.documentNo };
+  }
+}
