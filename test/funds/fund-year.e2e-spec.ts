@@ -186,7 +186,7 @@ for (const kind of testDatabaseKinds()) {
         ['selection-award', 'selection-award', 60, 0, 60],
         ['national-champion', 'one-off-award', 20, 0, 20],
       ]);
-      await org[8001].get(`/api/v1/organisations/${creditCode(8002)}/fund-ledger`).expect(403);
+      await org[8001].get(`/api/v1/organisations/${creditCode(8002)}/fund-ledger`).expect(404);
       const platform = await admin.get(`/api/v1/organisations/${creditCode(8002)}/fund-ledger`).expect(200);
       expect(platform.body.summary.map((row: { year: number; measure: string; committedFen: number; paidFen: number }) => [row.year, row.measure, row.committedFen / WAN, row.paidFen / WAN])).toEqual([
         [2026, 'compute-voucher', 750, 0],

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
@@ -17,6 +17,7 @@ export class AllocateVouchersController {
   @HttpCode(201)
   @Roles('admin')
   @ApiOperation({ summary: "Allocate the approved claims from what the budget has left, under the call's rule, each decision with its reason; commits them in the enterprises' fund ledgers (admin)" })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(401, 403, 404, 409)
   async allocate(@Param('year', ParseIntPipe) year: number, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('AllocateVouchers', year, context, () => ({ type: 'AllocateVouchers', data: {}, metadata: context.metadata }));

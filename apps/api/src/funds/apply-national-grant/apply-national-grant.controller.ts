@@ -1,6 +1,6 @@
 import { Body, Controller, ForbiddenException, Post, Res } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Roles } from '../../auth/access.decorators';
@@ -23,6 +23,7 @@ export class ApplyNationalGrantController {
   @Post()
   @Roles('applicant')
   @ApiOperation({ summary: 'Apply for 新获批国家级科技创新平台 or 国家级单项冠军企业 support with the approval document and any other provincial support of the project (applicant)' })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 409)
   async apply(@Body() body: ApplyNationalGrantRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const creditCode = context.metadata.actor.organisationCreditCode;

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { refuse } from '@app/domain/shared/refusal';
 import { Roles } from '../../auth/access.decorators';
@@ -23,6 +23,7 @@ export class DecideNationalGrantController {
   @ApiOperation({
     summary: 'Approve (platform: the three-year schedule; champion: the one-off award, at most 100 万元, under 不重复享受) or reject with a reason (admin)',
   })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 404, 409)
   async decide(@Param('applicationId') applicationId: string, @Body() body: DecideNationalGrantRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const identityDeclarations = declarationsOf(body);
@@ -42,6 +43,7 @@ export class DecideNationalGrantController {
   @Post('instalments/:instalment')
   @Roles('admin')
   @ApiOperation({ summary: "Decide a year's instalment of a platform grant: pay (what 就高 leaves) or suspend with a reason (admin)" })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 404, 409)
   async instalment(
     @Param('applicationId') applicationId: string,

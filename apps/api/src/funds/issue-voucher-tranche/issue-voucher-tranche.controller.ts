@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
@@ -17,6 +17,7 @@ export class VoucherTranchesController {
   @Post('tranches')
   @Roles('admin')
   @ApiOperation({ summary: 'Issue a tranche of vouchers, at most what is granted and not yet issued (admin)' })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 404, 409)
   async issue(@Param('year', ParseIntPipe) year: number, @Param('claimId') claimId: string, @Body() body: IssueVoucherTrancheRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('IssueVoucherTranche', year, context, () => ({ type: 'IssueVoucherTranche', data: { claimId, amountFen: body.amountFen }, metadata: context.metadata }));
@@ -26,6 +27,7 @@ export class VoucherTranchesController {
   @Post('redemptions')
   @Roles('admin')
   @ApiOperation({ summary: 'Record vouchers redeemed at a compute provider, at most what was issued and not yet redeemed (admin)' })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 404, 409)
   async redeem(@Param('year', ParseIntPipe) year: number, @Param('claimId') claimId: string, @Body() body: RedeemVoucherRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('RedeemVoucher', year, context, () => ({ type: 'RedeemVoucher', data: { claimId, ...body }, metadata: context.metadata }));

@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
@@ -17,6 +17,7 @@ export class OpenVoucherCallController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: "Open a year's 算力券 call with its budget and allocation rule (admin); refused outside the policy validity" })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 409)
   async open(@Body() body: OpenVoucherCallRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('OpenVoucherCall', body.year, context, () => ({ type: 'OpenVoucherCall', data: { ...body }, metadata: context.metadata }));

@@ -1,5 +1,5 @@
-import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
 import { ledgerLinesOf, summariseFunds } from '@app/domain/funds';
@@ -26,11 +26,12 @@ export class ReadFundLedgerController {
   @Get('organisations/:creditCode/fund-ledger')
   @Roles('admin', 'applicant')
   @ApiOperation({ summary: "An organisation's fund ledger: every money decision of every measure, with basis and reason, and the per-year sums" })
-  @ApiErrors(401, 403)
+  @ApiOkResponse({ description: 'the ledger lines and the sums per year and measure' })
+  @ApiErrors(401, 403, 404)
   async organisation(@Param('creditCode') creditCode: string, @Context() context: RequestContext) {
     const { actor } = context.metadata;
     const code = creditCode.toUpperCase();
-    if (actor.role !== 'admin' && actor.organisationCreditCode?.toUpperCase() !== code) throw new ForbiddenException('只能查看本单位的资金台账');
+    if (actor.role !== 'admin' && actor.organisationCreditCode?.toUpperCase() !== code) throw new NotFoundException('未找到该单位的资金台账(申报单位只能查看本单位的台账)');
     const events: FundStreamEvent[] = [];
     for (const from of [2025, 2028, 2031]) {
       for (const event of await this.store.readStream(`fund-${code}-${from}to${from + 2}`)) events.push({ type: event.type, data: event.data } as FundStreamEvent);
@@ -43,6 +44,7 @@ export class ReadFundLedgerController {
   @Roles('admin')
   @ApiQuery({ name: 'year', required: false })
   @ApiOperation({ summary: 'Per year and measure across all organisations: budget (算力券: the call’s), committed, issued, paid (admin)' })
+  @ApiOkResponse({ description: 'the ledger lines and the sums per year and measure' })
   @ApiErrors(401, 403)
   async summary(@Query('year') year?: string) {
     const events = await this.store.readAll({ category: 'fund' });

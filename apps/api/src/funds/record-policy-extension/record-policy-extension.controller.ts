@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { effectiveUntil, POLICY_VALIDITY_STREAM, policyValidityDecider } from '@app/domain/funds';
 import { Roles } from '../../auth/access.decorators';
@@ -22,6 +22,7 @@ export class RecordPolicyExtensionController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Record the document that extends the measures beyond 2028-10-26 (admin)' })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 409)
   async record(@Body() body: RecordPolicyExtensionRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const decider = policyValidityDecider(this.measures.catalogue.validity);

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
@@ -17,6 +17,7 @@ export class ReviewVoucherClaimController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Approve a claim with its eligible annual spend (subsidy = min(30 %, 1,000 万元)) or reject it with a reason (admin)' })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 404, 409)
   async review(
     @Param('year', ParseIntPipe) year: number,

@@ -1,6 +1,6 @@
 import { Body, Controller, ForbiddenException, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Roles } from '../../auth/access.decorators';
@@ -23,6 +23,7 @@ export class SubmitVoucherClaimController {
   @Post()
   @Roles('applicant')
   @ApiOperation({ summary: "Claim the year's 算力券 with the compute-service invoices and every required attachment (applicant, own organisation)" })
+  @ApiCreatedResponse({ description: 'the id and new revision of the stream (ETag), and the resulting state' })
   @ApiErrors(400, 401, 403, 404, 409)
   async submit(@Param('year', ParseIntPipe) year: number, @Body() body: SubmitVoucherClaimRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const creditCode = context.metadata.actor.organisationCreditCode;
