@@ -77,4 +77,5 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/funds/policy-extensions', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/organisations/{creditCode}/fund-ledger', allowed: ['applicant', 'admin'], confidential: true },
   { method: 'GET', path: '/api/v1/funds/summary', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/funds/plan', allowed: ['admin'] },
 ];

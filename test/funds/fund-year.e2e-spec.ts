@@ -205,5 +205,34 @@ for (const kind of testDatabaseKinds()) {
       ]);
       await org[8001].get('/api/v1/funds/summary').expect(403);
     });
+
+    it('the 资金安排表 of 2026 prints the sums per measure and every decision with its basis and reason (TXT, HTML, DOCX)', async () => {
+      const text = (await admin.get('/api/v1/funds/plan?year=2026&format=txt').expect(200)).text.split('\n');
+      expect(text.slice(0, 12)).toEqual([
+        '2026年湖南省“人工智能+”支持措施资金安排表',
+        '',
+        '年度:2026',
+        '政策依据:湘政发〔2025〕7号附件5 湖南省“人工智能+”十大支持措施',
+        '',
+        '一、分措施汇总',
+        '支持措施\t年度预算\t已安排\t已发放(算力券)\t已拨付',
+        '年度评选奖补\t未设预算\t800,000.00 元\t—\t800,000.00 元',
+        '算力券\t15,000,000.00 元\t15,000,000.00 元\t4,000,000.00 元\t2,500,000.00 元',
+        '新获批国家级科技创新平台\t未设预算\t5,000,000.00 元\t—\t3,500,000.00 元',
+        '新获批人工智能领域国家级单项冠军企业\t未设预算\t200,000.00 元\t—\t200,000.00 元',
+        '合计\t\t21,000,000.00 元\t4,000,000.00 元\t7,000,000.00 元',
+      ]);
+      expect(text).toContain(
+        '6\t2026年湖南省“人工智能+”人工智能垂类大模型评选\t湖南视觉智能有限公司(合成)\t工业视觉检测系统\tmin(20% × 核定投资额 3,000,000.00 元, 1,000,000.00 元)\t600,000.00 元\t—\t600,000.00 元\t本年度该项目未获其他同类支持,按标准支持 600,000.00 元',
+      );
+      expect(text).toContain(
+        '8\t新获批人工智能领域国家级单项冠军企业\t湖南视觉智能有限公司(合成)\t工业视觉检测系统\t一次性奖励 800,000.00 元(上限 1,000,000.00 元)\t200,000.00 元\t—\t200,000.00 元\t就高原则:已于《2026年湖南省“人工智能+”人工智能垂类大模型评选》获支持 600,000.00 元,按较高标准 800,000.00 元 补差 200,000.00 元',
+      );
+      const docx = await admin.get('/api/v1/funds/plan?year=2026&format=docx').buffer(true).expect(200);
+      expect(docx.headers['content-disposition']).toBe('attachment; filename="fund-plan-2026.docx"');
+      expect((await admin.get('/api/v1/funds/plan?year=2026&format=html').expect(200)).text).toContain('<h2>二、资金安排明细</h2>');
+      const bad = await admin.get('/api/v1/funds/plan?format=pdf').expect(400);
+      expect(bad.body.details.map((problem: { field: string }) => problem.field)).toEqual(expect.arrayContaining(['year', 'format']));
+    });
   });
 }

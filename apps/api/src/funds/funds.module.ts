@@ -8,9 +8,11 @@ import { ApplyNationalGrantController } from './apply-national-grant/apply-natio
 import { DecideNationalGrantController } from './decide-national-grant/decide-national-grant.controller';
 import { VoucherTranchesController } from './issue-voucher-tranche/issue-voucher-tranche.controller';
 import { OpenVoucherCallController } from './open-voucher-call/open-voucher-call.controller';
+import { FundPlanController } from './fund-plan/fund-plan.controller';
 import { ReadFundLedgerController } from './read-fund-ledger/read-fund-ledger.controller';
 import { RecordPolicyExtensionController } from './record-policy-extension/record-policy-extension.controller';
 import { ReviewVoucherClaimController } from './review-voucher-claim/review-voucher-claim.controller';
+import { FundReads } from './shared/fund-reads';
 import { FundMeasures } from './shared/measure-catalogue';
 import { NationalGrantCommands } from './shared/national-grant-commands';
 import { VoucherCommands } from './shared/voucher-commands';
@@ -29,11 +31,13 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     DecideNationalGrantController,
     RecordPolicyExtensionController,
     ReadFundLedgerController,
+    FundPlanController,
   ],
   providers: [
     { provide: FundMeasures, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FundMeasures.load(config.SEEDS_DIR) },
     VoucherCommands,
     NationalGrantCommands,
+    FundReads,
   ],
 })
 export class FundsModule {}

@@ -1,5 +1,6 @@
 import type { FundEntry, FundEvent } from '../awards/fund-ledger';
 import { fundPeriodOf } from '../awards/fund-ledger';
+import { yuanText } from '../awards/yuan-text';
 import type { CommandMetadata } from '../shared/command-metadata';
 import type { Decider } from '../shared/decider';
 import type { Fen } from '../shared/money';
@@ -83,7 +84,7 @@ export function lineOfFundEntry(entry: FundEntry): LedgerLine {
     issuedFen: 0,
     paidFen: entry.paidFen,
     decision: entry.decision,
-    basis: `min(${entry.standard.rateBasisPoints / 100}% × 核定投资额, 上限)`,
+    basis: `min(${entry.standard.rateBasisPoints / 100}% × 核定投资额 ${yuanText(entry.standard.approvedInvestmentFen)}, ${yuanText(entry.standard.capFen)})`,
     reason: entry.reason,
     sameProjectAs: entry.sameProjectAs.map((match) => match.entryId),
     declaredSupportCounted: [],

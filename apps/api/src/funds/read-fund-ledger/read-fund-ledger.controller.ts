@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
 import { ledgerLinesOf, summariseFunds } from '@app/domain/funds';
-import type { FundStreamEvent, MeasureBudget } from '@app/domain/funds';
+import type { FundStreamEvent } from '@app/domain/funds';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
+import { FundReads } from '../shared/fund-reads';
 import { FundMeasures } from '../shared/measure-catalogue';
 
 /**
@@ -21,6 +22,7 @@ export class ReadFundLedgerController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly measures: FundMeasures,
+    private readonly reads: FundReads,
   ) {}
 
   @Get('organisations/:creditCode/fund-ledger')
@@ -44,19 +46,10 @@ export class ReadFundLedgerController {
   @Roles('admin')
   @ApiQuery({ name: 'year', required: false })
   @ApiOperation({ summary: 'Per year and measure across all organisations: budget (算力券: the call’s), committed, issued, paid (admin)' })
-  @ApiOkResponse({ description: 'the ledger lines and the sums per year and measure' })
+  @ApiOkResponse({ description: 'the rows per year and measure' })
   @ApiErrors(401, 403)
   async summary(@Query('year') year?: string) {
-    const events = await this.store.readAll({ category: 'fund' });
-    const lines = ledgerLinesOf(events.map((event) => ({ type: event.type, data: event.data }) as FundStreamEvent));
-    const calls = await this.store.readAll({ category: 'compute' });
-    const budgets: MeasureBudget[] = calls
-      .filter((event) => event.type === 'VoucherCallOpened')
-      .map((event) => {
-        const data = event.data as { year: number; budgetFen: number };
-        return { year: data.year, measure: 'compute-voucher', budgetFen: data.budgetFen };
-      });
-    const rows = summariseFunds(lines, budgets);
-    return { rows: year === undefined ? rows : rows.filter((row) => String(row.year) === year), source: this.measures.catalogue.documentNo };
+    const rows = await this.reads.summary(year === undefined || !/^\d{4}$/.test(year) ? undefined : Number(year));
+    return { rows, source: this.measures.catalogue.documentNo };
   }
 }
