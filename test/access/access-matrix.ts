@@ -67,6 +67,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/formal-review', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/compute-vouchers', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/compute-vouchers/{year}/claims', allowed: ['applicant'] },
+  { method: 'GET', path: '/api/v1/compute-vouchers/{year}', allowed: ['admin', 'applicant'] },
   { method: 'POST', path: '/api/v1/compute-vouchers/{year}/claims/{claimId}/review', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/compute-vouchers/{year}/allocations', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/compute-vouchers/{year}/claims/{claimId}/tranches', allowed: ['admin'] },

@@ -116,6 +116,10 @@ for (const kind of testDatabaseKinds()) {
       await admin.post('/api/v1/compute-vouchers/2026/claims/claim-8001/tranches').send({ amountFen: 201 * WAN }).expect(409);
       const redeemed = await admin.post('/api/v1/compute-vouchers/2026/claims/claim-8001/redemptions').send({ amountFen: 250 * WAN, provider: '国家超级计算长沙中心', reference: 'DF-1' }).expect(201);
       expect(redeemed.body.balances[0]).toMatchObject({ claimId: 'claim-8001', grantedFen: 600 * WAN, issuedFen: 400 * WAN, redeemedFen: 250 * WAN, remainingFen: 150 * WAN, unissuedFen: 200 * WAN });
+      const own = await org[8001].get('/api/v1/compute-vouchers/2026').expect(200);
+      expect(own.body.balances.map((b: { claimId: string; remainingFen: number }) => [b.claimId, b.remainingFen / WAN])).toEqual([['claim-8001', 150]]);
+      expect((await admin.get('/api/v1/compute-vouchers/2026').expect(200)).body.balances).toHaveLength(3);
+      await admin.get('/api/v1/compute-vouchers/2027').expect(404);
     });
 
     it('the selection award of 8001 is written to the same ledger, untouched by its 算力券 (算力券政策除外)', async () => {

@@ -9,6 +9,7 @@ import { DecideNationalGrantController } from './decide-national-grant/decide-na
 import { VoucherTranchesController } from './issue-voucher-tranche/issue-voucher-tranche.controller';
 import { OpenVoucherCallController } from './open-voucher-call/open-voucher-call.controller';
 import { FundPlanController } from './fund-plan/fund-plan.controller';
+import { ReadVoucherCallController } from './read-voucher-call/read-voucher-call.controller';
 import { ReadFundLedgerController } from './read-fund-ledger/read-fund-ledger.controller';
 import { RecordPolicyExtensionController } from './record-policy-extension/record-policy-extension.controller';
 import { ReviewVoucherClaimController } from './review-voucher-claim/review-voucher-claim.controller';
@@ -32,6 +33,7 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     RecordPolicyExtensionController,
     ReadFundLedgerController,
     FundPlanController,
+    ReadVoucherCallController,
   ],
   providers: [
     { provide: FundMeasures, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FundMeasures.load(config.SEEDS_DIR) },
