@@ -95,7 +95,8 @@ for (const kind of testDatabaseKinds()) {
       t.clock.set(at('2026-03-06'));
       await org[8002].post('/api/v1/compute-vouchers/2026/claims').send(claim(8002, 2_500)).expect(201); // 750 万
       t.clock.set(at('2026-03-07'));
-      await org[8003].post('/api/v1/compute-vouchers/2026/claims').send(claim(8003, 1_000)).expect(201); // 300 万
+      const third = await org[8003].post('/api/v1/compute-vouchers/2026/claims').send(claim(8003, 1_000)).expect(201); // 300 万
+      expect(third.body.claims.map((c: { claimId: string }) => c.claimId)).toEqual(['claim-8003']); // an applicant sees only its own claim
       await org[8003].post('/api/v1/compute-vouchers/2026/claims').send(claim(8003, 1_000)).expect(409);
 
       t.clock.set(at('2026-05-06'));

@@ -21,6 +21,6 @@ export class AllocateVouchersController {
   @ApiErrors(401, 403, 404, 409)
   async allocate(@Param('year', ParseIntPipe) year: number, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('AllocateVouchers', year, context, () => ({ type: 'AllocateVouchers', data: {}, metadata: context.metadata }));
-    return voucherCallAnswer(response, year, result);
+    return voucherCallAnswer(response, year, result, context.metadata.actor);
   }
 }

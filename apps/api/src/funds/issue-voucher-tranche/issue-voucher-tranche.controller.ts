@@ -21,7 +21,7 @@ export class VoucherTranchesController {
   @ApiErrors(400, 401, 403, 404, 409)
   async issue(@Param('year', ParseIntPipe) year: number, @Param('claimId') claimId: string, @Body() body: IssueVoucherTrancheRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('IssueVoucherTranche', year, context, () => ({ type: 'IssueVoucherTranche', data: { claimId, amountFen: body.amountFen }, metadata: context.metadata }));
-    return voucherCallAnswer(response, year, result);
+    return voucherCallAnswer(response, year, result, context.metadata.actor);
   }
 
   @Post('redemptions')
@@ -31,6 +31,6 @@ export class VoucherTranchesController {
   @ApiErrors(400, 401, 403, 404, 409)
   async redeem(@Param('year', ParseIntPipe) year: number, @Param('claimId') claimId: string, @Body() body: RedeemVoucherRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('RedeemVoucher', year, context, () => ({ type: 'RedeemVoucher', data: { claimId, ...body }, metadata: context.metadata }));
-    return voucherCallAnswer(response, year, result);
+    return voucherCallAnswer(response, year, result, context.metadata.actor);
   }
 }

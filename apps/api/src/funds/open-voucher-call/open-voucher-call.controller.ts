@@ -22,6 +22,6 @@ export class OpenVoucherCallController {
   async open(@Body() body: OpenVoucherCallRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.vouchers.run('OpenVoucherCall', body.year, context, () => ({ type: 'OpenVoucherCall', data: { ...body }, metadata: context.metadata }));
     response.setHeader('Location', `/api/v1/compute-vouchers/${body.year}`);
-    return voucherCallAnswer(response, body.year, result);
+    return voucherCallAnswer(response, body.year, result, context.metadata.actor);
   }
 }

@@ -34,6 +34,6 @@ export class ReviewVoucherClaimController {
             metadata: context.metadata,
           }))
         : await this.vouchers.run('RejectVoucherClaim', year, context, () => ({ type: 'RejectVoucherClaim', data: { claimId, reason: body.reason! }, metadata: context.metadata }));
-    return voucherCallAnswer(response, year, result);
+    return voucherCallAnswer(response, year, result, context.metadata.actor);
   }
 }

@@ -34,6 +34,6 @@ export class SubmitVoucherClaimController {
       data: { claimId: body.claimId, creditCode, organisationName: organisation.name, invoices: body.invoices.map((invoice) => ({ ...invoice })), attachments: body.attachments.map((a) => ({ ...a })) },
       metadata: context.metadata,
     }));
-    return voucherCallAnswer(response, year, result);
+    return voucherCallAnswer(response, year, result, context.metadata.actor);
   }
 }
