@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { RequestStampMiddleware } from './http/request-stamp.middleware';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { FundsModule } from './funds/funds.module';
 import { FutureScenariosModule } from './future-scenarios/future-scenarios.module';
 import { NoticeModule } from './notice/notice.module';
 import { PortalModule } from './portal/portal.module';
@@ -18,7 +19,7 @@ export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule],
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, FundsModule, PortalModule],
     };
   }
 

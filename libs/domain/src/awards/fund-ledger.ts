@@ -2,6 +2,7 @@ import type { CommandMetadata } from '../shared/command-metadata';
 import type { Decider } from '../shared/decider';
 import type { Fen } from '../shared/money';
 import { refuse } from '../shared/refusal';
+import type { FundLineEvent } from '../funds/ledger-line';
 import type { EarlierAward, NonDuplicationDecision } from './non-duplication';
 
 /**
@@ -62,6 +63,11 @@ export type FundEvent = { type: 'FundEntryRecorded'; data: FundEntry };
 export interface FundLedger {
   readonly creditCode: string | null;
   readonly entries: readonly FundEntry[];
+  /**
+   * What the other measures of 附件5 paid (funds/ledger-line.ts FundLineRecorded in the same stream;
+   * 算力券 and lines that paid nothing left out), as earlier awards of the selection rule.
+   */
+  readonly otherSupport?: readonly EarlierAward[];
 }
 
 export type FundCommand = { type: 'RecordFundEntry'; data: { entry: FundEntry }; metadata: CommandMetadata };
@@ -72,7 +78,11 @@ export function entryIdOf(selectionId: string, dossierId: string): string {
 
 /** The ledger's entries as the award rule reads them. */
 export function earlierAwardsOfLedger(ledger: FundLedger): EarlierAward[] {
-  return ledger.entries.map((entry) => ({
+  return [...ledger.entries.map(earlierAwardOfEntry), ...(ledger.otherSupport ?? [])];
+}
+
+function earlierAwardOfEntry(entry: FundEntry): EarlierAward {
+  return {
     selectionId: entry.selectionId,
     selectionTitle: entry.selectionTitle,
     programme: entry.programme,
@@ -83,7 +93,7 @@ export function earlierAwardsOfLedger(ledger: FundLedger): EarlierAward[] {
     title: entry.project.title,
     standardFen: entry.standard.standardFen,
     paidFen: entry.paidFen,
-  }));
+  };
 }
 
 /**
@@ -103,13 +113,13 @@ function decideFund(command: FundCommand, ledger: FundLedger): FundEvent[] {
     throw refuse('fund-entry-exists', `the award of ${entry.dossierId} in ${entry.selectionId} is already in the fund ledger`);
   }
   const same = entry.sameProjectAs.map(({ entryId }) => {
-    const found = ledger.entries.find((existing) => existing.entryId === entryId);
+    const found = earlierAwardsOfLedger(ledger).find((existing) => entryIdOf(existing.selectionId, existing.dossierId) === entryId);
     if (!found) throw refuse('fund-entry-unknown', `the fund ledger has no entry ${entryId} to match ${entry.entryId} with`, 'invalid');
     return found;
   });
-  const ofYear = [...same.filter((existing) => existing.year === entry.year), entry];
+  const ofYear = [...same.filter((existing) => existing.year === entry.year), earlierAwardOfEntry(entry)];
   const paid = ofYear.reduce((sum, line) => sum + line.paidFen, 0);
-  const highest = Math.max(...ofYear.map((line) => line.standard.standardFen));
+  const highest = Math.max(...ofYear.map((line) => line.standardFen));
   if (paid > highest) {
     throw refuse(
       'non-duplication-breached',
@@ -122,7 +132,26 @@ function decideFund(command: FundCommand, ledger: FundLedger): FundEvent[] {
 }
 
 function evolveFund(ledger: FundLedger, event: FundEvent): FundLedger {
-  return { creditCode: event.data.applicantCreditCode.toUpperCase(), entries: [...ledger.entries, event.data] };
+  const any = event as FundEvent | FundLineEvent; // the stream also holds the other measures' lines
+  if (any.type === 'FundLineRecorded') {
+    const line = any.data;
+    if (line.measure === 'compute-voucher' || line.paidFen === 0) return { ...ledger, creditCode: line.creditCode.toUpperCase() };
+    const prefix = `${line.sourceId}/`;
+    const award: EarlierAward = {
+      selectionId: line.sourceId,
+      selectionTitle: line.sourceTitle,
+      programme: line.measure,
+      year: line.year,
+      dossierId: line.lineId.startsWith(prefix) ? line.lineId.slice(prefix.length) : line.lineId,
+      applicantCreditCode: line.creditCode.toUpperCase(),
+      projectCode: line.project.projectCode,
+      title: line.project.title,
+      standardFen: line.entitlementFen,
+      paidFen: line.paidFen,
+    };
+    return { ...ledger, creditCode: award.applicantCreditCode, otherSupport: [...(ledger.otherSupport ?? []), award] };
+  }
+  return { ...ledger, creditCode: event.data.applicantCreditCode.toUpperCase(), entries: [...ledger.entries, event.data] };
 }
 
 export const fundDecider: Decider<FundCommand, FundEvent, FundLedger> = {
