@@ -138,7 +138,7 @@ function demoAwardList(): AwardListDocument {
       standard: { rateBasisPoints: 2000, capFen: 200_000_000, standardFen: 200_000_000 },
       awardAmountFen: 200_000_000,
       decision: 'paid' as const,
-      reason: '本年度该项目未获其他同类支持,按标准支持 2,000,000.00 元',
+      reason: '该项目未获其他同类支持,按标准支持 2,000,000.00 元',
     })),
     nonDuplicationNote: '以上政策措施(算力券政策除外)与我省其他同类政策措施不重复享受,支持标准不一致的,按照“就高原则”执行。',
   };

@@ -25,7 +25,7 @@ const awardList: AwardListDocument = {
       standard: { ...SCENARIO, standardFen: 199_999_999 },
       awardAmountFen: 199_999_999,
       decision: 'paid',
-      reason: '本年度该项目未获其他同类支持,按标准支持 1,999,999.99 元',
+      reason: '该项目未获其他同类支持,按标准支持 1,999,999.99 元',
     },
     {
       serial: 2,

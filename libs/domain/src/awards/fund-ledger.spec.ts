@@ -21,7 +21,7 @@ function entry(overrides: Partial<FundEntry> = {}): FundEntry {
     standard: { rateBasisPoints: 2000, approvedInvestmentFen: 300_000_000, capFen: 100_000_000, standardFen: 60_000_000 },
     paidFen: 60_000_000,
     decision: 'paid',
-    reason: '本年度该项目未获其他同类支持,按标准支持 600,000.00 元',
+    reason: '该项目未获其他同类支持,按标准支持 600,000.00 元',
     decidedAt: '2026-05-11T02:00:00.000Z',
     ...overrides,
   };

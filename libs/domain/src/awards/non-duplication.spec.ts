@@ -25,7 +25,7 @@ describe('applyNonDuplication (不重复享受, 就高原则)', () => {
     expect(applyNonDuplication({ year: 2026, standardFen: yuanToFen(1_200_000), sameProject: [] })).toEqual({
       paidFen: yuanToFen(1_200_000),
       decision: 'paid',
-      reason: '本年度该项目未获其他同类支持,按标准支持 1,200,000.00 元',
+      reason: '该项目未获其他同类支持,按标准支持 1,200,000.00 元',
       counted: [],
     });
   });
@@ -59,9 +59,10 @@ describe('applyNonDuplication (不重复享受, 就高原则)', () => {
     );
   });
 
-  it('counts only awards of the same year', () => {
-    const result = applyNonDuplication({ year: 2026, standardFen: yuanToFen(500_000), sameProject: [earlier({ year: 2025, selectionId: 'vertical-model-2025' })] });
-    expect(result).toMatchObject({ paidFen: yuanToFen(500_000), decision: 'paid', counted: [] });
+  it('counts the awards of earlier years of the plan too: 不重复享受 binds the whole validity, not one year', () => {
+    const before = earlier({ year: 2025, selectionId: 'vertical-model-2025', selectionTitle: '2025年人工智能垂类大模型评选', paidFen: yuanToFen(600_000) });
+    const result = applyNonDuplication({ year: 2026, standardFen: yuanToFen(500_000), sameProject: [before] });
+    expect(result).toMatchObject({ paidFen: 0, decision: 'not-paid', counted: [before] });
   });
 
   it('pays in full when the other awards paid no money', () => {

@@ -26,7 +26,10 @@ export interface NonDuplicationInput {
   readonly year: number;
   /** What this award's own rule gives (see awardAmount). */
   readonly standardFen: Fen;
-  /** Earlier awards already found to be this very project (see compareProjects); other years are ignored. */
+  /**
+   * Earlier awards already found to be this very project (see compareProjects), of any year of the
+   * plan's validity: the fund ledger of the period holds them all (不重复享受 is not bound to one year).
+   */
   readonly sameProject: readonly EarlierAward[];
 }
 
@@ -37,24 +40,24 @@ export interface NonDuplicationResult {
   readonly decision: NonDuplicationDecision;
   /** Why, in Chinese, as the award list prints it. */
   readonly reason: string;
-  /** The earlier awards of the same year that were counted. */
+  /** The earlier awards that were counted. */
   readonly counted: readonly EarlierAward[];
 }
 
 /**
- * 不重复享受, 就高原则: the same project is not paid twice in a year for the same kind of support;
+ * 不重复享受, 就高原则: the same project is not paid twice within the plan for the same kind of support;
  * where standards differ, the higher one stands. This award pays what is needed for the total paid
  * to reach its own standard:
- * - nothing paid earlier this year: the full standard ('paid');
+ * - nothing paid earlier: the full standard ('paid');
  * - earlier payments at or above this standard: nothing ('not-paid');
  * - earlier payments below it: the difference ('top-up'), so the total equals the higher standard.
  */
 export function applyNonDuplication(input: NonDuplicationInput): NonDuplicationResult {
   assertValid(input);
-  const counted = input.sameProject.filter((award) => award.year === input.year);
+  const counted = input.sameProject;
   const standard = yuanText(input.standardFen);
   if (counted.length === 0) {
-    return { paidFen: input.standardFen, decision: 'paid', reason: `本年度该项目未获其他同类支持,按标准支持 ${standard}`, counted };
+    return { paidFen: input.standardFen, decision: 'paid', reason: `该项目未获其他同类支持,按标准支持 ${standard}`, counted };
   }
   const alreadyPaid = counted.reduce((sum, award) => sum + award.paidFen, 0);
   const sources = sourcesText(counted);

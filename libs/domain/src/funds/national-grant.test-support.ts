@@ -49,7 +49,7 @@ export function selectionEntry(paidFen: number, year = 2025, project = PLATFORM,
     standard: { rateBasisPoints: 2000, approvedInvestmentFen: paidFen * 5, capFen: wan(100), standardFen: paidFen },
     paidFen,
     decision: 'paid',
-    reason: '本年度该项目未获其他同类支持',
+    reason: '该项目未获其他同类支持',
     decidedAt: at(`${year}-12-01`),
   };
 }

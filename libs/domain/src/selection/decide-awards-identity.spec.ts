@@ -162,8 +162,8 @@ describe('DecideAwards: which earlier awards are the same project', () => {
     given(inNotice).when(decide(listed(), [], [{ dossierId: 'd-1', otherDossierId: 'nothing', sameProject: true }])).thenRefused('identity-declaration-unneeded');
   });
 
-  it('an award of the year before does not count, though it is the same project', () => {
-    expect(firstLine(decide(listed(), [paidBefore({ year: 2025, selectionId: 'vertical-model-2025' })])).award).toMatchObject({ paidFen: 200_000_000, decision: 'paid' });
+  it('an award of the year before counts too: 不重复享受 binds the plan’s validity, not one year', () => {
+    expect(firstLine(decide(listed(), [paidBefore({ year: 2025, selectionId: 'vertical-model-2025' })])).award).toMatchObject({ paidFen: 100_000_000, decision: 'top-up' });
   });
 });
 

@@ -200,7 +200,7 @@ describe('selection: awards', () => {
       ]);
     });
 
-    it('tops up an award the same project already partly received this year, and pays nothing when it received more (就高原则)', () => {
+    it('tops up an award the same project already partly received this year or an earlier one of the plan, and pays nothing when it received more (就高原则)', () => {
       const earlierOf = (n: number, selectionId: string, year: number, paidFen: number): EarlierAward => ({
         selectionId,
         selectionTitle: `${year}年湖南省“人工智能+”评选${selectionId}`,
@@ -220,17 +220,18 @@ describe('selection: awards', () => {
       ];
       const data = dataOf(given(inNotice()).when(decide({ earlierAwards })).events(), 'AwardsDecided');
       expect(data.awards.map((line) => line.award)).toEqual([
-        expect.objectContaining({ paidFen: 200_000_000, decision: 'paid' }),
+        // 900,000 元 in 2025 for the same project: topped up to this standard, not paid again in full.
+        expect.objectContaining({ standardFen: 200_000_000, paidFen: 110_000_000, decision: 'top-up' }),
         expect.objectContaining({ standardFen: 100_000_000, paidFen: 60_000_000, decision: 'top-up' }),
         expect.objectContaining({ standardFen: 20_000_000, paidFen: 0, decision: 'not-paid' }),
       ]);
       expect(data.awards.map((line) => line.award.kind === 'money' && line.award.reason)).toEqual([
-        '本年度该项目未获其他同类支持,按标准支持 2,000,000.00 元',
+        '就高原则:已于《2025年湖南省“人工智能+”评选dataset-2025》获支持 900,000.00 元,按较高标准 2,000,000.00 元 补差 1,100,000.00 元',
         '就高原则:已于《2026年湖南省“人工智能+”评选vertical-model-2026》获支持 400,000.00 元,按较高标准 1,000,000.00 元 补差 600,000.00 元',
         '不重复享受:已于《2026年湖南省“人工智能+”评选dataset-2026》获支持 300,000.00 元,不低于本次标准 200,000.00 元,本次不予重复支持',
       ]);
       expect(data.awards[1].sameProjectAs).toEqual([{ selectionId: 'vertical-model-2026', dossierId: 'vertical-model-2026-d2', basis: 'code' }]);
-      expect(data.totalPaidFen).toBe(260_000_000);
+      expect(data.totalPaidFen).toBe(170_000_000);
     });
 
     it('after 递补 the promoted reserve is awarded and the dropped dossier is told why not', () => {
@@ -313,7 +314,7 @@ describe('selection: awards', () => {
       standard: { rateBasisPoints: 2000, approvedInvestmentFen: 500_000_000, capFen: 200_000_000, standardFen: 100_000_000 },
       paidFen: 100_000_000,
       decision: 'paid',
-      reason: '本年度该项目未获其他同类支持,按标准支持 1,000,000.00 元',
+      reason: '该项目未获其他同类支持,按标准支持 1,000,000.00 元',
       decidedAt: AFTER_NOTICE,
     });
     expect(selectionFactsOf(state)).toMatchObject({ phase: 'awards-decided', notice: { endsOn: '2026-05-08' } });
