@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -41,10 +41,20 @@ export class PublicPagesController {
     private readonly selectionRows: SelectionReadModel,
   ) {}
 
-  @Get('assets/portal.css')
+  /** The stylesheet and the page scripts (no inline script: the Content-Security-Policy allows 'self' only). */
+  @Get('assets/:file')
   @Public()
-  stylesheet(@Res() response: Response): void {
-    response.type('text/css').set('Cache-Control', 'public, max-age=300').send(readFileSync(join(portalViewsDir(), 'assets/portal.css'), 'utf8'));
+  asset(@Param('file') file: string, @Res() response: Response): void {
+    const match = /^[a-z][a-z0-9-]*\.(css|js)$/.exec(file);
+    const path = match ? join(portalViewsDir(), 'assets', file) : null;
+    if (!match || !path || !existsSync(path)) {
+      response.status(404).type('text/plain').send('没有这个文件。');
+      return;
+    }
+    response
+      .type(match[1] === 'css' ? 'text/css' : 'text/javascript')
+      .set('Cache-Control', 'public, max-age=300')
+      .send(readFileSync(path, 'utf8'));
   }
 
   @Get()
