@@ -96,7 +96,7 @@ describe('the administrator portal pages', () => {
     expect(audit.text).toContain('2026 年第 1 版,共 1 个场景');
     expect(audit.text).toContain('系统管理员');
     const missing = await agent.get('/admin/streams/selection-nothing-2030').expect(404);
-    expect(missing.text).toContain('没有这条记录流');
+    expect(missing.text).toContain('没有找到这条记录');
     await agent.get('/admin/streams/future-scenarios-2026?from=-1').expect(400);
   });
 });

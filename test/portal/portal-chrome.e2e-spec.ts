@@ -42,4 +42,17 @@ describe('the portal chrome', () => {
     await t.http.get('/assets/..%2Fhome.hbs').expect(404);
     await t.http.get('/assets/nothing.js').expect(404);
   });
+
+  it('answers an unknown portal address with a Chinese page, and an unknown /api address with JSON', async () => {
+    for (const path of ['/register-nowhere', '/admin/no-such-page/deeper']) {
+      const page = await t.http.get(path).expect(404);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.text).toContain('页面不存在');
+    }
+    const api = await t.http.get('/api/v1/no-such-endpoint').expect(404);
+    expect(api.body).toMatchObject({ statusCode: 404, message: 'no such endpoint: GET /api/v1/no-such-endpoint' });
+    // Known pages and API routes still answer as before.
+    await t.http.get('/').expect(200);
+    await t.http.get('/api/v1/selections').expect(200);
+  });
 });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { ConcurrencyError, IdempotencyConflictError } from '@app/event-store';
 import { DomainRefusal } from '@app/domain/shared/refusal';
+import { refusalMessage } from '@app/domain/shared/refusal-messages';
 import { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
 import { StaleRevisionError } from '@app/platform';
@@ -40,7 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
       return errorBody(400, exception.message, exception.problems);
     }
     if (exception instanceof DomainRefusal) {
-      return errorBody(REFUSAL_STATUS[exception.kind], exception.message, { code: exception.code, ...exception.details });
+      return errorBody(REFUSAL_STATUS[exception.kind], refusalMessage(exception.code), { code: exception.code, reason: exception.message, ...exception.details });
     }
     if (exception instanceof StaleRevisionError) {
       return errorBody(412, exception.message, { currentRevision: exception.currentRevision });

@@ -210,7 +210,7 @@ export class AdminPagesController {
     const phase = selection.phase;
     const queue = dossiers
       .filter((dossier) => dossier.status === 'submitted')
-      .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, declaredYuan: dossier.declaredInvestmentFen === null ? null : dossier.declaredInvestmentFen / 100 }));
+      .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, declaredFen: dossier.declaredInvestmentFen, declaredYuan: dossier.declaredInvestmentFen === null ? null : dossier.declaredInvestmentFen / 100 }));
     const progress = dossiers
       .filter((dossier) => dossier.assignments.length > 0)
       .map((dossier) => {

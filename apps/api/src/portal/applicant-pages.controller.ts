@@ -20,9 +20,9 @@ import { signedInAs } from './portal-access';
 import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
+import { fileSize } from './zh-format';
 
 const DRAFT_LABELS = { title: '项目名称', projectCode: '项目编号', tier: '申报类别', fields: '申报内容', declaredInvestmentFen: '申报投资额' };
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 
 /** What a submission would still lack: required fields left empty and required attachment kinds not uploaded. */
 export function missingForSubmission(dossier: Dossier, selection: Selection): string[] {
@@ -217,9 +217,9 @@ export class ApplicantPagesController {
           editable: dossier.status === 'draft' || dossier.status === 'returned',
           correction: dossier.correction,
           fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
-          attachments: dossier.attachments.map((attachment) => ({ ...attachment, kindName: kindName.get(attachment.kind) ?? attachment.kind, size: `${(attachment.sizeBytes / 1024).toFixed(1)} KB` })),
+          attachments: dossier.attachments.map((attachment) => ({ ...attachment, kindName: kindName.get(attachment.kind) ?? attachment.kind, size: fileSize(attachment.sizeBytes) })),
           kinds: limits.kinds.map((kind) => ({ ...kind, requiredMark: kind.required ? '(必传)' : '' })),
-          limits: { file: megabytes(limits.maxFileBytes), total: megabytes(limits.maxTotalBytes), count: limits.maxFiles },
+          limits: { file: fileSize(limits.maxFileBytes), total: fileSize(limits.maxTotalBytes), count: limits.maxFiles },
           missing: missingForSubmission(dossier, selection),
           ...extra,
         }),

@@ -12,6 +12,7 @@ import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
 import { ExpertPagesController } from './expert-pages.controller';
 import { LoginPagesController } from './login-pages.controller';
+import { NotFoundPageController } from './not-found-page.controller';
 import { PortalViews } from './portal-views';
 import { PublicPagesController } from './public-pages.controller';
 import { StaleSessionMiddleware } from './stale-session.middleware';
@@ -31,6 +32,8 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminPagesController,
     AdminExpertsPagesController,
     AdminAuditPagesController,
+    // Last: it answers every address the controllers above (and every module before this one) do not.
+    NotFoundPageController,
   ],
 })
 export class PortalModule implements NestModule {
