@@ -48,6 +48,7 @@ const DONE: Record<string, string> = {
   decide: '奖补已确定。',
   publish: '名单已公布。',
 };
+const dossierHref = (dossierId: string) => `/admin/dossiers/${encodeURIComponent(dossierId)}`;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const yuanToFen = (value: unknown) => (text(value) === '' ? undefined : Math.round(Number(text(value)) * 100));
 
@@ -210,13 +211,13 @@ export class AdminPagesController {
     const phase = selection.phase;
     const queue = dossiers
       .filter((dossier) => dossier.status === 'submitted')
-      .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, declaredFen: dossier.declaredInvestmentFen, declaredYuan: dossier.declaredInvestmentFen === null ? null : dossier.declaredInvestmentFen / 100 }));
+      .map((dossier) => ({ id: dossier.dossierId, href: dossierHref(dossier.dossierId), title: dossier.title, declaredFen: dossier.declaredInvestmentFen, declaredYuan: dossier.declaredInvestmentFen === null ? null : dossier.declaredInvestmentFen / 100 }));
     const progress = dossiers
       .filter((dossier) => dossier.assignments.length > 0)
       .map((dossier) => {
         const assigned = dossier.assignments.filter((a) => a.status === 'assigned');
         const late = assigned.filter((a) => !dossier.scores.some((score) => score.expertId === a.expertId)).map((a) => names.get(a.expertId) ?? a.expertId);
-        return { title: dossier.title, scored: assigned.length - late.length, total: assigned.length, late: late.join('、') };
+        return { href: dossierHref(dossier.dossierId), title: dossier.title, scored: assigned.length - late.length, total: assigned.length, late: late.join('、') };
       });
     const titleOf = new Map(dossiers.map((dossier) => [dossier.dossierId, dossier]));
     const titled = (dossierId: string) => titleOf.get(dossierId)?.title ?? dossierId;
@@ -232,6 +233,7 @@ export class AdminPagesController {
     const openPlaces = board.dossiers
       .filter((dossier) => dossier.assigned < selection.rules.expertsPerDossier)
       .map((dossier) => ({
+        href: dossierHref(dossier.dossierId),
         title: dossier.title,
         missing: selection.rules.expertsPerDossier - dossier.assigned,
         recused: dossier.experts.filter((expert) => expert.status === 'recused').map((expert) => `${expert.name}(${expert.recusalReason ?? '回避'})`).join(';'),
@@ -260,13 +262,14 @@ export class AdminPagesController {
       const totals = (dossier?.scores ?? []).map((score) => score.total);
       return {
         title: dossier?.title ?? aggregate.dossierId,
+        href: dossierHref(aggregate.dossierId),
         ...aggregate,
         chart: scoreStripSvg(totals, aggregate.aggregate, aggregate.median, aggregate.disagreement, `${dossier?.title ?? ''} 的专家评分分布`),
       };
     });
     const listed = new Set(selection.shortlist?.tiers.flatMap((tier) => tier.selected.map((entry) => entry.dossierId)) ?? []);
     const objections = dossiers.flatMap((dossier) =>
-      dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
+      dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
     );
     response
       .status(status)
@@ -290,6 +293,7 @@ export class AdminPagesController {
           streamHref: `/admin/streams/${encodeURIComponent(selectionStreamOf(selection.selectionId))}`,
           dossiers: dossiers.map((dossier) => ({
             title: dossier.title,
+            href: dossierHref(dossier.dossierId),
             status: STATUS_NAMES[dossier.status] ?? dossier.status,
             listed: listed.has(dossier.dossierId),
             promoted: promotedIds.has(dossier.dossierId) && listed.has(dossier.dossierId),

@@ -217,7 +217,7 @@ export class ApplicantPagesController {
           editable: dossier.status === 'draft' || dossier.status === 'returned',
           correction: dossier.correction,
           fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
-          attachments: dossier.attachments.map((attachment) => ({ ...attachment, kindName: kindName.get(attachment.kind) ?? attachment.kind, size: fileSize(attachment.sizeBytes) })),
+          attachments: dossier.attachments.map((attachment) => ({ ...attachment, kindName: kindName.get(attachment.kind) ?? attachment.kind, sizeText: fileSize(attachment.sizeBytes) })),
           kinds: limits.kinds.map((kind) => ({ ...kind, requiredMark: kind.required ? '(必传)' : '' })),
           limits: { file: fileSize(limits.maxFileBytes), total: fileSize(limits.maxTotalBytes), count: limits.maxFiles },
           missing: missingForSubmission(dossier, selection),

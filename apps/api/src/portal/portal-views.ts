@@ -36,7 +36,7 @@ export class PortalViews {
     this.engine.registerHelper('seconds', (iso: unknown) => (typeof iso === 'string' ? beijingSeconds(iso) : ''));
     this.engine.registerHelper('date', (date: unknown) => (typeof date === 'string' ? chineseDate(date) : ''));
     this.engine.registerHelper('yuan', (fen: unknown) => yuanOfFen(typeof fen === 'number' ? fen : null));
-    this.engine.registerHelper('size', (bytes: unknown) => (typeof bytes === 'number' ? fileSize(bytes) : ''));
+    this.engine.registerHelper('filesize', (bytes: unknown) => (typeof bytes === 'number' ? fileSize(bytes) : ''));
   }
 
   render(page: string, chrome: PageChrome, data: Record<string, unknown> = {}): string {

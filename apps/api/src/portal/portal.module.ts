@@ -7,6 +7,7 @@ import { NoticeReads } from '../notice/shared/notice-reads';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
+import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminExpertsPagesController } from './admin-experts-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
@@ -32,6 +33,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminPagesController,
     AdminExpertsPagesController,
     AdminAuditPagesController,
+    AdminDossierPageController,
     // Last: it answers every address the controllers above (and every module before this one) do not.
     NotFoundPageController,
   ],
