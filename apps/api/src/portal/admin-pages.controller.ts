@@ -4,7 +4,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { selectionStreamOf } from '@app/domain/selection';
+import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
+import { DomainRefusal } from '@app/domain/shared/refusal';
 import type { Selection, SelectionEvent } from '@app/domain/selection';
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
@@ -34,6 +35,9 @@ import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } fro
 import { PortalViews } from './portal-views';
 import { OVERRIDE_LABELS, overridesFromForm, programmeRuleForm } from './open-call-form';
 import { scoreStripSvg } from './score-strip';
+import { confirmationOf } from './admin-confirmations';
+import type { DeskFacts } from './admin-confirmations';
+import { NoticeReads } from '../notice/shared/notice-reads';
 
 const DONE: Record<string, string> = {
   opened: '评选已开放申报。',
@@ -65,6 +69,7 @@ export class AdminPagesController {
     private readonly selectionRows: SelectionReadModel,
     private readonly dossierRows: DossierReadModel,
     private readonly expertRows: ExpertReadModel,
+    private readonly noticeReads: NoticeReads,
   ) {}
 
   @Get()
@@ -114,6 +119,20 @@ export class AdminPagesController {
     if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderDesk(selectionId, request, response, { formError: '页面已过期,请刷新后重新提交。' }, 403);
     const context = requestContextOf(request);
     const action = text(body.action);
+    // Every step on the desk is irreversible: it is shown first (what, how many, what is missing, the
+    // amounts) and done only when the confirmation page posts it back with confirmed=yes.
+    let confirmation;
+    try {
+      confirmation = confirmationOf(action, body, await this.deskFacts(selectionId, action, body, context));
+    } catch (error) {
+      return this.renderDesk(selectionId, request, response, { formError: problemInChinese(error) }, 409);
+    }
+    if (confirmation) {
+      const again = (status: number, problem?: string) => this.renderConfirm(selectionId, confirmation, body, request, response, status, problem);
+      if (text(body.confirmed) !== 'yes') return again(confirmation.refused ? 409 : 200);
+      if (confirmation.refused) return again(409, confirmation.refused);
+      if (confirmation.acknowledge && text(body.acknowledged) !== 'yes') return again(400, '请勾选确认后再继续。');
+    }
     try {
       const problem = await this.perform(selectionId, action, body, context);
       if (problem) return this.renderDesk(selectionId, request, response, { formError: problem }, 400);
@@ -121,6 +140,36 @@ export class AdminPagesController {
       return this.renderDesk(selectionId, request, response, { formError: problemInChinese(error) }, 409);
     }
     response.redirect(303, `/admin/selections/${encodeURIComponent(selectionId)}?done=${encodeURIComponent(action)}`);
+  }
+
+  private async deskFacts(selectionId: string, action: string, body: Record<string, unknown>, context: ReturnType<typeof requestContextOf>): Promise<DeskFacts> {
+    const selection = (await this.selectionRows.require(selectionId)).selection;
+    const [dossiers, experts] = await Promise.all([this.dossierRows.all({ selectionId }), this.expertRows.all()]);
+    const names = new Map(experts.map((expert) => [expert.expertId, expert.name]));
+    let noticePreview: DeskFacts['noticePreview'];
+    if (action === 'notice') {
+      // A dry run of the selection's own decision: the window it would record now, or why not.
+      try {
+        const calendarYears = (await this.noticeReads.calendarYears()).map(({ year }) => year);
+        const startsOn = text(body.startsOn);
+        const [event] = selectionDecider.decide({ type: 'StartPublicNotice', data: { calendarYears, ...(startsOn ? { startsOn } : {}) }, metadata: context.metadata }, selection);
+        if (event?.type === 'PublicNoticeStarted') noticePreview = { startsOn: event.data.startsOn, endsOn: event.data.endsOn, workingDays: event.data.workingDays };
+      } catch (error) {
+        if (!(error instanceof DomainRefusal)) throw error;
+        noticePreview = { refused: problemInChinese(error) };
+      }
+    }
+    return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, noticePreview };
+  }
+
+  private renderConfirm(selectionId: string, confirmation: NonNullable<ReturnType<typeof confirmationOf>>, body: Record<string, unknown>, request: Request, response: Response, status: number, problem?: string): void {
+    const fields = Object.entries(body)
+      .filter(([name, value]) => typeof value === 'string' && !['_csrf', 'confirmed', 'acknowledged'].includes(name))
+      .map(([name, value]) => ({ name, value }));
+    response
+      .status(status)
+      .type('html')
+      .send(this.views.render('admin-confirm', chromeOf(request, response, confirmation.heading), { ...confirmation, selectionId, fields, problem, back: `/admin/selections/${encodeURIComponent(selectionId)}` }));
   }
 
   /** Sends the command behind one button; returns a Chinese problem for a form filled wrongly. */
