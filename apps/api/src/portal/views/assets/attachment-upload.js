@@ -9,7 +9,13 @@ document.getElementById('upload').addEventListener('submit', function (event) {
   request.onload = function () {
     if (request.status === 201) { message.textContent = '上传成功'; location.reload(); return; }
     var body = {}; try { body = JSON.parse(request.responseText); } catch (e) {}
-    message.textContent = '上传失败:' + (body.message || request.status);
+    // Refusals carry a Chinese message; the few answers before the rules run get one here.
+    var text = body.details && body.details.code ? body.message
+      : request.status === 413 ? '文件超过大小上限。请压缩或拆分后重新上传。'
+      : request.status === 400 ? '请选择附件类型和文件后再上传。'
+      : request.status === 401 || request.status === 403 ? '登录已失效,请重新登录后再上传。'
+      : '服务器暂时无法处理,请稍后重试。';
+    message.textContent = '上传失败:' + text;
     message.className = 'error';
   };
   request.onerror = function () { message.textContent = '上传失败:网络错误'; message.className = 'error'; };
