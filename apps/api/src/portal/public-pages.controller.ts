@@ -66,6 +66,7 @@ export class PublicPagesController {
       title: selection.title,
       year: selection.year,
       phase: PHASE_NAMES[selection.phase] ?? selection.phase,
+      isOpen: selection.phase === 'open',
       deadline: selection.submissionDeadlineDate,
       hasNotice: selection.notice !== null && selection.shortlist !== null,
       notice: selection.notice,
