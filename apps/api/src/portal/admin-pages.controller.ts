@@ -34,7 +34,7 @@ import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
 import { OVERRIDE_LABELS, overridesFromForm, programmeRuleForm } from './open-call-form';
-import { scoreStripSvg } from './score-strip';
+import { rankedScoreboard } from './ranked-scoreboard';
 import { confirmationOf } from './admin-confirmations';
 import type { DeskFacts } from './admin-confirmations';
 import { NoticeReads } from '../notice/shared/notice-reads';
@@ -306,16 +306,13 @@ export class AdminPagesController {
     );
     const promotedIds = new Set(events.flatMap((event) => (event.type === 'ShortlistEntryDropped' && event.data.promoted ? [event.data.promoted.dossierId] : [])));
     const droppedIds = new Set(selection.droppedDossierIds);
-    const scoreboard = selection.aggregates.map((aggregate) => {
-      const dossier = titleOf.get(aggregate.dossierId);
-      const totals = (dossier?.scores ?? []).map((score) => score.total);
-      return {
-        title: dossier?.title ?? aggregate.dossierId,
-        href: dossierHref(aggregate.dossierId),
-        ...aggregate,
-        chart: scoreStripSvg(totals, aggregate.aggregate, aggregate.median, aggregate.disagreement, `${dossier?.title ?? ''} 的专家评分分布`),
-      };
-    });
+    const scoreboard = rankedScoreboard(
+      selection,
+      dossiers.map((dossier) => ({ dossierId: dossier.dossierId, title: dossier.title, tier: dossier.tier, totals: dossier.scores.map((score) => score.total) })),
+      dossierHref,
+    );
+    const scoredAll = progress.reduce((sum, row) => sum + row.scored, 0);
+    const dueAll = progress.reduce((sum, row) => sum + row.total, 0);
     const listed = new Set(selection.shortlist?.tiers.flatMap((tier) => tier.selected.map((entry) => entry.dossierId)) ?? []);
     const objections = dossiers.flatMap((dossier) =>
       dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
@@ -358,6 +355,8 @@ export class AdminPagesController {
           queue,
           progress,
           scoreboard,
+          minimumScore: selection.rules.minimumScore,
+          reviewProgress: { scored: scoredAll, total: dueAll, percent: dueAll ? Math.round((100 * scoredAll) / dueAll) : 0 },
           objections,
           ...extra,
         }),
