@@ -61,6 +61,15 @@ describe('the administrator dossier page', () => {
     expect(objected.some((response) => /实际奖补<\/dt><dd>[\d,]+\.\d{2} 元/.test(response.text))).toBe(true);
   });
 
+  it('lists the published awards with their amounts and the downloads on the notice page, with no objection form', async () => {
+    const notice = await t.http.get(`/selections/${selectionId}/notice`).expect(200);
+    expect(notice.text).toContain('<h2 id="awards-heading">公布名单</h2>');
+    expect(notice.text).toMatch(/<td class="nowrap">[\d,]+\.\d{2} 元<\/td>/);
+    expect(notice.text).toContain(`/api/v1/selections/${selectionId}/annex?format`);
+    expect(notice.text).toContain(">DOCX 文档</a>");
+    expect(notice.text).not.toContain('name="reason"');
+  });
+
   it('answers another role with words and an unknown dossier with a Chinese 404', async () => {
     const admin = await signedIn(t, ADMIN.username, ADMIN.password);
     const missing = await admin.get('/admin/dossiers/no-such-dossier').expect(404);

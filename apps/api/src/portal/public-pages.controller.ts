@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -9,6 +9,8 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Like, Repository } from 'typeorm';
 import { SelectionReadModel } from '@app/read-models';
+import { CLOCK } from '@app/platform';
+import type { Clock } from '@app/platform';
 import { Public } from '../auth/access.decorators';
 import { Account } from '../auth/account.entity';
 import { requestContextOf } from '../auth/request-context';
@@ -39,6 +41,7 @@ export class PublicPagesController {
     private readonly commands: CommandBus,
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly selectionRows: SelectionReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The stylesheet and the page scripts (no inline script: the Content-Security-Policy allows 'self' only). */
@@ -114,13 +117,15 @@ export class PublicPagesController {
       await this.renderNotice(selectionId, request, response, { errors: fieldErrorsInChinese(problems, OBJECTION_LABELS), form: body }, 400);
       return;
     }
+    let receipt: string;
     try {
-      await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request)));
+      receipt = (await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request)))).value as string;
     } catch (error) {
       await this.renderNotice(selectionId, request, response, { formError: problemInChinese(error), form: body }, 409);
       return;
     }
-    await this.renderNotice(selectionId, request, response, { filed: true });
+    // The receipt is the objection's own id: the objector quotes it when asking about the outcome.
+    await this.renderNotice(selectionId, request, response, { filed: true, receipt });
   }
 
   private async renderNotice(selectionId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
@@ -143,6 +148,7 @@ export class PublicPagesController {
     }));
     const listed = tiers.flatMap((tier) => tier.dossiers);
     const form = (extra.form ?? {}) as Record<string, unknown>;
+    const now = Date.parse(this.clock.now());
     response
       .status(status)
       .type('html')
@@ -152,6 +158,20 @@ export class PublicPagesController {
           title: selection.title,
           phase: PHASE_NAMES[selection.phase] ?? selection.phase,
           window: selection.notice,
+          // The form is there only while objections are accepted: in the notice phase, inside its window.
+          accepting: selection.phase === 'notice' && now >= Date.parse(selection.notice.startsAt) && now <= Date.parse(selection.notice.endsAt),
+          notYet: selection.phase === 'notice' && now < Date.parse(selection.notice.startsAt),
+          published: selection.phase === 'published',
+          money: selection.rules.award.kind === 'money',
+          awards: selection.phase === 'published'
+            ? selection.awards.map((award) => ({
+                ...entryOf(award.dossierId),
+                tier: selection.rules.tiers.find((tier) => tier.code === award.tier)?.name ?? award.tier,
+                rank: award.rank,
+                paidFen: award.award.kind === 'money' ? award.award.paidFen : null,
+              }))
+            : [],
+          annexes: selection.phase === 'published' ? ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/selections/${encodeURIComponent(selectionId)}/annex?format=${annex.format}` })) : [],
           tiers,
           choices: listed.map((entry) => ({ ...entry, selected: entry.dossierId === form.dossierId })),
           ...extra,
