@@ -169,7 +169,7 @@ export class AdminPagesController {
     response
       .status(status)
       .type('html')
-      .send(this.views.render('confirm', chromeOf(request, response, confirmation.heading), { ...confirmation, postTo: `/admin/selections/${encodeURIComponent(selectionId)}`, fields, problem, back: `/admin/selections/${encodeURIComponent(selectionId)}` }));
+      .send(this.views.render('confirm', chromeOf(request, response, confirmation.heading), { ...confirmation, calendarLink: confirmation.refused?.includes('工作日历') ?? false, postTo: `/admin/selections/${encodeURIComponent(selectionId)}`, fields, problem, back: `/admin/selections/${encodeURIComponent(selectionId)}` }));
   }
 
   /** Sends the command behind one button; returns a Chinese problem for a form filled wrongly. */

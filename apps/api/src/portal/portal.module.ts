@@ -8,6 +8,7 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
+import { AdminCalendarPageController } from './admin-calendar-page.controller';
 import { AdminExpertsPagesController } from './admin-experts-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
@@ -34,6 +35,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminExpertsPagesController,
     AdminAuditPagesController,
     AdminDossierPageController,
+    AdminCalendarPageController,
     // Last: it answers every address the controllers above (and every module before this one) do not.
     NotFoundPageController,
   ],
