@@ -80,8 +80,9 @@ describe('the applicant actions in the portal', () => {
     expect(page.text).toMatch(/申报书\.pdf<\/a>[(\uff08]\d+ 字节[)\uff09]/);
     const removeAction = `/applicant/dossiers/${dossierId}/attachments/${added.body.id}/remove`;
     expect(page.text).toContain(`action="${removeAction}"`);
-    const removed = await portal.post(removeAction).type('form').send({ _csrf: tokenFrom(page.text) }).expect(200);
-    expect(removed.text).toContain('附件已删除');
+    const removed = await portal.post(removeAction).type('form').send({ _csrf: tokenFrom(page.text) }).expect(303);
+    expect(removed.headers.location).toBe(`/applicant/dossiers/${dossierId}?removed=1`);
+    expect((await portal.get(removed.headers.location).expect(200)).text).toContain('附件已删除');
     expect((await owner.get(`/api/v1/dossiers/${dossierId}`).expect(200)).body.attachments).toEqual([]);
 
     expect(page.text).toContain('撤回申报');

@@ -241,7 +241,7 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     // Replacing an attachment while the dossier is editable: delete it (after the browser's question), upload anew.
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('ul.attachments li:has-text("application-form.pdf") button:has-text("删除")');
-    await expect(page.locator('[role=status]').textContent()).resolves.toContain('附件已删除');
+    await expect(page.locator('p.ok[role=status]').textContent()).resolves.toContain('附件已删除');
     await expect(page.locator('.missing').textContent()).resolves.toContain('附件:申报书');
     await page.selectOption('#kind', 'application-form');
     await page.setInputFiles('#file', { name: '申报书(修订).pdf', mimeType: 'application/pdf', buffer: pdf('application-form-2') });

@@ -15,6 +15,7 @@ import { resolveJwtSecret } from './jwt-secret';
 import { LoginController } from './login/login.controller';
 import { Organisation } from './organisation.entity';
 import { PasswordHasher } from './password-hasher';
+import { OrganisationRegistration } from './register-organisation/organisation-registration';
 import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
 
 @Module({
@@ -38,9 +39,10 @@ import { RegisterOrganisationController } from './register-organisation/register
     AccountsService,
     JwtStrategy,
     BootstrapAdmin,
+    OrganisationRegistration,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   controllers: [LoginController, RegisterOrganisationController],
-  exports: [AccountsService, JwtModule],
+  exports: [AccountsService, OrganisationRegistration, JwtModule],
 })
 export class AuthModule {}

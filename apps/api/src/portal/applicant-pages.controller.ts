@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
@@ -123,9 +123,9 @@ export class ApplicantPagesController {
 
   @Get('dossiers/:dossierId')
   @Public()
-  async dossier(@Param('dossierId') dossierId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async dossier(@Param('dossierId') dossierId: string, @Query('removed') removed: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!signedInAs(request, response, 'applicant')) return;
-    await this.renderDossier(dossierId, request, response, {});
+    await this.renderDossier(dossierId, request, response, { removed: removed === '1' });
   }
 
   @Get('dossiers/:dossierId/edit')
@@ -219,7 +219,8 @@ export class ApplicantPagesController {
     } catch (error) {
       return this.renderDossier(dossierId, request, response, { formError: problemInChinese(error) }, 409);
     }
-    await this.renderDossier(dossierId, request, response, { removed: true });
+    // A redirect, so that the page's upload (which reloads it) does not send the removal again.
+    response.redirect(303, `/applicant/dossiers/${encodeURIComponent(dossierId)}?removed=1`);
   }
 
   private async renderDraft(selectionId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {

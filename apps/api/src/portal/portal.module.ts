@@ -9,6 +9,7 @@ import { ReviewReads } from '../reviews/review-reads';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminCalendarPageController } from './admin-calendar-page.controller';
+import { RegisterPageController } from './register-page.controller';
 import { AdminExpertsPagesController } from './admin-experts-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
@@ -36,6 +37,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminAuditPagesController,
     AdminDossierPageController,
     AdminCalendarPageController,
+    RegisterPageController,
     // Last: it answers every address the controllers above (and every module before this one) do not.
     NotFoundPageController,
   ],

@@ -7,7 +7,7 @@ document.getElementById('upload').addEventListener('submit', function (event) {
   bar.hidden = false;
   request.upload.onprogress = function (e) { if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total); };
   request.onload = function () {
-    if (request.status === 201) { message.textContent = '上传成功'; location.reload(); return; }
+    if (request.status === 201) { message.textContent = '上传成功'; location.assign(location.pathname); return; }
     var body = {}; try { body = JSON.parse(request.responseText); } catch (e) {}
     // Refusals carry a Chinese message; the few answers before the rules run get one here.
     var text = body.details && body.details.code ? body.message
