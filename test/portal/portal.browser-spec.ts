@@ -500,9 +500,19 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await page.goto(`${base}/admin/calendar`);
     await expect(page.locator('h1').textContent()).resolves.toBe('工作日历');
     await axe('19-calendar');
+    // Who is signed in, and the password forms (修改密码; 重置 for administrators).
+    await page.click('header a.who');
+    await expect(page.locator('h1').textContent()).resolves.toBe('我的账户');
+    await expect(page.locator('main').textContent()).resolves.toContain('为用户重置密码');
+    await axe('19-account');
     await page.goto(`${base}/register-nowhere`);
     await expect(page.locator('h1').textContent()).resolves.toBe('页面不存在');
     await axe('19-not-found');
+    await page.click('button:has-text("退出")');
+    await page.click('header a:has-text("单位注册")');
+    await page.fill('#creditCode', '91430100MA4L');
+    await page.waitForFunction(`document.getElementById('creditCode-hint').textContent.includes('还差 6 位')`);
+    await shot('19-register');
 
     // Every page above passed axe-core without a serious or critical violation, and showed no English sentence.
     expect(checked.size).toBeGreaterThan(25);

@@ -15,6 +15,7 @@ import { resolveJwtSecret } from './jwt-secret';
 import { LoginController } from './login/login.controller';
 import { Organisation } from './organisation.entity';
 import { PasswordHasher } from './password-hasher';
+import { AccountPasswords } from './account-passwords';
 import { OrganisationRegistration } from './register-organisation/organisation-registration';
 import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
 
@@ -40,9 +41,10 @@ import { RegisterOrganisationController } from './register-organisation/register
     JwtStrategy,
     BootstrapAdmin,
     OrganisationRegistration,
+    AccountPasswords,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   controllers: [LoginController, RegisterOrganisationController],
-  exports: [AccountsService, OrganisationRegistration, JwtModule],
+  exports: [AccountsService, OrganisationRegistration, AccountPasswords, JwtModule],
 })
 export class AuthModule {}

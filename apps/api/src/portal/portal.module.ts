@@ -10,6 +10,7 @@ import { AdminAuditPagesController } from './admin-audit-pages.controller';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminCalendarPageController } from './admin-calendar-page.controller';
 import { RegisterPageController } from './register-page.controller';
+import { AccountPagesController } from './account-pages.controller';
 import { AdminExpertsPagesController } from './admin-experts-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
@@ -38,6 +39,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminDossierPageController,
     AdminCalendarPageController,
     RegisterPageController,
+    AccountPagesController,
     // Last: it answers every address the controllers above (and every module before this one) do not.
     NotFoundPageController,
   ],

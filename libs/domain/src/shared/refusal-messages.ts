@@ -14,6 +14,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'organisation-already-registered': '该单位已经注册。请让本单位已有账户的同事为您开通,或直接登录。',
   'wrong-password': '当前密码不正确。请重新输入;忘记密码请联系评选管理员重置。',
   'account-not-found': '没有这个账户。请核对用户名。',
+  'weak-password': '密码须为 10 至 200 个字符。请换一个更长的密码。',
   'unknown-expert': '名单中有系统里不存在的专家。请从可选专家列表中选择。',
 
   // 评选与阶段
