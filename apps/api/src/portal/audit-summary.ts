@@ -43,6 +43,9 @@ export const EVENT_NAMES: Record<string, string> = {
   CalendarYearLoaded: '载入工作日历',
 };
 
+/** What a DossierEdited event changed, in the applicant form's words. */
+const CHANGE_NAMES: Record<string, string> = { title: '项目名称', tier: '申报类别', fields: '申报内容', projectCode: '项目编号', declaredInvestmentFen: '申报投资额', excludedExpertIds: '申请回避的专家' };
+
 export const ACTOR_ROLES: Record<string, string> = { admin: '管理员', expert: '评审专家', applicant: '申报单位', public: '公众', system: '系统' };
 
 /** Names the summary may use instead of ids (experts, dossiers); ids stay when a name is unknown. */
@@ -106,7 +109,7 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
     case 'DossierDrafted':
       return `《${str(data.title)}》,申报类别 ${str(data.tier)}${typeof data.declaredInvestmentFen === 'number' ? `,申报投资额 ${yuan(data.declaredInvestmentFen)}` : ''}`;
     case 'DossierEdited':
-      return `修改了:${Object.keys(obj(data.changes)).join('、') || '—'}`;
+      return `修改了:${Object.keys(obj(data.changes)).map((key) => CHANGE_NAMES[key] ?? key).join('、') || '—'}`;
     case 'AttachmentAdded': {
       const attachment = obj(data.attachment);
       return `${str(attachment.name)}(${typeof attachment.sizeBytes === 'number' ? fileSize(attachment.sizeBytes) : '—'})`;
