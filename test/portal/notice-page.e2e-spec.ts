@@ -1,5 +1,6 @@
 /**
- * The public notice page over HTTP: no objection form before or after the window, a receipt number
+ * The public notice page over HTTP: the office and phone that take objections (from the call), no
+ * objection form before or after the window, a receipt number
  * to quote once an objection is filed, one objection per person and dossier (in Chinese), and the
  * published list with its amounts and downloads once the awards are published.
  */
@@ -39,6 +40,7 @@ describe('the public notice page', () => {
         programme: 'demo-scenario',
         year: 2026,
         quotas: { scenario: 1 },
+        overrides: { noticeContact: { office: '湖南省工业和信息化厅科技与信息化处', phone: '0731-88888888' } },
         applicants: [scenario('a', 301, 90), scenario('b', 302, 80)],
         at: { open: '2026-08-03T01:00:00.000Z', deadlineDate: '2026-08-20', draft: '2026-08-05T02:00:00.000Z', closeSubmissions: '2026-08-21T01:00:00.000Z', formalReview: '2026-08-24T02:00:00.000Z', review: '2026-08-26T02:00:00.000Z', closeReview: '2026-08-28T02:00:00.000Z' },
       },
@@ -62,6 +64,7 @@ describe('the public notice page', () => {
     const agent = request.agent(t.app.getHttpServer());
     const open = await agent.get(page()).expect(200);
     expect(open.text).toContain('每人对同一项目只能提出一次异议');
+    expect(open.text).toContain('异议受理部门:<strong>湖南省工业和信息化厅科技与信息化处</strong>,联系电话:<strong>0731-88888888</strong>');
     const objection = { dossierId: 'np-a', name: '张伟', contact: '13912345678', reason: '申报的投资额与实际不符。' };
     const filed = await agent.post(`${page()}/objections`).type('form').send({ _csrf: tokenFrom(open.text), ...objection }).expect(200);
     const receipt = /受理编号:<strong><code>([^<]+)<\/code>/.exec(filed.text)?.[1];

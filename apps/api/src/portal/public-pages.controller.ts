@@ -158,6 +158,7 @@ export class PublicPagesController {
           title: selection.title,
           phase: PHASE_NAMES[selection.phase] ?? selection.phase,
           window: selection.notice,
+          contact: selection.rules.noticeContact ?? null,
           // The form is there only while objections are accepted: in the notice phase, inside its window.
           accepting: selection.phase === 'notice' && now >= Date.parse(selection.notice.startsAt) && now <= Date.parse(selection.notice.endsAt),
           notYet: selection.phase === 'notice' && now < Date.parse(selection.notice.startsAt),
