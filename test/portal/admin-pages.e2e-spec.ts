@@ -93,6 +93,10 @@ describe('the administrator portal pages', () => {
     const { agent } = await signedIn(t, ADMIN.username, ADMIN.password);
     const home = await agent.get('/admin').expect(200);
     expect(home.text).toContain('href="/admin/streams/future-scenarios-2026"');
+    // The public home page links the published 附件3 downloads.
+    const publicHome = await t.http.get('/').expect(200);
+    expect(publicHome.text).toContain('十大未来场景(附件3)');
+    expect(publicHome.text).toContain('href="/api/v1/future-scenarios/2026/annex?format');
     const audit = await agent.get('/admin/streams/future-scenarios-2026').expect(200);
     expect(audit.text).toContain('发布十大未来场景');
     expect(audit.text).toContain('2026 年第 1 版,共 1 个场景');

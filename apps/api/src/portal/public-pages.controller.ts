@@ -10,6 +10,8 @@ import type { Request, Response } from 'express';
 import { Like, Repository } from 'typeorm';
 import { SelectionReadModel } from '@app/read-models';
 import { CLOCK } from '@app/platform';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import type { Clock } from '@app/platform';
 import { Public } from '../auth/access.decorators';
 import { Account } from '../auth/account.entity';
@@ -42,6 +44,7 @@ export class PublicPagesController {
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly selectionRows: SelectionReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** The stylesheet and the page scripts (no inline script: the Content-Security-Policy allows 'self' only). */
@@ -89,7 +92,13 @@ export class PublicPagesController {
         more: index === 2 && ofRole.length > 3 ? ofRole.length - 3 : 0,
       }));
     });
-    response.type('html').send(this.views.render('home', chromeOf(request, response, '湖南省“人工智能+”年度评选'), { selections: rows, demoAccounts }));
+    // 附件3 十大未来场景 of each year that has one published: its downloads.
+    const futureScenarios = (await this.store.listStreams('future'))
+      .map((streamId) => /^future-scenarios-(\d{4})$/.exec(streamId)?.[1])
+      .filter((year): year is string => year !== undefined)
+      .sort()
+      .map((year) => ({ year, annexes: ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/future-scenarios/${year}/annex?format=${annex.format}` })) }));
+    response.type('html').send(this.views.render('home', chromeOf(request, response, '湖南省“人工智能+”年度评选'), { selections: rows, demoAccounts, futureScenarios }));
   }
 
   @Get('selections/:selectionId/notice')
