@@ -57,7 +57,9 @@ export class RegisterPageController {
       }
       throw error;
     }
-    response.redirect(303, '/login?registered=1');
+    response.status(200).type('html').send(
+      this.views.render('message', chromeOf(request, response, '注册成功'), { heading: '注册成功', text: `${candidate.name}已注册,登录用户名为 ${candidate.username}。请登录后在线申报。` }),
+    );
   }
 
   private render(request: Request, response: Response, extra: Record<string, unknown>, status = 200): void {
