@@ -43,6 +43,10 @@ describe('the Chinese refusal messages', () => {
     expect(missing).toEqual([]);
   });
 
+  it('holds no message for a code nothing raises', () => {
+    expect(Object.keys(REFUSAL_MESSAGES).filter((code) => !raised.has(code))).toEqual([]);
+  });
+
   it('says in Chinese what happened, with no English sentence in it', () => {
     for (const [code, message] of Object.entries(REFUSAL_MESSAGES)) {
       expect({ code, chinese: /[\u4e00-\u9fff]/.test(message), latin: LATIN_SENTENCE.test(message), ends: /[。!]$/.test(message) }).toEqual({
