@@ -49,6 +49,9 @@ describe('the applicant actions in the portal', () => {
       .expect(303);
     const dossierId = decodeURIComponent(drafted.headers.location.split('/').pop()!);
     expect((await owner.get(`/api/v1/dossiers/${dossierId}`).expect(200)).body.excludedExpertIds).toEqual([expertIds[0]]);
+    const shown = await portal.get(`/applicant/dossiers/${dossierId}`).expect(200);
+    expect(shown.text).toContain('<dt>申请回避的专家</dt><dd>专家0(湖南大学0)</dd>');
+    expect(shown.text).toContain('<dt>申报投资额</dt><dd>1,000,000.00 元</dd>');
 
     const madeUp = await owner.patch(`/api/v1/dossiers/${dossierId}`).send({ excludedExpertIds: ['expert-nobody'] }).expect(400);
     expect(madeUp.body.details).toMatchObject({ code: 'unknown-expert', unknown: ['expert-nobody'] });

@@ -260,6 +260,13 @@ export class ApplicantPagesController {
       );
   }
 
+  /** The experts the applicant asked to keep away, by name and organisation (as the form showed them). */
+  private async excludedNames(expertIds: readonly string[]): Promise<string[]> {
+    if (expertIds.length === 0) return [];
+    const experts = new Map((await this.expertRows.all()).map((expert) => [expert.expertId, `${expert.name}(${expert.organisationName})`]));
+    return expertIds.map((id) => experts.get(id) ?? '(已不在专家库)');
+  }
+
   private async renderDossier(dossierId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
     const chrome = chromeOf(request, response, '申报详情');
     let dossier: Dossier;
@@ -285,6 +292,8 @@ export class ApplicantPagesController {
           withdrawable: ['draft', 'submitted', 'returned', 'passed'].includes(dossier.status) && ['open', 'formal-review', 'formal-review-closed', 'expert-review'].includes(selection.phase),
           correction: dossier.correction,
           fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
+          declaredFen: dossier.declaredInvestmentFen,
+          excluded: await this.excludedNames(dossier.excludedExpertIds),
           attachments: dossier.attachments.map((attachment) => ({ ...attachment, kindName: kindName.get(attachment.kind) ?? attachment.kind, sizeText: fileSize(attachment.sizeBytes) })),
           kinds: limits.kinds.map((kind) => ({ ...kind, requiredMark: kind.required ? '(必传)' : '' })),
           limits: { file: fileSize(limits.maxFileBytes), total: fileSize(limits.maxTotalBytes), count: limits.maxFiles },
