@@ -64,7 +64,7 @@ for (const kind of testDatabaseKinds()) {
 
       const incomplete = await owner.post(`/api/v1/dossiers/${happyId}/submit`).expect(400);
       expect(incomplete.body.details.code).toBe('dossier-incomplete');
-      expect(incomplete.body.message).toContain('场景描述');
+      expect(incomplete.body.details.reason).toContain('场景描述');
       expect(incomplete.body.details.missing).toEqual(
         expect.arrayContaining([
           { kind: 'field', code: 'description', name: '场景描述' },
@@ -140,16 +140,16 @@ for (const kind of testDatabaseKinds()) {
 
       const text = await upload(owner, id, 'application-form', Buffer.from('plain words'), 'notes.txt', 'text/plain').expect(400);
       expect(text.body.details.code).toBe('attachment-type-not-allowed');
-      expect(text.body.message).toContain('only PDF, DOCX, XLSX, PNG and JPEG');
+      expect(text.body.details.reason).toContain('only PDF, DOCX, XLSX, PNG and JPEG');
 
       const disguised = await upload(owner, id, 'application-form', Buffer.from('<html>not a pdf</html>'), 'form.pdf').expect(400);
       expect(disguised.body.details.code).toBe('attachment-content-mismatch');
 
       const unknownKind = await upload(owner, id, 'photo-album', pdfBytes('x'), 'x.pdf').expect(400);
-      expect(unknownKind.body.message).toContain('photo-album');
+      expect(unknownKind.body.details.reason).toContain('photo-album');
 
       const noFile = await owner.post(`/api/v1/dossiers/${id}/attachments`).field('kind', 'application-form').expect(400);
-      expect(noFile.body.message).toContain('"file"');
+      expect(noFile.body.details.reason).toContain('"file"');
 
       const extraField = await owner.post(`/api/v1/dossiers/${id}/attachments`).field('kind', 'application-form').field('colour', 'red').attach('file', pdfBytes('y'), 'y.pdf').expect(400);
       expect(extraField.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'colour' })]));
@@ -217,7 +217,7 @@ for (const kind of testDatabaseKinds()) {
       expect(fields).toEqual(expect.arrayContaining(['title', 'tier', 'fields', 'declaredInvestmentFen', 'excludedExpertIds', 'colour']));
 
       const domain = await owner.post(`/api/v1/selections/${SELECTION}/dossiers`).send(draftBody({ tier: 'batch', fields: { colour: 'red' } })).expect(400);
-      expect(domain.body.message).toMatch(/tier|field/);
+      expect(domain.body.details.reason).toMatch(/tier|field/);
 
       await owner.post('/api/v1/selections/no-such-2026/dossiers').send(draftBody()).expect(404);
       const list = await admin.get(`/api/v1/selections/${SELECTION}/dossiers?status=lost`).expect(400);
@@ -237,7 +237,7 @@ for (const kind of testDatabaseKinds()) {
       t.clock.set('2026-04-01T01:00:00.000Z');
       const before = await revisionOf(lateId);
       const late = await owner.post(`/api/v1/dossiers/${lateId}/submit`).expect(409);
-      expect(late.body.message).toContain('submissions closed on 2026-03-31');
+      expect(late.body.details.reason).toContain('submissions closed on 2026-03-31');
       expect(late.body.details.code).toBe('submission-closed');
       expect(await revisionOf(lateId)).toBe(before);
     });

@@ -106,8 +106,8 @@ for (const kind of testDatabaseKinds()) {
         .post(`/api/v1/selections/${selectionId}/objections`)
         .send({ dossierId: 'ds-a', name: '张伟', contact: 'zhangwei@example.cn', reason: '申报材料中应用成效数据与实际不符' })
         .expect(409);
-      expect(early.body.message).toContain('2026-09-29');
-      expect(early.body.message).toContain('2026-10-10');
+      expect(early.body.details.reason).toContain('2026-09-29');
+      expect(early.body.details.reason).toContain('2026-10-10');
 
       t.clock.set('2026-09-30T03:00:00.000Z');
       const filed = await t.http
@@ -143,7 +143,7 @@ for (const kind of testDatabaseKinds()) {
       const upheld = await admin.post(`/api/v1/objections/${objections.a}/resolution`).send({ outcome: 'upheld', finding: '经核查属实' }).expect(200);
       expect(upheld.body).toMatchObject({ dossierId: 'ds-a', selectionId, outcome: 'upheld', promotedDossierId: 'ds-c' });
       const again = await admin.post(`/api/v1/objections/${objections.a}/resolution`).send({ outcome: 'dismissed', finding: '重复处理' }).expect(409);
-      expect(again.body.message).toContain('already');
+      expect(again.body.details.reason).toContain('already');
 
       const notice = await t.http.get(`/api/v1/selections/${selectionId}/public-notice`).expect(200);
       expect(notice.body.tiers[0].dossiers.map((d: { dossierId: string }) => d.dossierId)).toEqual(['ds-b', 'ds-c']);
@@ -156,10 +156,10 @@ for (const kind of testDatabaseKinds()) {
         .post(`/api/v1/selections/${selectionId}/objections`)
         .send({ dossierId: 'ds-b', name: '张伟', contact: '13912345678', reason: '逾期提出的异议' })
         .expect(409);
-      expect(late.body.message).toContain('2026-10-10');
+      expect(late.body.details.reason).toContain('2026-10-10');
       const blocked = await admin.post(`/api/v1/selections/${selectionId}/awards`).expect(409);
       expect(blocked.body.details.code).toBe('objections-open');
-      expect(blocked.body.message).toContain(objections.b);
+      expect(blocked.body.details.reason).toContain(objections.b);
       await admin.post(`/api/v1/objections/${objections.b}/resolution`).send({ outcome: 'dismissed', finding: '经核查不属实' }).expect(200);
     });
 
@@ -295,13 +295,13 @@ for (const kind of testDatabaseKinds()) {
       t.clock.set('2026-12-28T01:00:00.000Z');
       const refused = await admin.post(`/api/v1/selections/${datasetId}/public-notice`).send({}).expect(409);
       expect(refused.body.details.code).toBe('calendar-year-unknown');
-      expect(refused.body.message).toContain('2027');
+      expect(refused.body.details.reason).toContain('2027');
 
       const year2027 = { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知', holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], makeUpWorkdays: [] };
       await applicant.post('/api/v1/calendar-years').send(year2027).expect(403);
       await admin.post('/api/v1/calendar-years').send({ ...year2027, year: 2026 }).expect(400); // dates outside 2026
       const seedYear = await admin.post('/api/v1/calendar-years').send({ ...year2027, year: 2026, holidays: ['2026-01-01'] }).expect(409);
-      expect(seedYear.body.message).toContain('already known');
+      expect(seedYear.body.details.reason).toContain('already known');
       await admin.post('/api/v1/calendar-years').send({ ...year2027, holidays: ['2027-13-01'] }).expect(400);
       await admin.post('/api/v1/calendar-years').send(year2027).expect(201);
       await admin.post('/api/v1/calendar-years').send(year2027).expect(409);

@@ -37,6 +37,8 @@ export interface SelectionPlan {
   readonly programme: ProgrammeCode;
   readonly year: number;
   readonly quotas: Record<string, number>;
+  /** Other call overrides besides the quotas (e.g. noticeContact). */
+  readonly overrides?: Record<string, unknown>;
   readonly applicants: readonly ApplicantPlan[];
   /** Times of the steps, in order: open, draft, close submissions, formal review, start review, scoring, close review. */
   readonly at: { open: string; deadlineDate: string; draft: string; closeSubmissions: string; formalReview: string; review: string; closeReview: string };
@@ -83,7 +85,7 @@ export function createPreparer(t: TestApp) {
     t.clock.set(at.open);
     const opened = await asAdmin
       .post('/api/v1/selections')
-      .send({ programme: plan.programme, year: plan.year, submissionDeadlineDate: at.deadlineDate, overrides: { quotas: plan.quotas } })
+      .send({ programme: plan.programme, year: plan.year, submissionDeadlineDate: at.deadlineDate, overrides: { quotas: plan.quotas, ...(plan.overrides ?? {}) } })
       .expect(201);
     const selectionId = opened.body.id as string;
 

@@ -57,10 +57,12 @@ describe('the administrator portal pages', () => {
     expect(missing.text).toContain('name="rule_dataset_noticeWorkingDays" inputmode="decimal" value="7"');
     const tooMany = await agent.post('/admin/selections').type('form').send({ _csrf: await csrf(), ...form, quota_dataset_dataset: '5', rule_dataset_noticeWorkingDays: '31' }).expect(400);
     expect(tooMany.text).toContain('公示期太大');
-    const opened = await agent.post('/admin/selections').type('form').send({ _csrf: await csrf(), ...form, quota_dataset_dataset: '5' }).expect(303);
+    const badPhone = await agent.post('/admin/selections').type('form').send({ _csrf: await csrf(), ...form, quota_dataset_dataset: '5', noticeOffice: '科技与信息化处', noticePhone: '打电话' }).expect(400);
+    expect(badPhone.text).toContain('联系电话应为 7–20 位数字');
+    const opened = await agent.post('/admin/selections').type('form').send({ _csrf: await csrf(), ...form, quota_dataset_dataset: '5', noticeOffice: '科技与信息化处', noticePhone: '0731-88888888' }).expect(303);
     expect(opened.headers.location).toBe('/admin/selections/dataset-2026?done=opened');
     const events = await (await t.asAdmin()).get('/api/v1/streams/selection-dataset-2026/events').expect(200);
-    expect(events.body.events[0].data.overrides).toEqual({ quotas: { dataset: 5 }, noticeWorkingDays: 7 });
+    expect(events.body.events[0].data.overrides).toEqual({ quotas: { dataset: 5 }, noticeWorkingDays: 7, noticeContact: { office: '科技与信息化处', phone: '0731-88888888' } });
     const again = await agent.post('/admin/selections').type('form').send({ _csrf: await csrf(), ...form, quota_dataset_dataset: '5' }).expect(409);
     expect(again.text).toContain('该年度(批次)的评选已经开放过');
   });
@@ -91,12 +93,16 @@ describe('the administrator portal pages', () => {
     const { agent } = await signedIn(t, ADMIN.username, ADMIN.password);
     const home = await agent.get('/admin').expect(200);
     expect(home.text).toContain('href="/admin/streams/future-scenarios-2026"');
+    // The public home page links the published 附件3 downloads.
+    const publicHome = await t.http.get('/').expect(200);
+    expect(publicHome.text).toContain('十大未来场景(附件3)');
+    expect(publicHome.text).toContain('href="/api/v1/future-scenarios/2026/annex?format');
     const audit = await agent.get('/admin/streams/future-scenarios-2026').expect(200);
     expect(audit.text).toContain('发布十大未来场景');
     expect(audit.text).toContain('2026 年第 1 版,共 1 个场景');
     expect(audit.text).toContain('系统管理员');
     const missing = await agent.get('/admin/streams/selection-nothing-2030').expect(404);
-    expect(missing.text).toContain('没有这条记录流');
+    expect(missing.text).toContain('没有找到这条记录');
     await agent.get('/admin/streams/future-scenarios-2026?from=-1').expect(400);
   });
 });

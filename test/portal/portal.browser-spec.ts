@@ -6,8 +6,10 @@
  * deactivates) and runs a replacement round; the others score over the API; the admin closes review and
  * starts the notice; the public files an objection on the notice page; the admin upholds it and the
  * reserve moves up (递补); the audit pages show each stream; the annex link downloads.
- * Every page visited is checked with axe-core (serious and critical violations fail the test), a few
- * at a 375 px phone width, and the focus ring is checked by keyboard. Screenshots go to test/artifacts/.
+ * Every step on the desk goes through its confirmation page (the preview of what it does). Every page
+ * visited is checked with axe-core (serious and critical violations fail the test) and for English
+ * sentences (none may show), a few at a 375 px phone width, and the focus ring is checked by keyboard.
+ * Screenshots go to test/artifacts/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -62,11 +64,23 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
       help: string;
       targets: string[];
     }[];
+    await noLatinSentence(name);
     report.push({ page: name, violations: violations.map((violation) => ({ rule: violation.id, impact: violation.impact, nodes: violation.targets.length })) });
     for (const violation of violations.filter((candidate) => candidate.impact === 'serious' || candidate.impact === 'critical')) {
       findings.push({ page: name, rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.targets.slice(0, 5) });
     }
     checked.add(name);
+  };
+  /** Lines of the page with a run of three Latin-script words: an English sentence a reader would meet. */
+  const latin: { page: string; text: string }[] = [];
+  const noLatinSentence = async (name: string) => {
+    // Identifiers a person copies (usernames, hashes, file names, ids in <code>) are not sentences.
+    const lines = (await page.evaluate(`(() => {
+      const body = document.body.cloneNode(true);
+      body.querySelectorAll('code, pre, script, style, svg, kbd').forEach((node) => node.remove());
+      return body.innerText.split('\\n');
+    })()`)) as string[];
+    for (const line of lines) if (/[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}/.test(line)) latin.push({ page: name, text: line.trim().slice(0, 120) });
   };
   const shot = async (name: string) => {
     await axe(name);
@@ -79,6 +93,14 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect([name, overflow]).toEqual([name, 0]);
     await page.setViewportSize({ width: 1100, height: 900 });
+  };
+  /** A step on the desk: its button opens the confirmation page (a preview), whose own button does it. */
+  const confirmStep = async (button: string, screenshot?: string) => {
+    await page.click(`button:has-text("${button}")`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^确认/);
+    if (screenshot) await shot(screenshot);
+    else await axe(`confirm-${button}`);
+    await page.click('form:has(input[name=confirmed]) button[type=submit]');
   };
   /** A dossier over the API: drafted, every required attachment, submitted. */
   const submitOverApi = async (owner: AuthenticatedClient, selectionId: string, title: string, label: string) => {
@@ -216,6 +238,15 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     }
     await expect(page.locator('text=材料已齐全').count()).resolves.toBe(1);
     await shot('05-dossier-uploaded');
+    // Replacing an attachment while the dossier is editable: delete it (after the browser's question), upload anew.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('ul.attachments li:has-text("application-form.pdf") button:has-text("删除")');
+    await expect(page.locator('p.ok[role=status]').textContent()).resolves.toContain('附件已删除');
+    await expect(page.locator('.missing').textContent()).resolves.toContain('附件:申报书');
+    await page.selectOption('#kind', 'application-form');
+    await page.setInputFiles('#file', { name: '申报书(修订).pdf', mimeType: 'application/pdf', buffer: pdf('application-form-2') });
+    await Promise.all([page.waitForEvent('load'), page.click('button:has-text("上传")')]);
+    await expect(page.locator('ul.attachments').textContent()).resolves.toContain('申报书(修订).pdf');
     // Editing the draft: the form comes back filled in; the new title is saved.
     await page.click('text=修改申报内容');
     await expect(page.inputValue('#field_sceneName')).resolves.toBe('sceneName 的内容:港口无人巡检');
@@ -236,31 +267,31 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     t.clock.set(`${year}-04-01T01:00:00.000Z`);
     await signIn(ADMIN.username, ADMIN.password);
     await page.goto(desk);
-    await page.click('button:has-text("截止申报")');
+    await confirmStep('截止申报', '07-confirm-close-submissions');
     await expect(page.locator('.ok').textContent()).resolves.toContain('申报已截止');
     await admin.post(`/api/v1/dossiers/${reserveId}/formal-review`).send({ decision: 'pass', approvedInvestmentFen: 700_000_000 }).expect(200);
     await page.reload();
     await page.fill('input[name=approvedInvestmentYuan]', '10000000');
     await shot('07-formal-review');
-    await page.click('button:has-text("记录结论")');
+    await confirmStep('记录结论');
     await expect(page.locator('.ok').textContent()).resolves.toContain('形式审查结论已记录');
-    await page.click('button:has-text("结束形式审查")');
+    await confirmStep('结束形式审查');
     t.clock.set(`${year}-04-10T01:00:00.000Z`);
     await page.fill('#review-deadline', `${year}-04-17`);
-    await page.click('button:has-text("分配专家")');
+    await confirmStep('分配专家');
     await expect(page.locator('.ok').textContent()).resolves.toContain('专家评审开始');
-    await expect(page.locator('main').textContent()).resolves.toContain(`评审截止日期:${year}-04-17`);
+    await expect(page.locator('main').textContent()).resolves.toContain(`评审截止日期:${year}年4月17日`);
     await expect(page.locator('main').textContent()).resolves.toContain('0 / 5');
     // Load per expert: each of the five carries both dossiers, none scored yet.
     await expect(page.locator('table.loads tbody tr').count()).resolves.toBe(5);
-    await expect(page.locator('table.loads tbody tr').first().textContent()).resolves.toMatch(/专家\d20—/);
+    await expect(page.locator('table.loads tbody tr').first().textContent()).resolves.toMatch(/专家\d2\s*0—/);
     await page.click('button:has-text("退出")');
 
     // The first expert scores on the scoring page: the live total follows the inputs; then amends.
     await signIn('walk-expert0', 'walk-expert0-password');
     await page.waitForURL(`${base}/expert/tasks`);
     await expect(page.locator('main').textContent()).resolves.toContain('已评 0 / 2 项');
-    await expect(page.locator('main').textContent()).resolves.toContain(`评审截止:${year}-04-17`);
+    await expect(page.locator('main').textContent()).resolves.toContain(`评审截止:${year}年4月17日`);
     await shot('08-expert-tasks');
     await page.click('text=智慧港口无人巡检示范场景');
     for (const criterion of programme.rubric) await page.fill(`#points_${criterion.code}`, String(criterion.maxPoints));
@@ -273,7 +304,15 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await page.fill('#comment', '场景清晰,成效可量化。');
     await page.click('button:has-text("保存评分")');
     await expect(page.locator('.ok').textContent()).resolves.toContain('评分已保存');
+    await expect(page.locator('main').textContent()).resolves.toContain('湖南智港科技有限公司');
+    await expect(page.locator('main').textContent()).resolves.toContain('12,000,000.00 元');
     await shot('09-expert-scoring');
+    // At a phone's width the criterion names stay words, not one character per line.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const labelHeight = await page.evaluate(`document.querySelector('label[for=points_technology]').getBoundingClientRect().height`);
+    expect(labelHeight).toBeLessThan(60);
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await phoneShot('09-expert-scoring');
     await page.fill('#points_compliance', '8');
     await page.click('button:has-text("修改评分")');
     await expect(page.locator('.ok').textContent()).resolves.toContain('评分已保存');
@@ -338,7 +377,7 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await page.goto(desk);
     await expect(page.locator('main').textContent()).resolves.toContain('缺 1 人');
     await shot('12-desk-open-place');
-    await page.click('button:has-text("补充分配专家")');
+    await confirmStep('补充分配专家');
     await expect(page.locator('.ok').textContent()).resolves.toContain('补充分配已完成');
     await expect(page.locator('table.rounds').textContent()).resolves.toContain('第 2 轮');
     await expect(page.locator('table.rounds').textContent()).resolves.toContain('专家六 → 智慧港口无人巡检示范场景(修订)');
@@ -380,12 +419,22 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     t.clock.set(`${year}-04-20T01:00:00.000Z`);
     await signIn(ADMIN.username, ADMIN.password);
     await page.goto(desk);
-    await page.click('button:has-text("结束专家评审")');
+    await confirmStep('结束专家评审', '14-confirm-close-review');
     await expect(page.locator('.ok').textContent()).resolves.toContain('入围名单已生成');
     await expect(page.locator('table.scoreboard svg').count()).resolves.toBe(2);
+    await expect(page.locator('table.scoreboard tr.cut-off-line').textContent()).resolves.toContain('名额线');
+    await expect(page.locator('table.scoreboard tbody tr').first().textContent()).resolves.toContain('入围');
+    await expect(page.locator('table.scoreboard tr.reserve').textContent()).resolves.toContain('候补');
     await shot('14-scoreboard');
+    // The admin dossier page, from the scoreboard: organisation, fields, attachments with hashes, experts' comments.
+    await page.click('table.scoreboard tr.selected a');
+    await expect(page.locator('main').textContent()).resolves.toContain('湖南智港科技有限公司');
+    await expect(page.locator('main').textContent()).resolves.toContain('场景清晰,成效可量化。');
+    await expect(page.locator('code.hash').count()).resolves.toBe(programme.attachments.kinds.filter((kind) => kind.required).length);
+    await shot('14-admin-dossier');
+    await page.goto(desk);
     await page.fill('#startsOn', `${year}-04-21`);
-    await page.click('button:has-text("开始公示")');
+    await confirmStep('开始公示');
     await expect(page.locator('.ok').textContent()).resolves.toContain('公示已开始');
     await page.click('button:has-text("退出")');
 
@@ -406,7 +455,8 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await shot('16-objection-error');
     await page.fill('#contact', '13800000000');
     await page.click('button:has-text("提交异议")');
-    await expect(page.locator('.ok').textContent()).resolves.toContain('您的异议已提交');
+    await expect(page.locator('.ok').textContent()).resolves.toContain('您的异议已受理');
+    await expect(page.locator('.ok code').textContent()).resolves.toMatch(/^[0-9a-f-]{36}$/);
     await shot('16-objection-filed');
 
     // 管理员 upholds it: the dossier leaves the list and the reserve moves up (递补), on the desk and
@@ -416,7 +466,7 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await page.check('input[name=outcome][value=upheld]');
     await page.fill('textarea[name=finding]', '经核实,营业收入数据与审计报告不一致,异议成立。');
     await shot('17-objection-to-resolve');
-    await page.click('button:has-text("记录处理结果")');
+    await confirmStep('记录处理结果');
     await expect(page.locator('[role=status]').textContent()).resolves.toContain('异议处理结果已记录');
     await expect(page.locator('main').textContent()).resolves.toContain('云港数据湘江航运调度示范场景 递补入围');
     await expect(page.locator('table.dossiers tr:has-text("湘江航运调度")').textContent()).resolves.toContain('是(递补)');
@@ -427,9 +477,9 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await axe('17-notice-after-promotion');
     await page.goto(desk);
     t.clock.set(`${year}-05-20T02:00:00.000Z`);
-    await page.click('button:has-text("确定奖补")');
+    await confirmStep('确定奖补', '18-confirm-decide');
     await expect(page.locator('[role=status]').textContent()).resolves.toContain('奖补已确定');
-    await page.click('button:has-text("公布名单")');
+    await confirmStep('公布名单');
     await expect(page.locator('[role=status]').textContent()).resolves.toContain('名单已公布');
     await axe('18-desk-published');
     // A forged or expired session cookie: the portal shows the page signed out instead of a JSON 401.
@@ -445,8 +495,28 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     expect(annex).toContain('sceneName 的内容:湘江航运调度');
     expect(annex).not.toContain('港口无人巡检');
 
-    // Every page above passed axe-core without a serious or critical violation.
+    // The calendar page and an address no page answers, in Chinese.
+    await signIn(ADMIN.username, ADMIN.password);
+    await page.goto(`${base}/admin/calendar`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('工作日历');
+    await axe('19-calendar');
+    // Who is signed in, and the password forms (修改密码; 重置 for administrators).
+    await page.click('header a.who');
+    await expect(page.locator('h1').textContent()).resolves.toBe('我的账户');
+    await expect(page.locator('main').textContent()).resolves.toContain('为用户重置密码');
+    await axe('19-account');
+    await page.goto(`${base}/register-nowhere`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('页面不存在');
+    await axe('19-not-found');
+    await page.click('button:has-text("退出")');
+    await page.click('header a:has-text("单位注册")');
+    await page.fill('#creditCode', '91430100MA4L');
+    await page.waitForFunction(`document.getElementById('creditCode-hint').textContent.includes('还差 6 位')`);
+    await shot('19-register');
+
+    // Every page above passed axe-core without a serious or critical violation, and showed no English sentence.
     expect(checked.size).toBeGreaterThan(25);
     expect(findings).toEqual([]);
+    expect(latin).toEqual([]);
   }, 360_000); // one long walk: about 100 s on an idle machine with axe on every page; room for a busy runner
 });

@@ -72,7 +72,7 @@ for (const kind of testDatabaseKinds()) {
     it('shows the review deadline, and after it the experts with scores still missing as late', async () => {
       t.clock.set('2026-04-15T02:00:00.000Z');
       const badDeadline = await admin.post(`/api/v1/selections/${SELECTION}/assignments`).send({ reviewDeadlineDate: '2026-04-01' }).expect(400);
-      expect(badDeadline.body.message).toContain('2026-04-01');
+      expect(badDeadline.body.details.reason).toContain('2026-04-01');
       await admin.post(`/api/v1/selections/${SELECTION}/assignments`).send({ reviewDeadlineDate: '2026-04-24' }).expect(201);
 
       const mine = await experts[0].client.get('/api/v1/me/assignments').expect(200);

@@ -180,7 +180,7 @@ for (const kind of testDatabaseKinds()) {
       t.clock.set('2026-04-20T02:00:00.000Z');
       const [early] = await holders(dossierId(1));
       const nothingYet = await expertClient(early).get(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).expect(404);
-      expect(nothingYet.body.message).toMatch(/not scored/);
+      expect(nothingYet.body.details.reason).toMatch(/not scored/);
       for (const dossier of await board()) {
         for (const expert of dossier.experts.filter((e) => e.status === 'assigned')) {
           const response = await expertClient(expert.expertId)
@@ -203,7 +203,7 @@ for (const kind of testDatabaseKinds()) {
         .put(`/api/v1/dossiers/${dossierId(2)}/reviews/mine`)
         .send({ points: { ...pointsFor(80), technology: 26 }, comment: '过高' })
         .expect(400);
-      expect(outOfRange.body.message).toMatch(/technology must be between 0 and 25/);
+      expect(outOfRange.body.details.reason).toMatch(/technology must be between 0 and 25/);
       const wrongType = await expertClient(first).put(`/api/v1/dossiers/${dossierId(2)}/reviews/mine`).send({ points: 'lots', comment: 1, extra: true }).expect(400);
       expect(wrongType.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['points', 'comment', 'extra']));
 
@@ -253,7 +253,7 @@ for (const kind of testDatabaseKinds()) {
 
       const [holder] = await holders(dossierId(1));
       const late = await expertClient(holder).put(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).send({ points: pointsFor(50), comment: '晚了' }).expect(409);
-      expect(late.body.message).toMatch(/review/);
+      expect(late.body.details.reason).toMatch(/review/);
       await t.http.get(`/api/v1/selections/${SELECTION}/shortlist`).expect(404);
       await clients.get('expert3')!.get(`/api/v1/selections/${SELECTION}/shortlist`).expect(404);
 

@@ -53,7 +53,7 @@ for (const kind of testDatabaseKinds()) {
     it('without a token it is 401; an unknown selection is 404', async () => {
       await t.http.post('/api/v1/selections').send({ programme: 'dataset', year: 2027, submissionDeadlineDate: '2027-03-31' }).expect(401);
       const missing = await t.http.get('/api/v1/selections/no-such-2026').expect(404);
-      expect(missing.body.message).toContain('no-such-2026');
+      expect(missing.body.details.reason).toContain('no-such-2026');
     });
 
     it('a stale If-Match is 412 and the stream is unchanged; a current one goes through', async () => {

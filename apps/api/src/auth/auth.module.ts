@@ -19,6 +19,8 @@ import { LoginController } from './login/login.controller';
 import { Organisation } from './organisation.entity';
 import { PasswordHasher } from './password-hasher';
 import { SignInThrottle } from './sign-in-throttle';
+import { AccountPasswords } from './account-passwords';
+import { OrganisationRegistration } from './register-organisation/organisation-registration';
 import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
 
 @Module({
@@ -44,10 +46,12 @@ import { RegisterOrganisationController } from './register-organisation/register
     AccountsService,
     JwtStrategy,
     BootstrapAdmin,
+    OrganisationRegistration,
+    AccountPasswords,
     CsrfProtection,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   controllers: [LoginController, RegisterOrganisationController, AdminAccountsController],
-  exports: [AccountsService, JwtModule, CsrfProtection, SignInThrottle],
+  exports: [AccountsService, JwtModule, CsrfProtection, SignInThrottle, OrganisationRegistration, AccountPasswords],
 })
 export class AuthModule {}

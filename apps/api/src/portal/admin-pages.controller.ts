@@ -4,7 +4,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { selectionStreamOf } from '@app/domain/selection';
+import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
+import { DomainRefusal } from '@app/domain/shared/refusal';
 import type { Selection, SelectionEvent } from '@app/domain/selection';
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
@@ -33,7 +34,10 @@ import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
 import { OVERRIDE_LABELS, overridesFromForm, programmeRuleForm } from './open-call-form';
-import { scoreStripSvg } from './score-strip';
+import { rankedScoreboard } from './ranked-scoreboard';
+import { confirmationOf } from './admin-confirmations';
+import type { DeskFacts } from './admin-confirmations';
+import { NoticeReads } from '../notice/shared/notice-reads';
 
 const DONE: Record<string, string> = {
   opened: '评选已开放申报。',
@@ -48,6 +52,7 @@ const DONE: Record<string, string> = {
   decide: '奖补已确定。',
   publish: '名单已公布。',
 };
+const dossierHref = (dossierId: string) => `/admin/dossiers/${encodeURIComponent(dossierId)}`;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const yuanToFen = (value: unknown) => (text(value) === '' ? undefined : Math.round(Number(text(value)) * 100));
 
@@ -64,6 +69,7 @@ export class AdminPagesController {
     private readonly selectionRows: SelectionReadModel,
     private readonly dossierRows: DossierReadModel,
     private readonly expertRows: ExpertReadModel,
+    private readonly noticeReads: NoticeReads,
   ) {}
 
   @Get()
@@ -113,6 +119,20 @@ export class AdminPagesController {
     if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderDesk(selectionId, request, response, { formError: '页面已过期,请刷新后重新提交。' }, 403);
     const context = requestContextOf(request);
     const action = text(body.action);
+    // Every step on the desk is irreversible: it is shown first (what, how many, what is missing, the
+    // amounts) and done only when the confirmation page posts it back with confirmed=yes.
+    let confirmation;
+    try {
+      confirmation = confirmationOf(action, body, await this.deskFacts(selectionId, action, body, context));
+    } catch (error) {
+      return this.renderDesk(selectionId, request, response, { formError: problemInChinese(error) }, 409);
+    }
+    if (confirmation) {
+      const again = (status: number, problem?: string) => this.renderConfirm(selectionId, confirmation, body, request, response, status, problem);
+      if (text(body.confirmed) !== 'yes') return again(confirmation.refused ? 409 : 200);
+      if (confirmation.refused) return again(409, confirmation.refused);
+      if (confirmation.acknowledge && text(body.acknowledged) !== 'yes') return again(400, '请勾选确认后再继续。');
+    }
     try {
       const problem = await this.perform(selectionId, action, body, context);
       if (problem) return this.renderDesk(selectionId, request, response, { formError: problem }, 400);
@@ -120,6 +140,36 @@ export class AdminPagesController {
       return this.renderDesk(selectionId, request, response, { formError: problemInChinese(error) }, 409);
     }
     response.redirect(303, `/admin/selections/${encodeURIComponent(selectionId)}?done=${encodeURIComponent(action)}`);
+  }
+
+  private async deskFacts(selectionId: string, action: string, body: Record<string, unknown>, context: ReturnType<typeof requestContextOf>): Promise<DeskFacts> {
+    const selection = (await this.selectionRows.require(selectionId)).selection;
+    const [dossiers, experts] = await Promise.all([this.dossierRows.all({ selectionId }), this.expertRows.all()]);
+    const names = new Map(experts.map((expert) => [expert.expertId, expert.name]));
+    let noticePreview: DeskFacts['noticePreview'];
+    if (action === 'notice') {
+      // A dry run of the selection's own decision: the window it would record now, or why not.
+      try {
+        const calendarYears = (await this.noticeReads.calendarYears()).map(({ year }) => year);
+        const startsOn = text(body.startsOn);
+        const [event] = selectionDecider.decide({ type: 'StartPublicNotice', data: { calendarYears, ...(startsOn ? { startsOn } : {}) }, metadata: context.metadata }, selection);
+        if (event?.type === 'PublicNoticeStarted') noticePreview = { startsOn: event.data.startsOn, endsOn: event.data.endsOn, workingDays: event.data.workingDays };
+      } catch (error) {
+        if (!(error instanceof DomainRefusal)) throw error;
+        noticePreview = { refused: problemInChinese(error) };
+      }
+    }
+    return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, noticePreview };
+  }
+
+  private renderConfirm(selectionId: string, confirmation: NonNullable<ReturnType<typeof confirmationOf>>, body: Record<string, unknown>, request: Request, response: Response, status: number, problem?: string): void {
+    const fields = Object.entries(body)
+      .filter(([name, value]) => typeof value === 'string' && !['_csrf', 'confirmed', 'acknowledged'].includes(name))
+      .map(([name, value]) => ({ name, value }));
+    response
+      .status(status)
+      .type('html')
+      .send(this.views.render('confirm', chromeOf(request, response, confirmation.heading), { ...confirmation, calendarLink: confirmation.refused?.includes('工作日历') ?? false, postTo: `/admin/selections/${encodeURIComponent(selectionId)}`, fields, problem, back: `/admin/selections/${encodeURIComponent(selectionId)}` }));
   }
 
   /** Sends the command behind one button; returns a Chinese problem for a form filled wrongly. */
@@ -210,13 +260,13 @@ export class AdminPagesController {
     const phase = selection.phase;
     const queue = dossiers
       .filter((dossier) => dossier.status === 'submitted')
-      .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, declaredYuan: dossier.declaredInvestmentFen === null ? null : dossier.declaredInvestmentFen / 100 }));
+      .map((dossier) => ({ id: dossier.dossierId, href: dossierHref(dossier.dossierId), title: dossier.title, declaredFen: dossier.declaredInvestmentFen, declaredYuan: dossier.declaredInvestmentFen === null ? null : dossier.declaredInvestmentFen / 100 }));
     const progress = dossiers
       .filter((dossier) => dossier.assignments.length > 0)
       .map((dossier) => {
         const assigned = dossier.assignments.filter((a) => a.status === 'assigned');
         const late = assigned.filter((a) => !dossier.scores.some((score) => score.expertId === a.expertId)).map((a) => names.get(a.expertId) ?? a.expertId);
-        return { title: dossier.title, scored: assigned.length - late.length, total: assigned.length, late: late.join('、') };
+        return { href: dossierHref(dossier.dossierId), title: dossier.title, scored: assigned.length - late.length, total: assigned.length, late: late.join('、') };
       });
     const titleOf = new Map(dossiers.map((dossier) => [dossier.dossierId, dossier]));
     const titled = (dossierId: string) => titleOf.get(dossierId)?.title ?? dossierId;
@@ -232,6 +282,7 @@ export class AdminPagesController {
     const openPlaces = board.dossiers
       .filter((dossier) => dossier.assigned < selection.rules.expertsPerDossier)
       .map((dossier) => ({
+        href: dossierHref(dossier.dossierId),
         title: dossier.title,
         missing: selection.rules.expertsPerDossier - dossier.assigned,
         recused: dossier.experts.filter((expert) => expert.status === 'recused').map((expert) => `${expert.name}(${expert.recusalReason ?? '回避'})`).join(';'),
@@ -255,18 +306,16 @@ export class AdminPagesController {
     );
     const promotedIds = new Set(events.flatMap((event) => (event.type === 'ShortlistEntryDropped' && event.data.promoted ? [event.data.promoted.dossierId] : [])));
     const droppedIds = new Set(selection.droppedDossierIds);
-    const scoreboard = selection.aggregates.map((aggregate) => {
-      const dossier = titleOf.get(aggregate.dossierId);
-      const totals = (dossier?.scores ?? []).map((score) => score.total);
-      return {
-        title: dossier?.title ?? aggregate.dossierId,
-        ...aggregate,
-        chart: scoreStripSvg(totals, aggregate.aggregate, aggregate.median, aggregate.disagreement, `${dossier?.title ?? ''} 的专家评分分布`),
-      };
-    });
+    const scoreboard = rankedScoreboard(
+      selection,
+      dossiers.map((dossier) => ({ dossierId: dossier.dossierId, title: dossier.title, tier: dossier.tier, totals: dossier.scores.map((score) => score.total) })),
+      dossierHref,
+    );
+    const scoredAll = progress.reduce((sum, row) => sum + row.scored, 0);
+    const dueAll = progress.reduce((sum, row) => sum + row.total, 0);
     const listed = new Set(selection.shortlist?.tiers.flatMap((tier) => tier.selected.map((entry) => entry.dossierId)) ?? []);
     const objections = dossiers.flatMap((dossier) =>
-      dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
+      dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
     );
     response
       .status(status)
@@ -290,6 +339,7 @@ export class AdminPagesController {
           streamHref: `/admin/streams/${encodeURIComponent(selectionStreamOf(selection.selectionId))}`,
           dossiers: dossiers.map((dossier) => ({
             title: dossier.title,
+            href: dossierHref(dossier.dossierId),
             status: STATUS_NAMES[dossier.status] ?? dossier.status,
             listed: listed.has(dossier.dossierId),
             promoted: promotedIds.has(dossier.dossierId) && listed.has(dossier.dossierId),
@@ -305,6 +355,8 @@ export class AdminPagesController {
           queue,
           progress,
           scoreboard,
+          minimumScore: selection.rules.minimumScore,
+          reviewProgress: { scored: scoredAll, total: dueAll, percent: dueAll ? Math.round((100 * scoredAll) / dueAll) : 0 },
           objections,
           ...extra,
         }),

@@ -97,7 +97,7 @@ describe('the audit page', () => {
     expect(eventSummary('ExpertRecused', { dossierId: 'a', expertId: 'e1', reason: '回避: 曾任职', scoreDiscarded: true }, names)).toBe('李四;理由:回避: 曾任职;已评分数作废');
     expect(eventSummary('ShortlistEntryDropped', { dossierId: 'a', promoted: { dossierId: 'b', rank: 2 } }, names)).toBe('《A》 因异议成立撤出名单;递补:《B》');
     expect(eventSummary('SelectionOpened', { title: '2026年十大示范场景', quotas: [{ tier: 'scenario', name: '示范场景', quota: 1 }], overrides: { quotas: { scenario: 1 } }, submissionDeadlineDate: '2026-03-31' })).toBe(
-      '2026年十大示范场景;名额:示范场景 1 个;申报截止 2026-03-31;本次调整了:quotas',
+      '2026年十大示范场景;名额:示范场景 1 个;申报截止 2026年3月31日;本次调整了:quotas',
     );
   });
 

@@ -1,3 +1,4 @@
+import { chineseDate, fileSize, yuanOfFen } from './zh-format';
 /**
  * The audit page's words: each recorded fact's type in Chinese and a one-line summary of its data.
  * Pure functions over the stored JSON (which may come from an older version of an event), so every
@@ -42,6 +43,9 @@ export const EVENT_NAMES: Record<string, string> = {
   CalendarYearLoaded: '载入工作日历',
 };
 
+/** What a DossierEdited event changed, in the applicant form's words. */
+const CHANGE_NAMES: Record<string, string> = { title: '项目名称', tier: '申报类别', fields: '申报内容', projectCode: '项目编号', declaredInvestmentFen: '申报投资额', excludedExpertIds: '申请回避的专家' };
+
 export const ACTOR_ROLES: Record<string, string> = { admin: '管理员', expert: '评审专家', applicant: '申报单位', public: '公众', system: '系统' };
 
 /** Names the summary may use instead of ids (experts, dossiers); ids stay when a name is unknown. */
@@ -56,7 +60,7 @@ type Data = Record<string, unknown>;
 const str = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const obj = (value: unknown): Data => (value !== null && typeof value === 'object' ? (value as Data) : {});
-const yuan = (fen: unknown): string => (typeof fen === 'number' ? `${(fen / 100).toLocaleString('zh-CN')} 元` : '—');
+const yuan = (fen: unknown): string => (typeof fen === 'number' ? yuanOfFen(fen) : '—');
 const clip = (text: unknown, max = 60): string => {
   const value = str(text);
   return value.length > max ? `${value.slice(0, max)}…` : value;
@@ -70,7 +74,7 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
     case 'SelectionOpened': {
       const quotas = list(data.quotas).map((q) => `${str(obj(q).name)} ${str(obj(q).quota)} 个`).join('、');
       const overrides = Object.keys(obj(data.overrides));
-      return `${str(data.title)};名额:${quotas || '—'};申报截止 ${str(data.submissionDeadlineDate)}${overrides.length ? `;本次调整了:${overrides.join('、')}` : ';按默认规则'}`;
+      return `${str(data.title)};名额:${quotas || '—'};申报截止 ${chineseDate(str(data.submissionDeadlineDate))}${overrides.length ? `;本次调整了:${overrides.join('、')}` : ';按默认规则'}`;
     }
     case 'SubmissionsClosed':
     case 'AwardsPublished':
@@ -91,7 +95,7 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
       return `评分汇总 ${list(data.aggregates).length} 项,入围 ${selected} 项,候补 ${reserves} 项`;
     }
     case 'PublicNoticeStarted':
-      return `公示期 ${str(data.startsOn)} 至 ${str(data.endsOn)}(${str(data.workingDays)} 个工作日),公示 ${list(data.listedDossierIds).length} 项`;
+      return `公示期 ${chineseDate(str(data.startsOn))} 至 ${chineseDate(str(data.endsOn))}(${str(data.workingDays)} 个工作日),公示 ${list(data.listedDossierIds).length} 项`;
     case 'ShortlistEntryDropped': {
       const promoted = obj(data.promoted);
       return `${names.dossier(str(data.dossierId))} 因异议成立撤出名单;${promoted.dossierId ? `递补:${names.dossier(str(promoted.dossierId))}` : '无候补可递补'}`;
@@ -105,10 +109,10 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
     case 'DossierDrafted':
       return `《${str(data.title)}》,申报类别 ${str(data.tier)}${typeof data.declaredInvestmentFen === 'number' ? `,申报投资额 ${yuan(data.declaredInvestmentFen)}` : ''}`;
     case 'DossierEdited':
-      return `修改了:${Object.keys(obj(data.changes)).join('、') || '—'}`;
+      return `修改了:${Object.keys(obj(data.changes)).map((key) => CHANGE_NAMES[key] ?? key).join('、') || '—'}`;
     case 'AttachmentAdded': {
       const attachment = obj(data.attachment);
-      return `${str(attachment.name)}(${str(attachment.kind)},${str(attachment.sizeBytes)} 字节)`;
+      return `${str(attachment.name)}(${typeof attachment.sizeBytes === 'number' ? fileSize(attachment.sizeBytes) : '—'})`;
     }
     case 'AttachmentRemoved':
       return `附件 ${str(data.attachmentId)}`;
@@ -121,7 +125,7 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
     case 'FormalReviewPassed':
       return `核定投资额 ${data.approvedInvestmentFen === null || data.approvedInvestmentFen === undefined ? '不适用' : yuan(data.approvedInvestmentFen)}${data.note ? `;${clip(data.note)}` : ''}`;
     case 'DossierReturnedForCorrection':
-      return `理由:${clip(data.reason)};补正截止 ${str(data.correctionDeadlineDate)}`;
+      return `理由:${clip(data.reason)};补正截止 ${chineseDate(str(data.correctionDeadlineDate))}`;
     case 'ExpertAssigned':
       return `${expert()}${data.fieldMatch ? '(领域匹配)' : ''}`;
     case 'ExpertRecused':

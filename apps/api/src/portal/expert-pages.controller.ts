@@ -3,7 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Dossier } from '@app/domain/dossier';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 import { DossierReadModel, SelectionReadModel } from '@app/read-models';
+import { Organisation } from '../auth/organisation.entity';
+import { fileSize } from './zh-format';
 import { Public } from '../auth/access.decorators';
 import { requestContextOf } from '../auth/request-context';
 import { ReviewReads } from '../reviews/review-reads';
@@ -30,6 +34,7 @@ export class ExpertPagesController {
     private readonly commands: CommandBus,
     private readonly selectionRows: SelectionReadModel,
     private readonly dossierRows: DossierReadModel,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
   ) {}
 
   @Get('tasks')
@@ -152,7 +157,18 @@ export class ExpertPagesController {
           selection: selection.title,
           open: selection.phase === 'expert-review',
           fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
-          attachments: dossier.attachments,
+          // Who applied (the expert may have to recuse from the organisation) and what it invests (scored under 投入与带动).
+          organisation: (await this.organisations.findOne({ where: { creditCode: dossier.applicantCreditCode } }))?.name ?? '(未在本系统注册的单位)',
+          creditCode: dossier.applicantCreditCode,
+          tier: selection.rules.tiers.find((tier) => tier.code === dossier.tier)?.name ?? dossier.tier,
+          money: dossier.declaredInvestmentFen !== null || dossier.approvedInvestmentFen !== null,
+          declaredFen: dossier.declaredInvestmentFen,
+          approvedFen: dossier.approvedInvestmentFen,
+          attachments: dossier.attachments.map((attachment) => ({
+            ...attachment,
+            kindName: selection.rules.attachments.kinds.find((kind) => kind.code === attachment.kind)?.name ?? attachment.kind,
+            sizeText: fileSize(attachment.sizeBytes),
+          })),
           criteria,
           comment: form.comment ?? mine?.comment ?? '',
           commentError: errors.comment,

@@ -34,6 +34,9 @@ export const OVERRIDE_LABELS: Record<string, string> = {
   quotas: '名额',
   aggregation: '计分方法',
   award: '奖补标准',
+  noticeContact: '异议受理部门',
+  office: '异议受理部门',
+  phone: '异议受理电话',
 };
 
 const fieldName = (programme: string, key: string) => `rule_${programme}_${key}`;
@@ -146,6 +149,14 @@ export function overridesFromForm(rules: ProgrammeRules, body: Record<string, un
     if (!errors['award.rate'] && !errors['award.cap'] && (rate !== rules.award.rateBasisPoints || cap !== rules.award.capFen)) {
       overrides.award = { kind: 'money', rateBasisPoints: rate, capFen: cap };
     }
+  }
+  // 异议受理: the office and phone the notice names; both or neither.
+  const office = raw(body, 'noticeOffice');
+  const phone = raw(body, 'noticePhone');
+  if (office !== '' || phone !== '') {
+    if (office === '') errors.noticeOffice = '请填写异议受理部门';
+    if (!/^[0-9+\-() ]{7,20}$/.test(phone)) errors.noticePhone = '联系电话应为 7–20 位数字,可含空格和 + - ( )';
+    if (office !== '' && !errors.noticePhone) overrides.noticeContact = { office, phone };
   }
   return { overrides, errors };
 }

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import { chineseDate, chineseSeconds, chineseTime, fileSize, yuanOfFen } from './zh-format';
 
 /** Where the templates live: beside the sources (no __dirname under ES-module tests); PORTAL_VIEWS_DIR overrides it. */
 export function portalViewsDir(): string {
@@ -14,15 +15,11 @@ export interface PageChrome {
   readonly user?: { name: string; role: string; roleName: string };
 }
 
-const SHANGHAI_MINUTES = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** An instant as Beijing time, e.g. "2026年4月10日 09:00". */
+export const beijingTime = chineseTime;
 
-const SHANGHAI_SECONDS = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-/** An instant as Beijing time, e.g. "2026-04-10 09:00". */
-export const beijingTime = (iso: string): string => SHANGHAI_MINUTES.format(new Date(iso));
-
-/** To the second, for the audit trail, e.g. "2026-04-10 09:00:05". */
-export const beijingSeconds = (iso: string): string => SHANGHAI_SECONDS.format(new Date(iso));
+/** To the second, for the audit trail, e.g. "2026年4月10日 09:00:05". */
+export const beijingSeconds = chineseSeconds;
 
 const ROLE_NAMES: Record<string, string> = { admin: '管理员', expert: '评审专家', applicant: '申报单位' };
 export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;
@@ -37,6 +34,9 @@ export class PortalViews {
     this.engine.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.engine.registerHelper('time', (iso: unknown) => (typeof iso === 'string' ? beijingTime(iso) : ''));
     this.engine.registerHelper('seconds', (iso: unknown) => (typeof iso === 'string' ? beijingSeconds(iso) : ''));
+    this.engine.registerHelper('date', (date: unknown) => (typeof date === 'string' ? chineseDate(date) : ''));
+    this.engine.registerHelper('yuan', (fen: unknown) => yuanOfFen(typeof fen === 'number' ? fen : null));
+    this.engine.registerHelper('filesize', (bytes: unknown) => (typeof bytes === 'number' ? fileSize(bytes) : ''));
   }
 
   render(page: string, chrome: PageChrome, data: Record<string, unknown> = {}): string {

@@ -1,5 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import { DomainRefusal } from '@app/domain/shared/refusal';
+import { refusalMessage } from '@app/domain/shared/refusal-messages';
 
 /** zh-CN words for the codes the domain uses; the domain keeps English for programs, the portal speaks Chinese. */
 export const PHASE_NAMES: Record<string, string> = {
@@ -24,51 +25,9 @@ export const STATUS_NAMES: Record<string, string> = {
   'not-awarded': '未入选',
 };
 
-const REFUSALS: Record<string, string> = {
-  'outside-notice-window': '当前不在公示期内,无法提出异议。',
-  'objection-already-filed': '您已对该项目提出过异议。',
-  'not-on-shortlist': '该项目不在公示名单中。',
-  'wrong-phase': '当前阶段不允许此操作。',
-  'wrong-status': '申报材料当前状态不允许此操作。',
-  'text-missing': '有必填内容尚未填写。',
-  'text-too-long': '内容超过长度上限。',
-  'unknown-field': '包含本评选不接受的字段。',
-  'unknown-tier': '申报类别不存在。',
-  'invalid-attachment': '附件不符合要求。',
-  'attachment-already-added': '同一文件已上传过。',
-  'too-many-attachments': '附件数量超过上限。',
-  'invalid-score': '评分超出允许范围。',
-  'invalid-scores': '评分不完整或超出允许范围。',
-  'expert-not-assigned': '您未被分配评审该项目。',
-  'expert-recused': '您已回避该项目。',
-  forbidden: '您无权执行此操作。',
-  'objection-not-found': '异议不存在。',
-  'notice-not-started': '该评选尚未开始公示。',
-  'selection-not-opened': '该评选不存在。',
-  'selection-already-opened': '该年度(批次)的评选已经开放过。',
-  'invalid-call-rules': '评选规则设置不正确。',
-  'unknown-programme': '评选类别不存在。',
-  'invalid-credit-code': '统一社会信用代码不正确(请核对校验位)。',
-  'expert-not-found': '专家不存在。',
-  'expert-already-registered': '该专家已登记。',
-  'expert-fields-missing': '请至少填写一个专业领域。',
-  'expert-fields-too-many': '专业领域最多 10 个。',
-  'expert-deactivated': '该专家已停用。',
-  'conflict-already-declared': '已申报过与该单位的利益冲突。',
-  'conflict-already-covered': '该单位是专家本人所在单位,系统已自动回避。',
-  'review-deadline-past': '评审截止日期不能早于今天。',
-  'invalid-date': '日期无效,请按“年-月-日”填写真实日期。',
-  'no-open-places': '所有评审项目的专家均已配齐,无需补充分配。',
-  'no-experts': '专家库中没有可分配的专家。',
-  'stream-not-found': '没有这条记录流。',
-  'objection-already-decided': '该异议已处理。',
-  'objections-open': '仍有未处理的异议。',
-  'review-not-closed': '专家评审尚未结束。',
-};
-
-/** A refusal in Chinese, keeping the rule's own words for the reader who wants the detail. */
+/** A refusal in Chinese from the one catalogue; the English reason stays in the API's details. */
 export function refusalInChinese(error: DomainRefusal): string {
-  return `${REFUSALS[error.code] ?? '操作未被接受。'}(${error.message})`;
+  return refusalMessage(error.code);
 }
 
 /** An error from a command as a sentence for the page; anything unexpected is rethrown. */

@@ -7,11 +7,16 @@ import { NoticeReads } from '../notice/shared/notice-reads';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
+import { AdminDossierPageController } from './admin-dossier-page.controller';
+import { AdminCalendarPageController } from './admin-calendar-page.controller';
+import { RegisterPageController } from './register-page.controller';
+import { AccountPagesController } from './account-pages.controller';
 import { AdminExpertsPagesController } from './admin-experts-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { ApplicantPagesController } from './applicant-pages.controller';
 import { ExpertPagesController } from './expert-pages.controller';
 import { LoginPagesController } from './login-pages.controller';
+import { NotFoundPageController } from './not-found-page.controller';
 import { PortalViews } from './portal-views';
 import { PublicPagesController } from './public-pages.controller';
 import { StaleSessionMiddleware } from './stale-session.middleware';
@@ -31,6 +36,12 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminPagesController,
     AdminExpertsPagesController,
     AdminAuditPagesController,
+    AdminDossierPageController,
+    AdminCalendarPageController,
+    RegisterPageController,
+    AccountPagesController,
+    // Last: it answers every address the controllers above (and every module before this one) do not.
+    NotFoundPageController,
   ],
 })
 export class PortalModule implements NestModule {

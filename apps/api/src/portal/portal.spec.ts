@@ -1,5 +1,6 @@
 import { safeNext } from './login-pages.controller';
 import { beijingTime } from './portal-views';
+import { chineseDate, fileSize, yuanOfFen } from './zh-format';
 import { scoreStripSvg } from './score-strip';
 
 describe('portal helpers', () => {
@@ -11,7 +12,8 @@ describe('portal helpers', () => {
   });
 
   it('shows instants as Beijing time', () => {
-    expect(beijingTime('2026-04-10T01:00:00.000Z')).toBe('2026-04-10 09:00');
+    expect(beijingTime('2026-04-10T01:00:00.000Z')).toBe('2026年4月10日 09:00');
+    expect(beijingTime('2026-12-31T16:30:00.000Z')).toBe('2027年1月1日 00:30');
   });
 
   it('draws one dot per expert total on the score strip, red when the experts disagree', () => {
@@ -19,5 +21,17 @@ describe('portal helpers', () => {
     expect(svg.match(/<circle/g)).toHaveLength(3);
     expect(svg).toContain('#a4001c');
     expect(svg).toContain('aria-label="项目&lt;甲&gt;');
+  });
+
+  it('writes amounts, dates and sizes the Chinese way', () => {
+    expect(yuanOfFen(1_200_000_000)).toBe('12,000,000.00 元');
+    expect(yuanOfFen(5)).toBe('0.05 元');
+    expect(yuanOfFen(null)).toBe('—');
+    expect(chineseDate('2027-01-30')).toBe('2027年1月30日');
+    expect(fileSize(300)).toBe('300 字节');
+    expect(fileSize(1536)).toBe('1.5 KB');
+    expect(fileSize(200 * 1024)).toBe('200 KB');
+    expect(fileSize(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(fileSize(50 * 1024 * 1024)).toBe('50 MB');
   });
 });

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -9,6 +9,10 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Like, Repository } from 'typeorm';
 import { SelectionReadModel } from '@app/read-models';
+import { CLOCK } from '@app/platform';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import type { Clock } from '@app/platform';
 import { Public } from '../auth/access.decorators';
 import { Account } from '../auth/account.entity';
 import { requestContextOf } from '../auth/request-context';
@@ -39,12 +43,24 @@ export class PublicPagesController {
     private readonly commands: CommandBus,
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly selectionRows: SelectionReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  @Get('assets/portal.css')
+  /** The stylesheet and the page scripts (no inline script: the Content-Security-Policy allows 'self' only). */
+  @Get('assets/:file')
   @Public()
-  stylesheet(@Res() response: Response): void {
-    response.type('text/css').set('Cache-Control', 'public, max-age=300').send(readFileSync(join(portalViewsDir(), 'assets/portal.css'), 'utf8'));
+  asset(@Param('file') file: string, @Res() response: Response): void {
+    const match = /^[a-z][a-z0-9-]*\.(css|js)$/.exec(file);
+    const path = match ? join(portalViewsDir(), 'assets', file) : null;
+    if (!match || !path || !existsSync(path)) {
+      response.status(404).type('text/plain').send('没有这个文件。');
+      return;
+    }
+    response
+      .type(match[1] === 'css' ? 'text/css' : 'text/javascript')
+      .set('Cache-Control', 'public, max-age=300')
+      .send(readFileSync(path, 'utf8'));
   }
 
   @Get()
@@ -56,6 +72,7 @@ export class PublicPagesController {
       title: selection.title,
       year: selection.year,
       phase: PHASE_NAMES[selection.phase] ?? selection.phase,
+      isOpen: selection.phase === 'open',
       deadline: selection.submissionDeadlineDate,
       hasNotice: selection.notice !== null && selection.shortlist !== null,
       notice: selection.notice,
@@ -75,7 +92,13 @@ export class PublicPagesController {
         more: index === 2 && ofRole.length > 3 ? ofRole.length - 3 : 0,
       }));
     });
-    response.type('html').send(this.views.render('home', chromeOf(request, response, '湖南省“人工智能+”年度评选'), { selections: rows, demoAccounts }));
+    // 附件3 十大未来场景 of each year that has one published: its downloads.
+    const futureScenarios = (await this.store.listStreams('future'))
+      .map((streamId) => /^future-scenarios-(\d{4})$/.exec(streamId)?.[1])
+      .filter((year): year is string => year !== undefined)
+      .sort()
+      .map((year) => ({ year, annexes: ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/future-scenarios/${year}/annex?format=${annex.format}` })) }));
+    response.type('html').send(this.views.render('home', chromeOf(request, response, '湖南省“人工智能+”年度评选'), { selections: rows, demoAccounts, futureScenarios }));
   }
 
   @Get('selections/:selectionId/notice')
@@ -103,13 +126,15 @@ export class PublicPagesController {
       await this.renderNotice(selectionId, request, response, { errors: fieldErrorsInChinese(problems, OBJECTION_LABELS), form: body }, 400);
       return;
     }
+    let receipt: string;
     try {
-      await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request)));
+      receipt = (await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request)))).value as string;
     } catch (error) {
       await this.renderNotice(selectionId, request, response, { formError: problemInChinese(error), form: body }, 409);
       return;
     }
-    await this.renderNotice(selectionId, request, response, { filed: true });
+    // The receipt is the objection's own id: the objector quotes it when asking about the outcome.
+    await this.renderNotice(selectionId, request, response, { filed: true, receipt });
   }
 
   private async renderNotice(selectionId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
@@ -132,6 +157,7 @@ export class PublicPagesController {
     }));
     const listed = tiers.flatMap((tier) => tier.dossiers);
     const form = (extra.form ?? {}) as Record<string, unknown>;
+    const now = Date.parse(this.clock.now());
     response
       .status(status)
       .type('html')
@@ -141,6 +167,21 @@ export class PublicPagesController {
           title: selection.title,
           phase: PHASE_NAMES[selection.phase] ?? selection.phase,
           window: selection.notice,
+          contact: selection.rules.noticeContact ?? null,
+          // The form is there only while objections are accepted: in the notice phase, inside its window.
+          accepting: selection.phase === 'notice' && now >= Date.parse(selection.notice.startsAt) && now <= Date.parse(selection.notice.endsAt),
+          notYet: selection.phase === 'notice' && now < Date.parse(selection.notice.startsAt),
+          published: selection.phase === 'published',
+          money: selection.rules.award.kind === 'money',
+          awards: selection.phase === 'published'
+            ? selection.awards.map((award) => ({
+                ...entryOf(award.dossierId),
+                tier: selection.rules.tiers.find((tier) => tier.code === award.tier)?.name ?? award.tier,
+                rank: award.rank,
+                paidFen: award.award.kind === 'money' ? award.award.paidFen : null,
+              }))
+            : [],
+          annexes: selection.phase === 'published' ? ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/selections/${encodeURIComponent(selectionId)}/annex?format=${annex.format}` })) : [],
           tiers,
           choices: listed.map((entry) => ({ ...entry, selected: entry.dossierId === form.dossierId })),
           ...extra,

@@ -54,6 +54,13 @@ describe('findConflict (回避)', () => {
     });
   });
 
+  it('an expert who recused from the dossier never returns to it', () => {
+    expect(findConflict(expert({ expertId: 'E-9' }), { ...dossier, recusedExpertIds: ['E-9'] })).toEqual({
+      code: 'recused-from-dossier',
+      reason: 'expert E-9 recused from dossier D-7',
+    });
+  });
+
   it('reports the same-organisation conflict first when several apply', () => {
     const everything = expert({ expertId: 'E-4', organisationCreditCode: applicant, declaredConflictCreditCodes: [applicant] });
     expect(findConflict(everything, dossier)?.code).toBe('same-organisation');

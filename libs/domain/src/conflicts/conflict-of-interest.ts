@@ -18,10 +18,12 @@ export interface ConflictDossier {
   readonly applicantCreditCode: string;
   /** Experts the applicant asked to be kept away (申请回避), e.g. a competitor's adviser. */
   readonly excludedExpertIds: readonly string[];
+  /** Experts who recused from this dossier (回避): they never return to it, whatever the scope. */
+  readonly recusedExpertIds?: readonly string[];
   readonly fields: readonly string[];
 }
 
-export type ConflictCode = 'same-organisation' | 'declared-organisation' | 'excluded-by-applicant';
+export type ConflictCode = 'same-organisation' | 'declared-organisation' | 'excluded-by-applicant' | 'recused-from-dossier';
 
 export interface Conflict {
   readonly code: ConflictCode;
@@ -33,6 +35,7 @@ export const CONFLICT_LABELS: Readonly<Record<ConflictCode, string>> = {
   'same-organisation': 'same organisation',
   'declared-organisation': 'declared tie',
   'excluded-by-applicant': 'excluded by applicant',
+  'recused-from-dossier': 'recused from this dossier',
 };
 
 /**
@@ -59,6 +62,9 @@ export function findConflict(expert: ConflictExpert, dossier: ConflictDossier): 
       code: 'excluded-by-applicant',
       reason: `the applicant of dossier ${dossier.dossierId} asked that expert ${expert.expertId} not review it`,
     };
+  }
+  if (dossier.recusedExpertIds?.includes(expert.expertId)) {
+    return { code: 'recused-from-dossier', reason: `expert ${expert.expertId} recused from dossier ${dossier.dossierId}` };
   }
   return null;
 }

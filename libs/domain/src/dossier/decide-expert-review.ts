@@ -18,6 +18,7 @@ export function conflictDossierOf(dossier: Dossier, rules: Pick<CallRules, 'expe
     dossierId: dossier.dossierId,
     applicantCreditCode: dossier.applicantCreditCode,
     excludedExpertIds: [...dossier.excludedExpertIds],
+    recusedExpertIds: dossier.assignments.filter((assignment) => assignment.status === 'recused').map((assignment) => assignment.expertId),
     fields: field ? [field] : [],
   };
 }

@@ -32,6 +32,12 @@ export function decideFileObjection(command: FileObjection, state: DossierState)
   if (dossier.objections.some((objection) => objection.objectionId === command.data.objectionId)) {
     throw refuse('objection-already-filed', `objection ${command.data.objectionId} is already filed`);
   }
+  // One objection per person and dossier: the person is known by the contact they gave (实名).
+  const contact = sameContact(objector?.contact);
+  const earlier = dossier.objections.find((objection) => sameContact(objection.objector.contact) === contact);
+  if (contact !== '' && earlier) {
+    throw refuse('objection-already-filed', `this contact already objected to the dossier (objection ${earlier.objectionId})`, 'conflict', { objectionId: earlier.objectionId });
+  }
   return [
     {
       type: 'ObjectionFiled',
@@ -49,6 +55,11 @@ export function decideFileObjection(command: FileObjection, state: DossierState)
       },
     },
   ];
+}
+
+/** A contact as one person writes it any day: without spaces, dashes or case ("138 0000-0000" = "13800000000"). */
+function sameContact(contact: unknown): string {
+  return typeof contact === 'string' ? contact.normalize('NFKC').replace(/[\s-]/g, '').toLowerCase() : '';
 }
 
 export function decideObjectionOutcome(command: UpholdObjection | DismissObjection, state: DossierState): DossierEvent[] {

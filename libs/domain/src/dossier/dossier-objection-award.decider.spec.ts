@@ -106,6 +106,15 @@ describe('dossier: objections (异议)', () => {
       given(listed).when(file(IN_NOTICE, {}, { ...facts('notice'), selectedDossierIds: ['d-2'] })).thenRefused('not-on-shortlist');
     });
 
+    it('one person objects to a dossier once: the same contact (written any way) is refused a second objection', () => {
+      given([...listed, objectionFiled('o-1')])
+        .when(file(IN_NOTICE, { objectionId: 'o-2', objector: { name: '李明', contact: ' 138 0000 0000 ', organisation: '' }, reason: '另一个理由' }))
+        .thenRefused('objection-already-filed', 'already objected');
+      given([...listed, objectionFiled('o-1')])
+        .when(file(IN_NOTICE, { objectionId: 'o-2', objector: { name: '王芳', contact: '13900000000', organisation: '' } }))
+        .then([{ ...objectionFiled('o-2'), data: { ...objectionFiled('o-2').data, objector: { name: '王芳', contact: '13900000000', organisation: null } } } as never]);
+    });
+
     it('the same objection is filed once', () => {
       given([...listed, objectionFiled()]).when(file()).thenRefused('objection-already-filed');
     });

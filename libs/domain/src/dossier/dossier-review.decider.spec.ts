@@ -375,6 +375,7 @@ describe('dossier: expert review', () => {
       dossierId: DOSSIER_ID,
       applicantCreditCode: APPLICANT,
       excludedExpertIds: ['e-excluded'],
+      recusedExpertIds: [],
       fields: ['AI+离散型制造'],
     });
     expect(conflictDossierOf({ ...state, fields: {} }, demoRules).fields).toEqual([]);

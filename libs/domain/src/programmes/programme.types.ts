@@ -85,6 +85,13 @@ interface RulesCommon {
   readonly attachments: AttachmentRules;
   /** How many experts an applicant may ask to be kept away from its dossier. */
   readonly maxExcludedExperts: number;
+  /** Who takes objections during the notice (异议受理部门 and its phone), as the call's notice names them. */
+  readonly noticeContact?: NoticeContact;
+}
+
+export interface NoticeContact {
+  readonly office: string;
+  readonly phone: string;
 }
 
 /** A programme's standing rules, as in seeds/programmes/{code}.json. */
@@ -109,6 +116,7 @@ export interface CallRuleOverrides {
   readonly reservesPerTier?: number;
   readonly noticeWorkingDays?: number;
   readonly award?: AwardFormula;
+  readonly noticeContact?: NoticeContact;
 }
 
 export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
@@ -122,6 +130,7 @@ export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
   'reservesPerTier',
   'noticeWorkingDays',
   'award',
+  'noticeContact',
 ];
 
 export function isMoneyProgramme(rules: { award: AwardFormula }): boolean {

@@ -106,7 +106,7 @@ describe('parseProgrammeRules', () => {
     const problems = problemsOf(() => parseProgrammeRules(json));
     expect(problems).toEqual(
       expect.arrayContaining([
-        'rules.colour is not a known setting (known: code, name, policyBasis, tiers, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, requiresDeclaredInvestment, fields, expertiseField, attachments, maxExcludedExperts)',
+        'rules.colour is not a known setting (known: code, name, policyBasis, tiers, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, requiresDeclaredInvestment, fields, expertiseField, attachments, maxExcludedExperts, noticeContact)',
         'expertsPerDossier must be a whole number from 1 to 15, got 0',
         'aggregation must be one of mean, median, trimmed-mean, z-score-mean, got "max"',
         'noticeWorkingDays must be a whole number from 1 to 30, got 2.5',
@@ -284,6 +284,15 @@ describe('resolveCallRules', () => {
     ]);
   });
 
+  it('a call names the office that takes objections and its phone; a bad phone is refused', () => {
+    const contact = { office: '湖南省工业和信息化厅科技与信息化处', phone: '0731-88888888' };
+    expect(resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, noticeContact: contact }).noticeContact).toEqual(contact);
+    expect(resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 } }).noticeContact).toBeUndefined();
+    expect(problemsOf(() => resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, noticeContact: { ...contact, phone: 'call us' } }))).toEqual([
+      'noticeContact.phone must be a phone number of 7-20 digits, spaces or + - ( )',
+    ]);
+  });
+
   it('a call that selects nobody is refused', () => {
     expect(problemsOf(() => resolveCallRules(seedRules('dataset'), { quotas: { dataset: 0 } }))).toEqual([
       'tiers must select at least one',
@@ -297,7 +306,7 @@ describe('resolveCallRules', () => {
       deadline: '2026-03-31',
     } as unknown as Parameters<typeof resolveCallRules>[1];
     expect(problemsOf(() => resolveCallRules(seedRules('vertical-model'), overrides))).toEqual([
-      'overrides.deadline is not a known setting (known: quotas, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award)',
+      'overrides.deadline is not a known setting (known: quotas, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, noticeContact)',
       'overrides.quotas.platinum is not a tier of vertical-model (tiers: model)',
       'overrides.award.kind must stay "money" for vertical-model',
       'requiresDeclaredInvestment can only be true for a programme that pays money',

@@ -18,6 +18,7 @@ import {
   AttachmentRules,
   CallRules,
   DossierFieldRule,
+  NoticeContact,
   isProgrammeCode,
   ProgrammeCode,
   ProgrammeRules,
@@ -48,6 +49,7 @@ const RULE_KEYS = [
   'expertiseField',
   'attachments',
   'maxExcludedExperts',
+  'noticeContact',
 ] as const;
 
 /**
@@ -87,6 +89,7 @@ export function readRules(raw: unknown, mode: RulesMode, problems: ProblemList):
     expertiseField: readString(problems, 'expertiseField', json.expertiseField),
     attachments: readAttachments(problems, json.attachments),
     maxExcludedExperts: readInteger(problems, 'maxExcludedExperts', json.maxExcludedExperts, 0, 3),
+    ...readNoticeContact(problems, json.noticeContact),
   };
 
   if (rules.expertiseField && !fields.some((field) => field.code === rules.expertiseField)) {
@@ -223,4 +226,15 @@ function readAttachments(problems: ProblemList, raw: unknown): AttachmentRules {
     addProblem(problems, 'attachments.maxFiles', `must allow the ${required} required attachments`);
   }
   return attachments;
+}
+
+/** Optional: the office that takes objections and its phone; absent when the notice names none. */
+function readNoticeContact(problems: ProblemList, raw: unknown): { noticeContact?: NoticeContact } {
+  if (raw === undefined || raw === null) return {};
+  const json = readRecord(problems, 'noticeContact', raw);
+  reportUnknownKeys(problems, 'noticeContact', json, ['office', 'phone']);
+  const office = readString(problems, 'noticeContact.office', json.office, { maxLength: 100 });
+  const phone = readString(problems, 'noticeContact.phone', json.phone, { maxLength: 20 });
+  if (phone && !/^[0-9+\-() ]{7,20}$/.test(phone)) addProblem(problems, 'noticeContact.phone', 'must be a phone number of 7-20 digits, spaces or + - ( )');
+  return { noticeContact: { office, phone } };
 }

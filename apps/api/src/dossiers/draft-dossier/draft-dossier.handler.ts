@@ -7,6 +7,7 @@ import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../workflow/command-runner';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { dossierStreamOf } from '../shared/dossier-stream';
+import { requireKnownExperts } from '../shared/known-experts';
 import { DraftDossierCommand } from './draft-dossier.command';
 
 @CommandHandler(DraftDossierCommand)
@@ -19,6 +20,7 @@ export class DraftDossierHandler implements ICommandHandler<DraftDossierCommand,
   async execute({ selectionId, request, context }: DraftDossierCommand): Promise<UnitOfWorkResult<string>> {
     const creditCode = context.metadata.actor.organisationCreditCode;
     if (!creditCode) throw refuse('forbidden', 'only a user of an applicant organisation drafts a dossier', 'forbidden');
+    await requireKnownExperts(this.directory, request.excludedExpertIds);
     // A fresh id per draft: an organisation may file several dossiers in one selection.
     const dossierId = `${selectionId}-${randomBytes(4).toString('hex')}`;
     const stream = dossierStreamOf(dossierId);

@@ -6,6 +6,8 @@ import {
   IsInt,
   IsObject,
   IsOptional,
+  IsString,
+  Length,
   Matches,
   Max,
   Min,
@@ -13,6 +15,18 @@ import {
 } from 'class-validator';
 import { PROGRAMME_CODES } from '@app/domain/programmes';
 import type { ProgrammeCode } from '@app/domain/programmes';
+
+/** Who takes objections during the notice (异议受理部门) and the phone to call. */
+export class NoticeContactRequest {
+  @ApiProperty({ example: '湖南省工业和信息化厅科技与信息化处' })
+  @IsString()
+  @Length(2, 100)
+  office!: string;
+
+  @ApiProperty({ example: '0731-88888888' })
+  @Matches(/^[0-9+\-() ]{7,20}$/, { message: 'noticeContact.phone must be a phone number of 7-20 digits, spaces or + - ( )' })
+  phone!: string;
+}
 
 /** Any rule of the programme the call changes; checked in full by the domain (resolveCallRules). */
 export class CallOverridesRequest {
@@ -73,6 +87,12 @@ export class CallOverridesRequest {
   @IsOptional()
   @IsObject()
   award?: { kind: 'policy' } | { kind: 'money'; rateBasisPoints: number; capFen: number };
+
+  @ApiPropertyOptional({ type: NoticeContactRequest, description: '异议受理部门 and its phone, shown on the public notice' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NoticeContactRequest)
+  noticeContact?: NoticeContactRequest;
 }
 
 export class OpenSelectionRequest {

@@ -1,0 +1,146 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { Repository } from 'typeorm';
+import type { Dossier } from '@app/domain/dossier';
+import type { Selection } from '@app/domain/selection';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import { ExpertReadModel } from '@app/read-models';
+import { Public } from '../auth/access.decorators';
+import { Organisation } from '../auth/organisation.entity';
+import { StreamDirectory } from '../workflow/stream-directory';
+import { EVENT_NAMES, eventSummary } from './audit-summary';
+import { signedInAs } from './portal-access';
+import { chromeOf } from './portal-session';
+import { PHASE_NAMES, STATUS_NAMES, problemInChinese } from './portal-zh';
+import { PortalViews } from './portal-views';
+import { fileSize } from './zh-format';
+
+/** Facts of the dossier's own record that make its formal-review history (申报与形式审查经过). */
+const HISTORY = new Set([
+  'DossierDrafted',
+  'DossierSubmitted',
+  'DossierWithdrawn',
+  'FormalReviewPassed',
+  'DossierReturnedForCorrection',
+  'DossierRejected',
+  'AttachmentAdded',
+  'AttachmentRemoved',
+  'DossierEdited',
+]);
+
+/** Phases after expert review: only then does the administrator read the experts' scores and comments. */
+const REVIEW_CLOSED = new Set(['review-closed', 'notice', 'awards-decided', 'published']);
+
+const OBJECTION_STATUS = { open: '待处理', upheld: '成立', dismissed: '不成立' } as const;
+const AWARD_DECISION = { paid: '全额奖补', 'top-up': '补差奖补', 'not-paid': '不予奖补' } as const;
+
+/**
+ * 申报材料详情 for the administrator: the organisation and its contact, every field, the attachments
+ * with size and SHA-256, the formal-review history, the experts (their scores and comments once review
+ * has closed), objections and the award. Linked from every desk list that names a dossier.
+ */
+@ApiExcludeController()
+@Controller('admin/dossiers')
+export class AdminDossierPageController {
+  constructor(
+    private readonly views: PortalViews,
+    private readonly directory: StreamDirectory,
+    private readonly expertRows: ExpertReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+  ) {}
+
+  @Get(':dossierId')
+  @Public()
+  async page(@Param('dossierId') dossierId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'admin')) return;
+    const chrome = chromeOf(request, response, '申报材料详情');
+    let dossier: Dossier;
+    let selection: Selection;
+    try {
+      dossier = (await this.directory.dossier(dossierId)).value;
+      selection = (await this.directory.selection(dossier.selectionId)).value;
+    } catch (error) {
+      response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: problemInChinese(error) }));
+      return;
+    }
+    const [organisation, experts, events] = await Promise.all([
+      this.organisations.findOne({ where: { creditCode: dossier.applicantCreditCode } }),
+      this.expertRows.all(),
+      this.store.readStream(`dossier-${dossier.dossierId}`),
+    ]);
+    const expertOf = new Map(experts.map((expert) => [expert.expertId, expert]));
+    const rules = selection.rules;
+    const kindName = new Map(rules.attachments.kinds.map((kind) => [kind.code, kind.name]));
+    const criterionName = new Map(rules.rubric.map((criterion) => [criterion.code, criterion]));
+    const reviewClosed = REVIEW_CLOSED.has(selection.phase);
+    const names = { expert: (id: string) => expertOf.get(id)?.name ?? id, dossier: () => dossier.title };
+    const award = dossier.award;
+    response.type('html').send(
+      this.views.render('admin-dossier', { ...chrome, title: `申报材料:${dossier.title}` }, {
+        id: dossier.dossierId,
+        title: dossier.title,
+        selectionId: selection.selectionId,
+        selectionTitle: selection.title,
+        phase: PHASE_NAMES[selection.phase] ?? selection.phase,
+        status: STATUS_NAMES[dossier.status] ?? dossier.status,
+        // The applicant's or the reviewer's own words; a not-awarded reason is the ranking's English note.
+        closingReason: dossier.status === 'rejected' || dossier.status === 'withdrawn' ? dossier.closingReason : null,
+        tier: rules.tiers.find((tier) => tier.code === dossier.tier)?.name ?? dossier.tier,
+        projectCode: dossier.projectCode,
+        organisation: {
+          name: organisation?.name ?? '(未在本系统注册的单位)',
+          creditCode: dossier.applicantCreditCode,
+          contactName: organisation?.contactName ?? '—',
+          contactPhone: organisation?.contactPhone ?? '—',
+        },
+        money: rules.requiresDeclaredInvestment || dossier.declaredInvestmentFen !== null || rules.award.kind === 'money',
+        declaredFen: dossier.declaredInvestmentFen,
+        approvedFen: dossier.approvedInvestmentFen,
+        correction: dossier.correction,
+        fields: rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
+        attachments: dossier.attachments.map((attachment) => ({
+          ...attachment,
+          kindName: kindName.get(attachment.kind) ?? attachment.kind,
+          sizeText: fileSize(attachment.sizeBytes),
+          href: `/api/v1/dossiers/${encodeURIComponent(dossier.dossierId)}/attachments/${encodeURIComponent(attachment.attachmentId)}`,
+        })),
+        history: events
+          .filter((event) => HISTORY.has(event.type))
+          .map((event) => ({ at: event.metadata.occurredAt ?? event.recordedAt, what: EVENT_NAMES[event.type] ?? event.type, summary: eventSummary(event.type, event.data, names) })),
+        excluded: dossier.excludedExpertIds.map((id) => expertOf.get(id)?.name ?? '(已不在专家库)'),
+        reviewClosed,
+        experts: dossier.assignments.map((assignment) => {
+          const expert = expertOf.get(assignment.expertId);
+          const score = dossier.scores.find((s) => s.expertId === assignment.expertId);
+          return {
+            name: expert?.name ?? assignment.expertId,
+            organisation: expert?.organisationName ?? '',
+            recused: assignment.status === 'recused',
+            recusalReason: assignment.recusalReason,
+            scored: score !== undefined,
+            total: score?.total.toFixed(2),
+            comment: score?.comment,
+            points: score ? Object.entries(score.points).map(([code, points]) => ({ name: criterionName.get(code)?.name ?? code, points, max: criterionName.get(code)?.maxPoints })) : [],
+          };
+        }),
+        objections: dossier.objections.map((objection) => ({ ...objection, statusName: OBJECTION_STATUS[objection.status] })),
+        award: award
+          ? {
+              tier: rules.tiers.find((tier) => tier.code === award.tier)?.name ?? award.tier,
+              rank: award.rank,
+              money: award.record.kind === 'money',
+              ...(award.record.kind === 'money'
+                ? { standardFen: award.record.standardFen, paidFen: award.record.paidFen, decision: AWARD_DECISION[award.record.decision] }
+                : {}),
+            }
+          : null,
+        deskHref: `/admin/selections/${encodeURIComponent(selection.selectionId)}`,
+        streamHref: `/admin/streams/${encodeURIComponent(`dossier-${dossier.dossierId}`)}`,
+      }),
+    );
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Every step on the selection desk is shown before it is done: the first POST answers a confirmation
+ * page (what happens, how many, what is missing, the amounts) and changes nothing; only the page's own
+ * form, posted back with confirmed=yes, does it. Closing review with scores missing needs the box
+ * ticked; a step a rule forbids has no button at all.
+ */
+import request from 'supertest';
+import { ADMIN, startTestApp } from '../support/test-app';
+import type { AuthenticatedClient, TestApp } from '../support/test-app';
+import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
+
+type Agent = ReturnType<typeof request.agent>;
+const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
+const tokenFrom = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+/** The hidden fields of the confirmation page's form, as the browser would send them back. */
+const hiddenFieldsOf = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')]));
+
+describe('confirmations on the selection desk', () => {
+  let t: TestApp;
+  let admin: Agent;
+  let api: AuthenticatedClient;
+  const selectionId = 'demo-scenario-2026';
+  const desk = `/admin/selections/${selectionId}`;
+  const phase = async () => (await api.get(`/api/v1/selections/${selectionId}`).expect(200)).body.phase as string;
+  const post = async (form: Record<string, string>) => admin.post(desk).type('form').send({ _csrf: tokenFrom((await admin.get(desk)).text), ...form });
+  const confirm = async (preview: string, extra: Record<string, string> = {}) => admin.post(desk).type('form').send({ ...hiddenFieldsOf(preview), ...extra });
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    api = await t.asAdmin();
+    const experts = await registerExperts(t, 5, 5100);
+    await api.post('/api/v1/selections').send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 1 }, minimumScore: 50 } }).expect(201);
+    const seed = seedProgramme('demo-scenario');
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const username = `confirm-org${index}`;
+      await t.http.post('/api/v1/organisations').send({ creditCode: validCreditCode(5200 + index), name: `湖南确认测试${index}号有限公司`, contactName: '联系人', contactPhone: '0731-88886666', username, password: `${username}-password` }).expect(201);
+      const owner = await t.as(username, `${username}-password`);
+      const fields = Object.fromEntries(seed.fields.map((field) => [field.code, `${field.code} 内容 ${index}`]));
+      const drafted = await owner.post(`/api/v1/selections/${selectionId}/dossiers`).send({ title: `确认测试项目${index}`, tier: 'scenario', fields, declaredInvestmentFen: 1_000_000_000 }).expect(201);
+      const id = drafted.body.id as string;
+      ids.push(id);
+      if (index === 2) continue; // the third stays a draft
+      for (const kind of seed.attachments.kinds.filter((kind) => kind.required)) {
+        await owner.post(`/api/v1/dossiers/${id}/attachments`).field('kind', kind.code).attach('file', pdf(`${id}-${kind.code}`), { filename: `${kind.code}.pdf`, contentType: 'application/pdf' }).expect(201);
+      }
+      await owner.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    }
+    admin = request.agent(t.app.getHttpServer());
+    const login = await admin.get('/login').expect(200);
+    await admin.post('/login').type('form').send({ _csrf: tokenFrom(login.text), username: ADMIN.username, password: ADMIN.password }).expect(303);
+
+    t.clock.set('2026-04-01T01:00:00.000Z');
+    const preview = await post({ action: 'close-submissions' }).then((r) => r.text);
+    expect(preview).toContain('确认截止申报');
+    expect(preview).toContain('已提交的申报材料 2 项将进入形式审查');
+    expect(preview).toContain('仍有 1 份草稿未提交');
+    expect(await phase()).toBe('open');
+    expect((await confirm(preview)).status).toBe(303);
+    expect(await phase()).toBe('formal-review');
+
+    const reject = await post({ action: 'review', dossierId: ids[0], decision: 'reject', reason: '材料不全' }).then((r) => r.text);
+    expect(reject).toContain('确认形式审查结论:不予受理');
+    expect(reject).toContain('不予受理后,该申报不再参加本次评选。');
+    for (const id of ids.slice(0, 2)) await api.post(`/api/v1/dossiers/${id}/formal-review`).send({ decision: 'pass', approvedInvestmentFen: 900_000_000 }).expect(200);
+    await api.post(`/api/v1/selections/${selectionId}/close-formal-review`).expect(200);
+    await api.post(`/api/v1/selections/${selectionId}/assignments`).send({ seed: 'confirm' }).expect(201);
+    // Every expert scores the first dossier; the last expert leaves the second unscored.
+    const rubric = seed.rubric;
+    for (const [index, expert] of experts.entries()) {
+      const points = Object.fromEntries(rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * 0.8)]));
+      await expert.put(`/api/v1/dossiers/${ids[0]}/reviews/mine`).send({ points, comment: '好' }).expect(200);
+      if (index < 4) await expert.put(`/api/v1/dossiers/${ids[1]}/reviews/mine`).send({ points, comment: '可' }).expect(200);
+    }
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('closes review only after the missing scores were shown and acknowledged', async () => {
+    const preview = await post({ action: 'close-review' });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('还有 1 份评分未提交');
+    expect(preview.text).toContain('专家4');
+    expect(preview.text).toContain('我已知晓仍有 1 份评分未提交');
+    const unticked = await confirm(preview.text);
+    expect(unticked.status).toBe(400);
+    expect(unticked.text).toContain('请勾选确认后再继续');
+    expect(await phase()).toBe('expert-review');
+    expect((await confirm(preview.text, { acknowledged: 'yes' })).status).toBe(303);
+    expect(await phase()).toBe('review-closed');
+  });
+
+  it('shows the notice window, then the amounts before deciding and before publishing', async () => {
+    const notice = await post({ action: 'notice', startsOn: '2026-04-02' });
+    const main = notice.text.slice(notice.text.indexOf('<main'));
+    // 4月4日至6日 are the 清明 holidays of 2026: five working days end on the 9th.
+    expect(main).toContain('公示期:2026年4月2日 至 2026年4月9日(5 个工作日)');
+    expect(notice.text).toContain('公示名单 1 项,候补 1 项');
+    expect((await confirm(notice.text)).status).toBe(303);
+    expect(await phase()).toBe('notice');
+
+    t.clock.set('2026-04-20T01:00:00.000Z');
+    const decide = await post({ action: 'decide' });
+    expect(decide.text).toContain('拟确定的奖补');
+    expect(decide.text).toContain('<td>9,000,000.00 元</td><td>1,800,000.00 元</td>');
+    expect((await confirm(decide.text)).status).toBe(303);
+    const publish = await post({ action: 'publish' });
+    expect(publish.text).toContain('奖补合计 1,800,000.00 元');
+    expect(await phase()).toBe('awards-decided');
+    expect((await confirm(publish.text)).status).toBe(303);
+    expect(await phase()).toBe('published');
+  });
+
+  it('refuses a confirmed step the phase no longer allows, in Chinese', async () => {
+    const forged = await post({ action: 'close-formal-review', confirmed: 'yes' });
+    expect(forged.status).toBe(409);
+    expect(forged.text).toContain('评选当前所处阶段不允许此操作');
+  });
+});
