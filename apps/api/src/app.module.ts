@@ -8,6 +8,7 @@ import { RequestStampMiddleware } from './http/request-stamp.middleware';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { FutureScenariosModule } from './future-scenarios/future-scenarios.module';
 import { NoticeModule } from './notice/notice.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PortalModule } from './portal/portal.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SelectionsModule } from './selections/selections.module';
@@ -18,7 +19,7 @@ export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule],
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule, NotificationsModule],
     };
   }
 

@@ -7,10 +7,11 @@ import { READ_MODELS_SCHEMA } from '@app/read-models';
 import { AppModule } from './app.module';
 import { ACCOUNTS_SCHEMA } from './auth/accounts.schema';
 import { ErrorFilter } from './http/error.filter';
+import { NOTIFICATIONS_SCHEMA } from './notifications/notifications.schema';
 import { createValidationPipe } from './http/validation';
 
 /** The API's own tables, migrated before it starts (the event store's come with prepareDatabase). */
-export const API_SCHEMAS = [ACCOUNTS_SCHEMA, READ_MODELS_SCHEMA];
+export const API_SCHEMAS = [ACCOUNTS_SCHEMA, READ_MODELS_SCHEMA, NOTIFICATIONS_SCHEMA];
 
 /** Builds the HTTP app on an opened database: used by main.ts and by the end-to-end suites. */
 export async function createApp(options: PlatformOptions, logger: false | Logger = new Logger('api')): Promise<NestExpressApplication> {
