@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformModule, PlatformOptions } from '@app/platform';
 import { ReadModelsModule } from '@app/read-models';
 import { AuthModule } from './auth/auth.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { RequestStampMiddleware } from './http/request-stamp.middleware';
 import { DossiersModule } from './dossiers/dossiers.module';
@@ -19,7 +20,7 @@ export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule, NotificationsModule],
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule, NotificationsModule, ExportsModule],
     };
   }
 

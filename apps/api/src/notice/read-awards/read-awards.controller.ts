@@ -11,6 +11,7 @@ import { NoticeReads } from '../shared/notice-reads';
 import { publishedEntriesOf } from '../shared/published-entry';
 import { requireVisibleAwards } from '../shared/published-selection';
 import { AwardLineResponse, AwardListResponse } from './award-list.response.dto';
+import { ExportableAs } from '../../exports/export-format.interceptor';
 
 @ApiTags('奖补 awards')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class ReadAwardsController {
   ) {}
 
   @Get()
+  @ExportableAs('awards')
   @Public()
   @ApiOperation({ summary: 'The award list with amounts and 不重复享受 decisions (admin once decided; public once published)' })
   @ApiOkResponse({ type: AwardListResponse })
