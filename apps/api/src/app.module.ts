@@ -5,6 +5,7 @@ import { ReadModelsModule } from '@app/read-models';
 import { AuthModule } from './auth/auth.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { PdfModule } from './pdf/pdf.module';
 import { RequestStampMiddleware } from './http/request-stamp.middleware';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { FutureScenariosModule } from './future-scenarios/future-scenarios.module';
@@ -20,7 +21,7 @@ export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule, NotificationsModule, ExportsModule],
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, PortalModule, NotificationsModule, ExportsModule, PdfModule],
     };
   }
 

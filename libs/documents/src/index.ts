@@ -20,3 +20,5 @@ export { CONTENT_TYPES, isDocumentFormat } from './rendered-document';
 export type { DocumentFormat, RenderedDocument } from './rendered-document';
 export { formatFenAsYuan, formatFenTotalAsYuan } from './yuan';
 export { chineseNumeral } from './chinese-numeral';
+export { PdfPrinter, PdfPrinterUnavailableError } from './pdf/pdf-printer';
+export { findChromium } from './pdf/find-chromium';

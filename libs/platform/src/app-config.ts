@@ -51,6 +51,11 @@ export class AppConfig {
   JWT_EXPIRES_IN: string = '8h';
 
   @IsOptional()
+  @IsString()
+  /** Chromium for PDF; unset: chromium, chromium-browser or google-chrome on PATH. */
+  CHROMIUM_PATH?: string;
+
+  @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an SMTP server such as smtp://user:pass@mail.example.cn:587 or smtps://…:465' })
   /** Where notifications are mailed; unset: mail is off and notifications show in the portal inbox only. */
   SMTP_URL?: string;
@@ -115,5 +120,5 @@ export function loadAppConfig(environment: Record<string, string | undefined>): 
 
 const SECRET_KEYS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL']);
 const CONFIG_KEYS = new Set(
-  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'SMTP_URL']),
+  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'SMTP_URL', 'CHROMIUM_PATH']),
 );

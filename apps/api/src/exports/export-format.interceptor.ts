@@ -12,6 +12,8 @@ import { writeCsv } from './write-csv';
 import { writeXlsx } from './write-xlsx';
 
 const EXPORT_KIND = 'exports:kind';
+/** Formats another interceptor of the same read answers (the award list's pdf). */
+const OTHER_FORMATS = 'exports:other-formats';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -19,12 +21,18 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * an admin gets the same table as a spreadsheet, streamed row by row. The controller is not touched
  * beyond this decorator.
  */
-export const ExportableAs = (kind: ExportKind) =>
+export const ExportableAs = (kind: ExportKind, options: { readonly otherFormats?: readonly string[] } = {}) =>
   applyDecorators(
     SetMetadata(EXPORT_KIND, kind),
+    SetMetadata(OTHER_FORMATS, options.otherFormats ?? []),
     UseInterceptors(ExportFormatInterceptor),
-    ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'], description: 'omit for JSON; xlsx (Excel) or csv, admins only' }),
-    ApiProduces('application/json', XLSX, 'text/csv'),
+    ApiQuery({
+      name: 'format',
+      required: false,
+      enum: ['xlsx', 'csv', ...(options.otherFormats ?? [])],
+      description: `omit for JSON; xlsx (Excel) or csv, admins only${options.otherFormats?.length ? `; ${options.otherFormats.join(', ')}: the printed document` : ''}`,
+    }),
+    ApiProduces('application/json', XLSX, 'text/csv', ...(options.otherFormats?.includes('pdf') ? ['application/pdf'] : [])),
   );
 
 @Injectable()
@@ -37,7 +45,7 @@ export class ExportFormatInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
     const format = request.query.format;
-    if (format === undefined) return next.handle();
+    if (format === undefined || (this.reflector.get<string[]>(OTHER_FORMATS, context.getHandler()) ?? []).includes(String(format))) return next.handle();
     if (format !== 'xlsx' && format !== 'csv') {
       throw refuse('invalid-format', 'format 只能是 xlsx(Excel)或 csv;要 JSON 请去掉 format 参数。', 'invalid', { field: 'format', allowed: ['xlsx', 'csv'] });
     }
