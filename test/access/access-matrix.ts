@@ -65,4 +65,10 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/submit', allowed: ['applicant'], confidential: true },
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/withdraw', allowed: ['applicant'], confidential: true },
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/formal-review', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/me/notifications', allowed: ['applicant', 'expert', 'admin'] },
+  { method: 'POST', path: '/api/v1/me/notifications/{notificationId}/read', allowed: ['applicant', 'expert', 'admin'] },
+  { method: 'GET', path: '/api/v1/me/notification-address', allowed: ['applicant', 'expert', 'admin'] },
+  { method: 'PUT', path: '/api/v1/me/notification-address', allowed: ['applicant', 'expert', 'admin'], body: { email: null } },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/score-sheets', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/score-sheets/{expertId}', allowed: ['admin'] },
 ];

@@ -60,4 +60,15 @@ describeInBrowser('PDF from the API, printed by headless Chromium from the same 
       expect(text).toContain(line.paidYuan.replace(/\s+/g, ''));
     }
   });
+  it('an expert\'s 专家评分表 as PDF reads back with his name, the declaration and the signature line', async () => {
+    const admin = await t.asAdmin();
+    const experts = ((await admin.get('/api/v1/experts').expect(200)).body as { expertId: string; name: string }[]).map((expert) => ({ id: expert.expertId, name: expert.name }));
+    const response = await binary(admin.get(`/api/v1/selections/${walked.selectionId}/score-sheets/${experts[0].id}?format=pdf`)).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = readBack(response.body as Buffer, 'api-score-sheet-demo-scenario-2026').replace(/\s+/g, '');
+    expect(text).toContain('专家评分表');
+    expect(text).toContain(`评审专家:${experts[0].name}`);
+    expect(text).toContain('保密与回避承诺');
+    expect(text).toContain('评审专家(签字)');
+  });
 });

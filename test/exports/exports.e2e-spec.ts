@@ -1,6 +1,8 @@
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { registerExperts, walkSelection, WalkResult } from '../walkthrough/walk-selection';
+import JSZip from 'jszip';
+import { wordParagraphTexts, zipEntryText } from '../../libs/documents/src/testing/docx-reader.test-support';
 import { binary, column, openXlsx } from './spreadsheet-download';
 
 for (const kind of testDatabaseKinds()) {
@@ -90,6 +92,40 @@ for (const kind of testDatabaseKinds()) {
       await admin.get('/api/v1/selections/no-such-selection/dossiers?format=xlsx').expect(404);
       const json = await admin.get(url('awards')).expect(200);
       expect(json.headers['content-type']).toMatch(/^application\/json/);
+    });
+
+    it('each expert\'s 专家评分表 as DOCX has his points, comments, the declaration and the signature line; all of them come as one ZIP', async () => {
+      const experts = ((await admin.get('/api/v1/experts').expect(200)).body as { expertId: string; name: string }[]).map((expert) => ({ id: expert.expertId, name: expert.name }));
+      const scoreboard = (await admin.get(url('scoreboard')).expect(200)).body as { dossiers: { title: string; totals: { expertId: string; total: number }[] }[] };
+      const expert = experts.find((candidate) => scoreboard.dossiers.some((dossier) => dossier.totals.some((score) => score.expertId === candidate.id)))!;
+      const response = await binary(admin.get(url(`score-sheets/${expert.id}`))).expect(200);
+      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(decodeURIComponent(response.headers['content-disposition'])).toContain(`专家评分表-${expert.name}-${expert.id}.docx`);
+      const paragraphs = wordParagraphTexts(zipEntryText(response.body as Buffer, 'word/document.xml'));
+      expect(paragraphs[0]).toMatch(/专家评分表$/);
+      expect(paragraphs.some((text) => text.startsWith(`评审专家:${expert.name}`))).toBe(true);
+      for (const dossier of scoreboard.dossiers) {
+        const mine = dossier.totals.find((score) => score.expertId === expert.id);
+        if (mine) {
+          expect(paragraphs).toContain(String(mine.total));
+          expect(paragraphs).toContain(`${scoreboard.dossiers.filter((d) => d.totals.some((score) => score.expertId === expert.id)).indexOf(dossier) + 1}.《${dossier.title}》:材料完整,技术先进。`);
+        }
+      }
+      expect(paragraphs.some((text) => text.startsWith('本人承诺:'))).toBe(true);
+      expect(paragraphs).toContain('评审专家(签字):____________________');
+
+      const zip = await JSZip.loadAsync((await binary(admin.get(url('score-sheets'))).expect(200)).body as Buffer);
+      const names = Object.keys(zip.files);
+      const scored = new Set(scoreboard.dossiers.flatMap((dossier) => dossier.totals.map((score) => score.expertId)));
+      expect(names).toHaveLength(scored.size);
+      expect(names).toContain(`专家评分表-${expert.name}-${expert.id}.docx`);
+
+      await admin.get(url('score-sheets/no-such-expert')).expect(404);
+      const applicant = await t.as('demo-scenario-2026-org0', 'demo-scenario-2026-org0-password');
+      await applicant.get(url('score-sheets')).expect(403);
+      await admin.post('/api/v1/selections').send({ programme: 'dataset', year: 2026, submissionDeadlineDate: '2026-12-31', overrides: { quotas: { dataset: 1 } } }).expect(201);
+      const early = await admin.get('/api/v1/selections/dataset-2026/score-sheets').expect(409);
+      expect(early.body.message).toContain('评审尚未结束');
     });
   });
 }

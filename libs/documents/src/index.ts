@@ -22,3 +22,5 @@ export { formatFenAsYuan, formatFenTotalAsYuan } from './yuan';
 export { chineseNumeral } from './chinese-numeral';
 export { PdfPrinter, PdfPrinterUnavailableError } from './pdf/pdf-printer';
 export { findChromium } from './pdf/find-chromium';
+export { renderScoreSheet } from './score-sheet/render-score-sheet';
+export type { ScoreSheet, ScoreSheetDossier } from './score-sheet/score-sheet.types';
