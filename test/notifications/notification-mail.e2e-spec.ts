@@ -101,6 +101,20 @@ for (const kind of testDatabaseKinds()) {
       expect((await organisations[0].get('/api/v1/me/notifications').expect(200)).body.unread).toBe(inbox.total - 1);
       await organisations[1].post(`/api/v1/me/notifications/${encodeURIComponent(inbox.items[0].id)}/read`).expect(404);
 
+      // The portal's inbox page shows them too, with the unread count; a form marks them all read.
+      const session = `ai_plus_session=${organisations[1].token}`;
+      const page = await t.http.get('/inbox').set('Cookie', session).expect(200);
+      const mailedToOrg1 = sink.to(addressOf('demo-scenario-2026-org1'));
+      expect(page.text).toContain(`共 ${mailedToOrg1.length} 条,<strong>${mailedToOrg1.length}</strong> 条未读`);
+      for (const mail of mailedToOrg1) expect(page.text).toContain(mail.subject);
+      expect(page.text).not.toMatch(/<script/i);
+      const csrf = /ai_plus_csrf=([0-9a-f]{64})/.exec(String(page.headers['set-cookie']))![1];
+      await t.http.post('/inbox/read').set('Cookie', `${session}; ai_plus_csrf=${csrf}`).type('form').send({ _csrf: csrf, all: '1' }).expect(303);
+      expect((await organisations[1].get('/api/v1/me/notifications').expect(200)).body.unread).toBe(0);
+      await t.http.post('/inbox/read').set('Cookie', session).type('form').send({ _csrf: 'forged', all: '1' }).expect(403);
+      const anonymous = await t.http.get('/inbox').expect(303);
+      expect(anonymous.headers.location).toBe('/login?next=%2Finbox');
+
       // A second round finds nothing left to send.
       expect(await t.app.get(NotificationDelivery).deliverDue()).toEqual({ sent: 0, withoutAddress: 0, failed: 0 });
     });
