@@ -220,5 +220,64 @@ for (const kind of testDatabaseKinds()) {
       expect(reminders[0].text).toContain('还有1份申报材料尚未提交');
       expect(reminders[0].text).toContain('还剩2个工作日');
     });
+    it('experts who have not scored are reminded once when three working days are left before the review deadline', async () => {
+      // Uses the six experts (and their addresses) of the walked year above.
+      const seed = seedProgramme('vertical-model');
+      t.clock.set('2026-08-03T01:00:00.000Z');
+      const admin = await t.asAdmin();
+      const opened = await admin
+        .post('/api/v1/selections')
+        .send({ programme: 'vertical-model', year: 2026, submissionDeadlineDate: '2026-08-14', overrides: { quotas: { model: 1 } } })
+        .expect(201);
+      const selectionId = opened.body.id as string;
+      const username = 'model-org';
+      await t.http
+        .post('/api/v1/organisations')
+        .send({ creditCode: validCreditCode(7200), name: '湖南模型测试有限公司', contactName: '联系人', contactPhone: '0731-88880003', username, password: `${username}-password` })
+        .expect(201);
+      const owner = await t.as(username, `${username}-password`);
+      const fields = Object.fromEntries(seed.fields.map((field) => [field.code, `${field.code} 内容`]));
+      const drafted = await owner.post(`/api/v1/selections/${selectionId}/dossiers`).send({ title: '行业大模型', tier: 'model', fields, declaredInvestmentFen: 500_000_000 }).expect(201);
+      for (const attachment of seed.attachments.kinds.filter((candidate) => candidate.required)) {
+        await owner
+          .post(`/api/v1/dossiers/${drafted.body.id}/attachments`)
+          .field('kind', attachment.code)
+          .attach('file', pdf(`${drafted.body.id}-${attachment.code}`), { filename: `${attachment.code}.pdf`, contentType: 'application/pdf' })
+          .expect(201);
+      }
+      await owner.post(`/api/v1/dossiers/${drafted.body.id}/submit`).expect(200);
+      t.clock.set('2026-08-17T01:00:00.000Z');
+      await admin.post(`/api/v1/selections/${selectionId}/close-submissions`).expect(200);
+      await admin.post(`/api/v1/dossiers/${drafted.body.id}/formal-review`).send({ decision: 'pass', approvedInvestmentFen: 400_000_000 }).expect(200);
+      await admin.post(`/api/v1/selections/${selectionId}/close-formal-review`).expect(200);
+      await admin.post(`/api/v1/selections/${selectionId}/assignments`).send({ seed: 'reminders', reviewDeadlineDate: '2026-08-31' }).expect(201);
+      const assigned: string[] = [];
+      for (let index = 0; index < 6; index += 1) {
+        const expert = await t.as(`walk-expert${index}`, `walk-expert${index}-password`);
+        const mine = (await expert.get('/api/v1/me/assignments').expect(200)).body as { dossierId: string }[];
+        if (mine.some((item) => item.dossierId === drafted.body.id)) assigned.push(`walk-expert${index}`);
+      }
+      expect(assigned.length).toBeGreaterThan(1);
+      // The first assigned expert scores at once: he is not reminded.
+      const diligent = await t.as(assigned[0], `${assigned[0]}-password`);
+      const points = Object.fromEntries(seed.rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * 0.8)]));
+      await diligent.put(`/api/v1/dossiers/${drafted.body.id}/reviews/mine`).send({ points, comment: '模型能力突出。' }).expect(200);
+      await t.app.get(NotificationDelivery).deliverDue();
+      const before = sink.received.length;
+
+      t.clock.set('2026-08-20T01:00:00.000Z'); // Thursday: seven working days left
+      expect((await t.app.get(ReminderScheduler).tick()).written).toBe(0);
+      t.clock.set('2026-08-26T01:00:00.000Z'); // Wednesday: 08-27, 08-28 and 08-31 are left
+      expect((await t.app.get(ReminderScheduler).tick()).written).toBe(assigned.length - 1);
+      expect((await t.app.get(ReminderScheduler).tick()).written).toBe(0);
+      await t.app.get(NotificationDelivery).deliverDue();
+      const reminders = sink.received.slice(before).filter((mail) => mail.subject.startsWith('【评分提醒】'));
+      expect(reminders.flatMap((mail) => mail.to).sort()).toEqual(assigned.slice(1).map(addressOf).sort());
+      for (const mail of reminders) {
+        expect(mail.subject).toMatch(/还有1份材料未评分$/);
+        expect(mail.text).toContain('评审截止日期为2026-08-31(还剩3个工作日)');
+        expect(mail.text).toContain(`${PUBLIC_URL}/expert/tasks`);
+      }
+    });
   });
 }
