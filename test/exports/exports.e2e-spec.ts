@@ -86,7 +86,8 @@ for (const kind of testDatabaseKinds()) {
       const applicant = await t.as('demo-scenario-2026-org0', 'demo-scenario-2026-org0-password');
       const awards = await applicant.get(url('awards?format=xlsx')).expect(403);
       expect(awards.body.message).toContain('仅供管理员');
-      await t.http.get(url('awards?format=xlsx')).expect(403);
+      const anonymous = await t.http.get(url('awards?format=xlsx')).expect(401);
+      expect(anonymous.body.message).toContain('管理员身份登录');
       const wrong = await admin.get(url('dossiers?format=pdf')).expect(400);
       expect(wrong.body.message).toContain('xlsx');
       await admin.get('/api/v1/selections/no-such-selection/dossiers?format=xlsx').expect(404);

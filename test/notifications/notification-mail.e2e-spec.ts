@@ -279,5 +279,38 @@ for (const kind of testDatabaseKinds()) {
         expect(mail.text).toContain(`${PUBLIC_URL}/expert/tasks`);
       }
     });
+    it('with MAIL_NOT_BEFORE, notifications of earlier events stay in the inbox and are never mailed', async () => {
+      const seed = seedProgramme('key-enterprise');
+      await t.close();
+      t = await startAppOn(database.url, mailEnvironment(sink, { MAIL_NOT_BEFORE: '2100-01-01T00:00:00+08:00' }), '2026-09-01T01:00:00.000Z');
+      const admin = await t.asAdmin();
+      const quotas = Object.fromEntries(seed.tiers.map((tier) => [tier.code, 1]));
+      const opened = await admin.post('/api/v1/selections').send({ programme: 'key-enterprise', year: 2026, submissionDeadlineDate: '2026-09-15', overrides: { quotas } }).expect(201);
+      const username = 'enterprise-org';
+      await t.http
+        .post('/api/v1/organisations')
+        .send({ creditCode: validCreditCode(7300), name: '湖南企业测试有限公司', contactName: '联系人', contactPhone: '0731-88880004', username, password: `${username}-password` })
+        .expect(201);
+      const owner = await t.as(username, `${username}-password`);
+      await giveAddress(owner, username);
+      const fields = Object.fromEntries(seed.fields.map((field) => [field.code, `${field.code} 内容`]));
+      const drafted = await owner.post(`/api/v1/selections/${opened.body.id}/dossiers`).send({ title: '重点企业', tier: seed.tiers[0].code, fields }).expect(201);
+      for (const attachment of seed.attachments.kinds.filter((candidate) => candidate.required)) {
+        await owner
+          .post(`/api/v1/dossiers/${drafted.body.id}/attachments`)
+          .field('kind', attachment.code)
+          .attach('file', pdf(`${drafted.body.id}-${attachment.code}`), { filename: `${attachment.code}.pdf`, contentType: 'application/pdf' })
+          .expect(201);
+      }
+      await owner.post(`/api/v1/dossiers/${drafted.body.id}/submit`).expect(200);
+      t.clock.set('2026-09-16T01:00:00.000Z');
+      await admin.post(`/api/v1/selections/${opened.body.id}/close-submissions`).expect(200);
+      await admin.post(`/api/v1/dossiers/${drafted.body.id}/formal-review`).send({ decision: 'reject', reason: '不符合申报条件' }).expect(200);
+      const before = sink.received.length;
+      expect(await t.app.get(NotificationDelivery).deliverDue()).toEqual({ sent: 0, withoutAddress: 0, failed: 0 });
+      expect(sink.received).toHaveLength(before);
+      const inbox = (await owner.get('/api/v1/me/notifications').expect(200)).body as { items: { subject: string }[] };
+      expect(inbox.items.map((item) => item.subject)).toContain('【形式审查】《重点企业》未通过形式审查');
+    });
   });
 }

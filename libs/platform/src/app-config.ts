@@ -67,6 +67,11 @@ export class AppConfig {
   /** The portal's address as mail recipients reach it: links in notifications start with it. */
   PUBLIC_URL: string = 'http://localhost:3000';
 
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'MAIL_NOT_BEFORE must be an instant such as 2026-12-01T00:00:00+08:00' })
+  /** Notifications of events before this instant are not mailed (the inbox keeps them): for a first start on a history. */
+  MAIL_NOT_BEFORE?: string;
+
   @IsInt({ message: 'MAIL_POLL_MS must be a whole number of milliseconds' })
   @Min(0, { message: 'MAIL_POLL_MS must be 0 (no automatic delivery) or more' })
   @Type(() => Number)
@@ -120,5 +125,5 @@ export function loadAppConfig(environment: Record<string, string | undefined>): 
 
 const SECRET_KEYS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL']);
 const CONFIG_KEYS = new Set(
-  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'SMTP_URL', 'CHROMIUM_PATH']),
+  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'SMTP_URL', 'CHROMIUM_PATH', 'MAIL_NOT_BEFORE']),
 );

@@ -1,4 +1,4 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, StreamableFile, UnauthorizedException, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -50,7 +50,7 @@ export class ExportFormatInterceptor implements NestInterceptor {
       throw refuse('invalid-format', 'format 只能是 xlsx(Excel)或 csv;要 JSON 请去掉 format 参数。', 'invalid', { field: 'format', allowed: ['xlsx', 'csv'] });
     }
     const claims = request.user as TokenClaims | undefined;
-    if (!claims) throw refuse('sign-in-required', '下载表格需先以管理员身份登录。', 'forbidden');
+    if (!claims) throw new UnauthorizedException('下载表格需先以管理员身份登录(Authorization: Bearer <token>,或门户的登录会话)。');
     if (claims.role !== 'admin') throw refuse('admin-only', '表格导出仅供管理员使用;请使用管理员账户登录后再下载。', 'forbidden');
     const kind = this.reflector.get<ExportKind>(EXPORT_KIND, context.getHandler());
     const table = await this.exports.table(kind, String(request.params.selectionId));

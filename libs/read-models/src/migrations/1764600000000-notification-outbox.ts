@@ -38,7 +38,7 @@ export class NotificationOutbox1764600000000 implements MigrationInterface {
         dossier_id text,
         occurred_at timestamptz NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        delivery_status text NOT NULL DEFAULT 'pending' CHECK (delivery_status IN ('pending', 'sent', 'no-address', 'failed')),
+        delivery_status text NOT NULL DEFAULT 'pending' CHECK (delivery_status IN ('pending', 'sent', 'no-address', 'failed', 'skipped')),
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         last_error text,

@@ -74,6 +74,13 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
   /** Step 1: takes a lease on due rows so no other worker sends them meanwhile. */
   async claimDue(limit: number): Promise<OutboxRow[]> {
     if (!this.transport) return [];
+    if (this.config.MAIL_NOT_BEFORE) {
+      await this.dataSource.query(
+        `UPDATE notification_outbox SET delivery_status = 'skipped', last_error = 'event before MAIL_NOT_BEFORE: inbox only'
+         WHERE delivery_status = 'pending' AND occurred_at < $1`,
+        [this.config.MAIL_NOT_BEFORE],
+      );
+    }
     const rows: OutboxRow[] = await this.dataSource.query(
       `UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = now() + ($2::integer * interval '1 millisecond')
        WHERE id IN (SELECT id FROM notification_outbox WHERE delivery_status = 'pending' AND next_attempt_at <= now()
