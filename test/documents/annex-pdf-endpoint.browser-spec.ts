@@ -71,4 +71,16 @@ describeInBrowser('PDF from the API, printed by headless Chromium from the same 
     expect(text).toContain('保密与回避承诺');
     expect(text).toContain('评审专家(签字)');
   });
+  it('GET /future-scenarios/{year}/annex?format=pdf prints 附件3 as well', async () => {
+    const admin = await t.asAdmin();
+    await admin
+      .post('/api/v1/future-scenarios/2026')
+      .send({ scenarios: [{ title: '人工智能驱动的基础研究新范式', description: '围绕脑科学、量子科技等前沿领域开展研究。' }] })
+      .expect(201);
+    const response = await binary(t.http.get('/api/v1/future-scenarios/2026/annex?format=pdf')).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = readBack(response.body as Buffer, 'api-annex-3-future-scenarios-2026').replace(/\s+/g, '');
+    expect(text).toContain('人工智能驱动的基础研究新范式');
+    expect(lacking(text, '围绕脑科学、量子科技等前沿领域开展研究。')).toEqual([]);
+  });
 });

@@ -35,6 +35,14 @@ describe('PDF downloads on a server without Chromium', () => {
     },
   );
 
+  it('GET /future-scenarios/{year}/annex?format=pdf answers 503 the same way', async () => {
+    const admin = await t.asAdmin();
+    await admin.post('/api/v1/future-scenarios/2026').send({ scenarios: [{ title: '未来场景', description: '描述。' }] }).expect(201);
+    const response = await t.http.get('/api/v1/future-scenarios/2026/annex?format=pdf').expect(503);
+    expect(response.body.message).toContain('CHROMIUM_PATH 指向的');
+    await t.http.get('/api/v1/future-scenarios/2026/annex?format=txt').expect(200);
+  });
+
   it('still answers the other formats, and 404 for an unknown selection before anything else', async () => {
     await t.http.get('/api/v1/selections/no-such-selection/annex?format=pdf').expect(404);
     const wrong = await t.http.get('/api/v1/selections/demo-scenario-2026/annex?format=rtf').expect(400);
