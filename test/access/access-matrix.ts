@@ -82,4 +82,10 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/v1/organisations/{creditCode}/fund-ledger', allowed: ['applicant', 'admin'], confidential: true },
   { method: 'GET', path: '/api/v1/funds/summary', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/funds/plan', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/me/notifications', allowed: ['applicant', 'expert', 'admin'] },
+  { method: 'POST', path: '/api/v1/me/notifications/{notificationId}/read', allowed: ['applicant', 'expert', 'admin'] },
+  { method: 'GET', path: '/api/v1/me/notification-address', allowed: ['applicant', 'expert', 'admin'] },
+  { method: 'PUT', path: '/api/v1/me/notification-address', allowed: ['applicant', 'expert', 'admin'], body: { email: null } },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/score-sheets', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/score-sheets/{expertId}', allowed: ['admin'] },
 ];

@@ -44,7 +44,7 @@ describe('npm run demo: the 2025 replay reproduces the published annexes', () =>
     const docx = await t.http.get('/api/v1/future-scenarios/2025/annex?format=docx').buffer(true).expect(200);
     expect(docx.headers['content-disposition']).toBe('attachment; filename="annex-3-future-scenarios.docx"');
     await t.http.get('/api/v1/future-scenarios/2030').expect(404);
-    await t.http.get('/api/v1/future-scenarios/2025/annex?format=pdf').expect(400);
+    await t.http.get('/api/v1/future-scenarios/2025/annex?format=rtf').expect(400); // pdf: test/documents/annex-pdf-endpoint.browser-spec.ts
   });
 
   it('left an audit trail: 附件3 is a versioned stream of its own, publishing again appends version 2', async () => {

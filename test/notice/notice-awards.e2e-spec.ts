@@ -219,7 +219,7 @@ for (const kind of testDatabaseKinds()) {
       expect(awardList.headers['content-disposition']).toContain('award-list-demo-scenario-2026.txt');
       expect(awardList.text).toContain('湖南第102科技有限公司');
       expect(awardList.text).toContain('2,000,000.00');
-      await t.http.get(`/api/v1/selections/${selectionId}/annex?format=pdf`).expect(400);
+      await t.http.get(`/api/v1/selections/${selectionId}/annex?format=rtf`).expect(400); // pdf is printed now: test/documents/annex-pdf-endpoint.browser-spec.ts
     });
 
     it('the audit trail shows every event with actor and correlation id, for admins only', async () => {

@@ -11,10 +11,11 @@ import { CsrfProtection } from './auth/csrf-protection';
 import { ErrorFilter } from './http/error.filter';
 import { inputGuard } from './http/input-guard';
 import { securityHeaders } from './http/security-headers';
+import { NOTIFICATIONS_SCHEMA } from './notifications/notifications.schema';
 import { createValidationPipe } from './http/validation';
 
 /** The API's own tables, migrated before it starts (the event store's come with prepareDatabase). */
-export const API_SCHEMAS = [ACCOUNTS_SCHEMA, READ_MODELS_SCHEMA];
+export const API_SCHEMAS = [ACCOUNTS_SCHEMA, READ_MODELS_SCHEMA, NOTIFICATIONS_SCHEMA];
 
 /** Builds the HTTP app on an opened database: used by main.ts and by the end-to-end suites. */
 export async function createApp(options: PlatformOptions, logger: false | Logger = new Logger('api')): Promise<NestExpressApplication> {

@@ -22,3 +22,7 @@ export type { DocumentFormat, RenderedDocument } from './rendered-document';
 export { formatFenAsYuan, formatFenTotalAsYuan } from './yuan';
 export { chineseNumeral } from './chinese-numeral';
 export { awardAmountText, explanationText, ratePercent, standardText } from './layout/award-list.layout';
+export { PdfPrinter, PdfPrinterUnavailableError } from './pdf/pdf-printer';
+export { findChromium } from './pdf/find-chromium';
+export { renderScoreSheet } from './score-sheet/render-score-sheet';
+export type { ScoreSheet, ScoreSheetDossier } from './score-sheet/score-sheet.types';

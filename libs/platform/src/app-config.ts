@@ -125,6 +125,45 @@ export class AppConfig {
   @Matches(/^(true|false|loopback|\d+|[0-9a-fA-F.:/, ]+)$/, { message: 'TRUST_PROXY must be true, false, loopback, a hop count or addresses (express "trust proxy")' })
   /** Express "trust proxy": set it behind a reverse proxy so client addresses and HTTPS are seen. */
   TRUST_PROXY?: string;
+  @IsOptional()
+  @IsString()
+  /** Chromium for PDF; unset: chromium, chromium-browser or google-chrome on PATH. */
+  CHROMIUM_PATH?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an SMTP server such as smtp://user:pass@mail.example.cn:587 or smtps://…:465' })
+  /** Where notifications are mailed; unset: mail is off and notifications show in the portal inbox only. */
+  SMTP_URL?: string;
+
+  @Matches(/^\S+@\S+$|^.+<\S+@\S+>$/, { message: 'MAIL_FROM must be an address such as "评选系统 <noreply@example.cn>"' })
+  MAIL_FROM: string = '湖南省人工智能+评选系统 <noreply@ai-plus.localhost>';
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be the portal address people open, such as https://pingxuan.example.cn' })
+  /** The portal's address as mail recipients reach it: links in notifications start with it. */
+  PUBLIC_URL: string = 'http://localhost:3000';
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'MAIL_NOT_BEFORE must be an instant such as 2026-12-01T00:00:00+08:00' })
+  /** Notifications of events before this instant are not mailed (the inbox keeps them): for a first start on a history. */
+  MAIL_NOT_BEFORE?: string;
+
+  @IsInt({ message: 'MAIL_POLL_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'MAIL_POLL_MS must be 0 (no automatic delivery) or more' })
+  @Type(() => Number)
+  /** How often the delivery worker looks for due mail; 0 delivers only when asked (tests). */
+  MAIL_POLL_MS: number = 2000;
+
+  @IsInt({ message: 'MAIL_CLAIM_LEASE_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'MAIL_CLAIM_LEASE_MS must be 0 or more' })
+  @Type(() => Number)
+  /** How long a worker that claimed a mail keeps it before another retries it (a crash mid-send resends after it). */
+  MAIL_CLAIM_LEASE_MS: number = 300000;
+
+  @IsInt({ message: 'REMINDER_TICK_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'REMINDER_TICK_MS must be 0 (no automatic reminders) or more' })
+  @Type(() => Number)
+  /** How often the reminder scheduler looks at the clock; 0 ticks only when asked (tests). */
+  REMINDER_TICK_MS: number = 60000;
 
   @ValidateIf((config: AppConfig) => config.ADMIN_PASSWORD !== undefined || config.ADMIN_USERNAME !== undefined)
   @Matches(/^[A-Za-z0-9._-]{3,40}$/, { message: 'ADMIN_USERNAME must be 3-40 letters, digits, dots, dashes or underscores, set together with ADMIN_PASSWORD' })
@@ -159,7 +198,7 @@ export function loadAppConfig(environment: Record<string, string | undefined>): 
   return config;
 }
 
-const SECRET_KEYS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
+const SECRET_KEYS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL']);
 const CONFIG_KEYS = new Set(
-  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'TRUST_PROXY']),
+  Object.keys(new AppConfig()).concat(['DATABASE_URL', 'KURRENTDB_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'TRUST_PROXY', 'SMTP_URL', 'CHROMIUM_PATH', 'MAIL_NOT_BEFORE']),
 );

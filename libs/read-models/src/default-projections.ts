@@ -1,6 +1,7 @@
 import { expertPoolProjection } from './expert-pool/expert-pool.projection';
+import { notificationsProjection } from './notifications/notifications.projection';
 import type { Projection } from './projection';
 import { selectionBoardProjection } from './selection-board/selection-board.projection';
 
 /** Every projection the projector runs, in the order each batch reaches them. */
-export const DEFAULT_PROJECTIONS: readonly Projection[] = [selectionBoardProjection, expertPoolProjection];
+export const DEFAULT_PROJECTIONS: readonly Projection[] = [selectionBoardProjection, expertPoolProjection, notificationsProjection];

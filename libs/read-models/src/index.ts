@@ -7,3 +7,6 @@ export * from './read-models.module';
 export * from './selection-board/selection-board.projection';
 export * from './expert-pool/expert-pool.projection';
 export * from './queries';
+export * from './notifications/notifications.projection';
+export * from './notifications/notification-messages';
+export * from './notifications/notification-outbox';

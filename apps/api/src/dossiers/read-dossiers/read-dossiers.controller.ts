@@ -11,6 +11,7 @@ import { StreamDirectory } from '../../workflow/stream-directory';
 import { DossierDetailResponse, DossierSummaryResponse, dossierDetailOf, dossierSummaryOf } from '../shared/dossier.response.dto';
 import { outcomeAsSeenBy, requireVisible } from '../shared/dossier-visibility';
 import { ListDossiersQuery } from './list-dossiers.query.dto';
+import { ExportableAs } from '../../exports/export-format.interceptor';
 
 const byFirstSubmissionThenId = (a: DossierSummaryResponse, b: DossierSummaryResponse) =>
   (a.firstSubmittedAt ?? '9999').localeCompare(b.firstSubmittedAt ?? '9999') || a.id.localeCompare(b.id);
@@ -60,6 +61,7 @@ export class ReadDossiersController {
   }
 
   @Get('selections/:selectionId/dossiers')
+  @ExportableAs('dossiers')
   @Roles('admin')
   @ApiOperation({
     summary: 'The dossiers of a selection with their status (admin): filter by status, tier and title, sort, page',

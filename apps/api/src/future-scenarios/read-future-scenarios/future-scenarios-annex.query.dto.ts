@@ -3,8 +3,8 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { DocumentFormat } from '@app/documents';
 
 export class FutureScenariosAnnexQuery {
-  @ApiPropertyOptional({ enum: ['txt', 'html', 'docx'], default: 'txt' })
+  @ApiPropertyOptional({ enum: ['txt', 'html', 'docx', 'pdf'], default: 'txt', description: 'pdf: the HTML printed by headless Chromium (503 where the server has none)' })
   @IsOptional()
-  @IsIn(['txt', 'html', 'docx'], { message: 'format must be txt, html or docx' })
-  format?: DocumentFormat;
+  @IsIn(['txt', 'html', 'docx', 'pdf'], { message: 'format must be txt, html, docx or pdf' })
+  format?: DocumentFormat | 'pdf';
 }

@@ -1,9 +1,12 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PdfPrinter } from '@app/documents';
+import type { DocumentFormat } from '@app/documents';
 import { Public } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
+import { printHtmlDocument, requirePrinter } from '../../pdf/print-html';
 import { renderFutureScenariosAnnex } from './future-scenarios-annex';
 import { FutureScenariosAnnexQuery } from './future-scenarios-annex.query.dto';
 import { FutureScenariosReads } from './future-scenarios-reads';
@@ -12,7 +15,10 @@ import { FutureScenariosResponse, futureScenariosResponseOf } from './future-sce
 @ApiTags('附件3 future scenarios')
 @Controller('api/v1/future-scenarios/:year')
 export class ReadFutureScenariosController {
-  constructor(private readonly reads: FutureScenariosReads) {}
+  constructor(
+    private readonly reads: FutureScenariosReads,
+    private readonly printer: PdfPrinter,
+  ) {}
 
   @Get()
   @Public()
@@ -26,17 +32,20 @@ export class ReadFutureScenariosController {
 
   @Get('annex')
   @Public()
-  @ApiOperation({ summary: 'The list as 附件3, in TXT, HTML or DOCX' })
-  @ApiProduces('text/plain', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOperation({ summary: 'The list as 附件3, in TXT, HTML, DOCX or PDF' })
+  @ApiProduces('text/plain', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf')
   @ApiOkResponse({ description: 'the file, with Content-Disposition naming it', schema: { type: 'string', format: 'binary' } })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 503)
   async annex(
     @Param('year', ParseIntPipe) year: number,
     @Query() query: FutureScenariosAnnexQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { value } = await this.reads.published(year);
-    const rendered = await renderFutureScenariosAnnex(value, query.format ?? 'txt');
+    const pdf = query.format === 'pdf';
+    if (pdf) requirePrinter(this.printer);
+    const document = await renderFutureScenariosAnnex(value, pdf ? 'html' : (query.format as DocumentFormat | undefined) ?? 'txt');
+    const rendered = pdf ? await printHtmlDocument(this.printer, document) : document;
     response.setHeader('Content-Type', rendered.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${rendered.fileName}"`);
     return new StreamableFile(typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body);

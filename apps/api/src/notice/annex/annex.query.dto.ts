@@ -4,10 +4,10 @@ import type { DocumentFormat } from '@app/documents';
 import type { AnnexDocumentKind } from './annex-documents';
 
 export class AnnexQuery {
-  @ApiPropertyOptional({ enum: ['txt', 'html', 'docx'], default: 'txt' })
+  @ApiPropertyOptional({ enum: ['txt', 'html', 'docx', 'pdf'], default: 'txt', description: 'pdf: the HTML printed by headless Chromium (503 where the server has none)' })
   @IsOptional()
-  @IsIn(['txt', 'html', 'docx'], { message: 'format must be txt, html or docx' })
-  format?: DocumentFormat;
+  @IsIn(['txt', 'html', 'docx', 'pdf'], { message: 'format must be txt, html, docx or pdf' })
+  format?: DocumentFormat | 'pdf';
 
   @ApiPropertyOptional({
     enum: ['annex', 'award-list'],

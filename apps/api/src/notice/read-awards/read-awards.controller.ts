@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { awardAmountText, explanationText, formatFenAsYuan, formatFenTotalAsYuan, standardText } from '@app/documents';
@@ -12,6 +12,8 @@ import { NoticeReads } from '../shared/notice-reads';
 import { publishedEntriesOf } from '../shared/published-entry';
 import { requireVisibleAwards } from '../shared/published-selection';
 import { AwardLineResponse, AwardListResponse } from './award-list.response.dto';
+import { AwardListPdfInterceptor } from './award-list-pdf.interceptor';
+import { ExportableAs } from '../../exports/export-format.interceptor';
 
 @ApiTags('奖补 awards')
 @ApiBearerAuth()
@@ -24,6 +26,8 @@ export class ReadAwardsController {
   ) {}
 
   @Get()
+  @ExportableAs('awards', { otherFormats: ['pdf'] })
+  @UseInterceptors(AwardListPdfInterceptor)
   @Public()
   @ApiOperation({ summary: 'The award list with amounts and 不重复享受 decisions (admin once decided; public once published)' })
   @ApiOkResponse({ type: AwardListResponse })

@@ -4,6 +4,7 @@ import { Roles } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
 import { ObjectionResponse } from './objection.response.dto';
+import { ExportableAs } from '../../exports/export-format.interceptor';
 
 @ApiTags('异议 objections')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ReadObjectionsController {
   ) {}
 
   @Get()
+  @ExportableAs('objections')
   @Roles('admin')
   @ApiOperation({ summary: "Every objection of the selection with the objector's contact and its status (admin)" })
   @ApiOkResponse({ type: [ObjectionResponse] })

@@ -5,6 +5,7 @@ import { Roles } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { ExpertReadModel, ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
 import { ScoreboardResponse } from './shortlist.response.dto';
+import { ExportableAs } from '../../exports/export-format.interceptor';
 
 @ApiTags('专家评审 reviews')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class ScoreboardController {
   ) {}
 
   @Get()
+  @ExportableAs('scoreboard')
   @Roles('admin')
   @ApiOperation({ summary: 'After review closes: per dossier the aggregate and its statistics with disagreement flags, and per-expert totals' })
   @ApiOkResponse({ type: ScoreboardResponse })

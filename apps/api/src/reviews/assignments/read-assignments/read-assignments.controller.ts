@@ -8,6 +8,7 @@ import { Roles } from '../../../auth/access.decorators';
 import { ApiErrors } from '../../../http/api-errors.decorator';
 import { lateExpertsOf, reviewBoardOf } from './review-board';
 import { ReviewBoardResponse } from './review-board.response.dto';
+import { ExportableAs } from '../../../exports/export-format.interceptor';
 
 @ApiTags('评审分配 assignments')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class ReadAssignmentsController {
   }
 
   @Get('review-progress')
+  @ExportableAs('review-progress')
   @Roles('admin')
   @ApiOperation({ summary: 'Scoring progress: scored / assigned per dossier and per expert, the scores still missing, and the experts late after the deadline' })
   @ApiOkResponse({ type: ReviewBoardResponse })

@@ -1,0 +1,47 @@
+import { wordParagraphTexts, zipEntryText } from '../testing/docx-reader.test-support';
+import { renderScoreSheet } from './render-score-sheet';
+import type { ScoreSheet } from './score-sheet.types';
+
+const sheet: ScoreSheet = {
+  selectionTitle: '2026年湖南省“人工智能+”十大示范场景评选',
+  expertName: '李明',
+  expertOrganisation: '中南大学',
+  rubric: [
+    { code: 'technology', name: '技术先进性', maxPoints: 30 },
+    { code: 'effectiveness', name: '应用成效', maxPoints: 30 },
+  ],
+  reviewDeadlineDate: '2026-04-30',
+  dossiers: [
+    { title: '轨道交通装备柔性制造', organisation: '湖南示例科技有限公司', points: { technology: 27, effectiveness: 25.5 }, total: 52.5, comment: '技术路线清晰。', recused: false },
+    { title: '<智慧港口>', organisation: '岳阳港务有限公司', points: null, total: null, comment: null, recused: true },
+  ],
+};
+
+describe('the 专家评分表', () => {
+  it('given an expert\'s scores, when rendered as DOCX, then it holds the rubric, his points and comments, the declaration and a signature and date line', async () => {
+    const rendered = await renderScoreSheet(sheet, 'docx', 'e5c1d0b7');
+    expect(rendered.fileName).toBe('score-sheet-e5c1d0b7.docx');
+    const xml = zipEntryText(rendered.body as Buffer, 'word/document.xml');
+    const paragraphs = wordParagraphTexts(xml);
+    expect(paragraphs[0]).toBe('2026年湖南省“人工智能+”十大示范场景评选专家评分表');
+    expect(paragraphs).toContain('评审专家:李明(中南大学)');
+    expect(paragraphs).toEqual(expect.arrayContaining(['技术先进性(30分)', '应用成效(30分)', '27', '25.5', '52.5', '回避']));
+    expect(paragraphs).toContain('1.《轨道交通装备柔性制造》:技术路线清晰。');
+    expect(paragraphs).toContain('2.《<智慧港口>》:已回避,未评分。');
+    expect(paragraphs.some((text) => text.startsWith('本人承诺:') && text.includes('保密'))).toBe(true);
+    expect(paragraphs.some((text) => text.startsWith('本人声明:') && text.includes('回避'))).toBe(true);
+    expect(paragraphs).toContain('评审专家(签字):____________________');
+    expect(paragraphs).toContain('日期:________年____月____日');
+  });
+
+  it('given a title with markup, when rendered as HTML (what the PDF is printed from), then it is escaped and the same lines are there', async () => {
+    const rendered = await renderScoreSheet(sheet, 'html', 'e5c1d0b7');
+    const html = String(rendered.body);
+    expect(html).toContain('&lt;智慧港口&gt;');
+    expect(html).not.toContain('<智慧港口>');
+    expect(html).toContain('<th>技术先进性(30分)</th>');
+    expect(html).toContain('<td class="number">52.5</td>');
+    expect(html).toContain('评审专家(签字):____________________');
+    expect(html).not.toMatch(/<script/i);
+  });
+});

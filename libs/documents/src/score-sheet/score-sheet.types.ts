@@ -1,0 +1,20 @@
+/** One expert's scores in one selection: what the 专家评分表 is printed from. */
+export interface ScoreSheet {
+  readonly selectionTitle: string;
+  readonly expertName: string;
+  readonly expertOrganisation: string;
+  readonly rubric: readonly { readonly code: string; readonly name: string; readonly maxPoints: number }[];
+  readonly reviewDeadlineDate: string | null;
+  /** In the order they were assigned and listed to the expert. */
+  readonly dossiers: readonly ScoreSheetDossier[];
+}
+
+export interface ScoreSheetDossier {
+  readonly title: string;
+  readonly organisation: string;
+  /** Null when the expert has not scored it (or recused himself: see `recused`). */
+  readonly points: Readonly<Record<string, number>> | null;
+  readonly total: number | null;
+  readonly comment: string | null;
+  readonly recused: boolean;
+}
