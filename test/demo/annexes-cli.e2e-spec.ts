@@ -4,7 +4,6 @@
  * serves; and the arguments it refuses with exit code 2.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzip } from '@app/documents/testing/docx-reader.test-support';
@@ -70,8 +69,7 @@ describe('npm run annexes writes the published documents the API serves', () => 
     // Not published: a call still open for submissions.
     t.clock.set(`${YEAR}-06-01T01:00:00.000Z`);
     await admin.post('/api/v1/selections').send({ programme: 'key-enterprise', year: YEAR + 1, submissionDeadlineDate: `${YEAR + 1}-03-31` }).expect(201);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = t.baseUrl;
   }, 600_000);
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { annexBlock, readReferencePlan } from '@app/documents/testing/reference-plan.test-support';
 import { runDemo, DemoResult } from '../../apps/api/src/commands/demo/run-demo';
 import { ADMIN, startTestApp, TestApp } from '../support/test-app';
@@ -14,10 +13,8 @@ describe('npm run demo: the 2025 replay reproduces the published annexes', () =>
 
   beforeAll(async () => {
     t = await startTestApp('pglite', '2025-03-03T01:00:00.000Z');
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
     result = await runDemo({
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: t.baseUrl,
       admin: ADMIN,
       clock: t.clock,
       seedsDir: 'seeds',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE_SCHEMA } from '@app/platform';
 import { API_SCHEMAS } from '../../apps/api/src/create-app';
-import { startAppOn } from '../notifications/app-on-database';
+import { startAppOn } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-databases';
 

@@ -4,7 +4,6 @@
  * its rows against the API; the PDFs and the score-sheet ZIP are checked by their signatures.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -32,8 +31,7 @@ describeInBrowser('the exports as the portal downloads them', { chromium: true, 
     const experts = await registerExperts(t, 6, 9000);
     walked = await walkSelection(t, experts, 'demo-scenario', 2026, 1000);
     admin = await t.asAdmin();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = t.baseUrl;
     profile = mkdtempSync(join(tmpdir(), 'ai-plus-downloads-'));
     browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: CHROMIUM_ARGS, locale: 'zh-CN', acceptDownloads: true });
     page = browser.pages()[0] ?? (await browser.newPage());

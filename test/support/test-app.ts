@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { EVENT_STORE } from '@app/event-store';
@@ -16,6 +17,8 @@ export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' }
 export interface TestApp {
   readonly app: NestExpressApplication;
   readonly http: ReturnType<typeof request>;
+  /** Where the app listens (127.0.0.1, a port of its own): for browsers and HTTP clients other than supertest. */
+  readonly baseUrl: string;
   readonly clock: SettableClock;
   readonly store: EventStore;
   /** A supertest agent that sends this user's token on every request. */
@@ -36,6 +39,21 @@ export type AuthenticatedClient = {
 /** The real app on a database of its own (PGlite or the server), with a clock the test sets. */
 export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02T01:00:00.000Z', environment: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
+  const t = await startAppOn(database.url, environment, startAt);
+  return {
+    ...t,
+    close: async () => {
+      await t.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * The real app on a database that outlives it, so a spec can stop it (a crash, as far as the database
+ * can tell: nothing is flushed on the way out) and start another on the same rows.
+ */
+export async function startAppOn(databaseUrl: string, environment: Record<string, string> = {}, startAt = '2026-03-02T01:00:00.000Z'): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-e2e-'));
   const config = loadAppConfig({
     DATA_DIR: dataDir,
@@ -51,9 +69,11 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
     ...environment,
   });
   const clock = new SettableClock(startAt);
-  const app = await createApp({ config, clock, database: { url: database.url, kind: 'server', close: async () => undefined } }, false);
-  await app.init();
-  const http = request(app.getHttpServer());
+  const app = await createApp({ config, clock, database: { url: databaseUrl, kind: 'server', close: async () => undefined } }, false);
+  // Listening once, on loopback: supertest would otherwise bind and close a port for every request.
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const http = request(baseUrl);
   const as = async (username: string, password: string): Promise<AuthenticatedClient> => {
     const response = await http.post('/api/v1/auth/login').send({ username, password });
     if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -70,6 +90,7 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
   return {
     app,
     http,
+    baseUrl,
     clock,
     store,
     settle,
@@ -77,7 +98,6 @@ export async function startTestApp(kind: TestDatabaseKind, startAt = '2026-03-02
     asAdmin: () => as(ADMIN.username, ADMIN.password),
     close: async () => {
       await app.close();
-      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

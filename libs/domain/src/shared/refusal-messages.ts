@@ -14,6 +14,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'account-not-found': '没有这个账户。请核对用户名。',
   'weak-password': '密码须为 10 至 200 个字符。请换一个更长的密码。',
   'unknown-expert': '名单中有系统里不存在的专家。请从可选专家列表中选择。',
+  csrf: '页面已过期或请求不是从本系统页面发出,未被接受。请刷新页面后重新提交。',
 
   // 评选与阶段
   'wrong-phase': '评选当前所处阶段不允许此操作。请在评选页面查看当前阶段和下一步。',
@@ -68,6 +69,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'attachment-too-large': '文件超过单个附件的大小上限。请压缩或拆分后重新上传。',
   'dossier-attachments-too-large': '附件合计超过大小上限。请删除或压缩部分附件后再上传。',
   'too-many-attachments': '附件数量已达上限。请先删除不需要的附件。',
+  'attachment-quota-exceeded': '本申报材料的附件已占满存储空间上限。请先删除不需要的附件再上传。',
 
   // 专家与分配
   'expert-not-found': '没有找到该专家。请刷新专家库页面。',
@@ -105,6 +107,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'review-not-closed': '专家评审尚未结束。请先结束专家评审。',
   'invalid-ranking': '无法对入围名单排序(名额或评分设置有误)。请核对评选规则。',
   'invalid-rank': '排名须为 1 或以上的整数。',
+  'expert-not-in-selection': '该专家没有参加本评选的评审,没有评分表。请从参加评审的专家中选择。',
 
   // 公示与异议
   'calendar-year-unknown': '工作日历缺少所需年份的节假日安排,无法计算公示期。请在“工作日历”页面载入该年度的节假日通知后重试。',
@@ -124,7 +127,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'objection-open': '该项目仍有未处理的异议。请先处理异议再确定奖补。',
   'objection-upheld': '该项目的异议已成立,不能给予奖补。',
   'objections-open': '仍有未处理的异议。请先逐一处理异议。',
-  'invalid-outcome': '异议处理结果须为“成立”或“不成立”。',
+  'invalid-outcome': '处理结果不在可选范围内。请从列表中选择一项后再提交。',
   'already-dropped': '该项目已因此前的异议移出名单。',
   'shortlist-not-found': '该评选的入围名单尚未公布。',
 
@@ -140,11 +143,73 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'future-scenario-repeated': '有未来场景重复出现。请删除重复项。',
   'future-scenarios-not-found': '该年度尚未发布十大未来场景。',
   'future-scenarios-unchanged': '内容与当前发布的版本完全相同,无需再次发布。',
+  'awards-not-decided': '该评选尚未确定奖补名单,暂无可导出的内容。请在确定奖补后再导出。',
+
+  // 资金台账与不重复享受
+  'identity-declaration-unneeded': '有的同一项目声明并不需要:所涉申报的项目编号与名称并不矛盾,由系统自行判定。请删去这些声明后重新提交。',
+  'project-identity-unclear': '无法确定有的申报与已获支持的项目是否为同一项目(项目编号与名称相互矛盾),暂缓决定。请核实后逐对声明是否为同一项目(同一项目按不重复享受处理),再重新提交。',
+  'non-duplication-breached': '按照不重复享受、就高原则,该项目累计获得的支持将超过最高支持标准,未予记录。请核对该项目已获得的支持。',
+  'fund-overpaid': '支付合计将超过已安排的资金,未予记录。请核对已支付的金额。',
+  'fund-entry-exists': '该项目的奖补已经记入资金台账,无需重复记录。',
+  'fund-line-exists': '该笔资金已经记入资金台账,无需重复记录。',
+  'fund-entry-unknown': '资金台账中没有找到认定为同一项目的此前奖补记录,未予记录。请刷新页面后重试;如仍有问题,请联系系统维护人员。',
+  'fund-ledger-mismatch': '该笔资金与资金台账所属单位不一致,未予记录。请联系系统维护人员。',
+  'fund-ledger-period': '该笔资金的年度不属于此资金台账的政策期间,未予记录。请联系系统维护人员。',
+  'invalid-fund-line': '资金台账记录的金额有误(须为不小于 0 的金额,精确到分),未予记录。请联系系统维护人员。',
+  'invalid-declared-support': '已获我省其他同类政策支持的填报有误(文号、政策措施名称、金额、日期或支持文件,或同一文件重复填报)。请按提示修改。',
+  'invalid-amount': '金额须为大于 0 的金额(精确到分)。请修改金额。',
+  'reason-required': '不予通过、不予支持或暂停拨付时须写明理由。请填写理由后再提交。',
+  'invalid-measures': '政策措施的配置有误。请联系系统维护人员核对政策措施配置文件。',
+
+  // 算力券
+  'voucher-call-not-found': '该年度算力券申报尚未开放。请等待管理员发布申报通知。',
+  'voucher-call-exists': '该年度的算力券申报通知已经发布,无需重复发布。',
+  'invalid-voucher-call': '算力券申报通知填写有误(年度、安排方式、申报起止日期或年度预算)。请按各项提示修改。',
+  'voucher-call-in-past': '申报截止日期已过。请选择今天或之后的截止日期。',
+  'voucher-claims-not-open': '算力券申报尚未开始受理。请在申报开始日期之后提交。',
+  'voucher-claims-closed': '本年度算力券申报已经截止,不再受理。请关注下一年度的申报通知。',
+  'voucher-claim-not-found': '没有找到该算力券申报。请从算力券申报列表进入。',
+  'voucher-claim-exists': '本单位本年度已提交过算力券申报,每家企业每年申报一次。请查看已提交申报的审核情况。',
+  'invalid-voucher-claim': '算力券申报内容有误(如单位名称、发票信息或算力支出金额)。请按提示修改后重新提交。',
+  'voucher-claim-incomplete': '算力券申报材料不完整,不能提交。请上传页面列出的缺少材料后再提交。',
+  'voucher-claim-reviewed': '该算力券申报已经审核,不能再次审核。请刷新页面查看审核结果。',
+  'eligible-spend-above-invoices': '核定的算力支出不能超过发票金额合计。请核对发票后重新填写。',
+  'voucher-claims-still-open': '本年度算力券按同比例安排补贴,须在申报截止后统一安排。请在申报截止日期之后再操作。',
+  'voucher-claims-unreviewed': '本年度算力券按同比例安排补贴,仍有申报尚未审核。请先审核全部申报,再统一安排。',
+  'nothing-to-allocate': '没有已审核通过且尚未安排补贴的算力券申报,无需安排。',
+  'voucher-not-allocated': '该算力券申报尚未安排补贴,不能发放算力券。请先安排补贴。',
+  'voucher-over-issued': '发放的算力券将超过核定补贴中尚未发放的金额。请核对后重新填写发放金额。',
+  'invalid-redemption': '兑付信息不完整。请填写算力服务提供方和兑付凭证号后再登记。',
+  'voucher-over-redeemed': '本次兑付金额超过已发放尚未兑付的算力券金额。请核对后重新填写。',
+
+  // 国家级认定支持
+  'national-grant-not-found': '没有找到该国家级认定支持申请。请从申请列表进入。',
+  'national-grant-exists': '该申请已经提交,无需重复提交。',
+  'invalid-national-grant': '国家级认定支持申请填写有误(支持类别、单位名称、平台或产品名称、认定文件的文号、发文机关、获批日期或认定文件)。请按提示修改。',
+  'national-grant-decided': '该申请已经作出决定(批准或不予支持),不能再次决定。请刷新页面查看决定结果。',
+  'wrong-measure': '该申请的支持类别与本次决定不符(国家级科技创新平台与国家级单项冠军企业分别决定)。请核对申请的支持类别。',
+  'national-platform-already-granted': '该国家级科技创新平台此前已获批连续支持,不予重复支持。',
+  'amount-required': '国家级单项冠军企业奖励须填写奖励金额。请填写金额后再提交。',
+  'one-off-over-cap': '奖励金额超过国家级单项冠军企业一次性奖励的上限。请在上限以内重新填写。',
+  'one-off-already-awarded': '本单位已获得过国家级单项冠军企业一次性奖励,不予重复奖励。',
+  'national-grant-not-approved': '该申请尚未批准,不能决定年度拨付。请先审核该申请。',
+  'instalment-not-found': '支持计划中没有这一年度。请从支持计划中选择年度。',
+  'instalment-already-paid': '该年度的支持资金已经拨付,不能重复决定。',
+  'instalment-out-of-order': '此前年度的拨付尚未决定。请按年度顺序先决定此前年度的拨付。',
+  'instalment-not-due': '该年度的拨付尚未到期。请在该年度内或之后再决定。',
+  'instalment-already-suspended': '该年度的拨付已经暂停。恢复拨付时请直接决定拨付。',
+
+  // 政策有效期
+  'outside-policy-validity': '该日期不在政策有效期内,不予受理。如政策已延期,请管理员先登记延期文件后重试。',
+  'invalid-policy-extension': '延期文件信息不完整(文号、标题或延期后的截止日期)。请补充后重新登记。',
+  'policy-extension-exists': '该延期文件已经登记,无需重复登记。',
+  'policy-extension-not-later': '延期后的截止日期须晚于现行截止日期。请核对延期文件后重新填写。',
 
   // 系统
   'stream-not-found': '没有找到这条记录。请从列表进入。',
   'concurrent-change': '有人同时修改了这条记录。请刷新页面后重试。',
   'idempotency-conflict': '这次请求与此前同一编号的请求内容不同。请刷新页面后重新操作。',
+  'invalid-format': '导出格式只能选择 xlsx(Excel 表格)或 csv。请重新选择格式后下载。',
 };
 
 /** The Chinese message of a refusal code; an unknown code still gets a sentence a person can act on. */
