@@ -183,6 +183,21 @@ export function describeEventStoreContract(label: string, open: () => Promise<Co
         expect(results.map((result) => result.nextRevision)).toEqual([1n, 1n]);
         expect(await store.readAll({ category })).toHaveLength(6);
       });
+
+      it('a multi-stream retry with the same event ids writes nothing and answers as the first time', async () => {
+        const category = freshCategory();
+        const appends = [
+          { streamId: `${category}-selection`, events: events(2).map((event) => ({ ...event, eventId: randomUUID() })) },
+          { streamId: `${category}-dossier1`, events: events(3).map((event) => ({ ...event, eventId: randomUUID() })) },
+        ];
+        const first = await store.appendMany(appends);
+        const again = await store.appendMany(appends);
+        expect(first.map((result) => [result.nextRevision, result.appended])).toEqual([[1n, true], [2n, true]]);
+        expect(again.map((result) => [result.nextRevision, result.position, result.appended])).toEqual(
+          first.map((result) => [result.nextRevision, result.position, false]),
+        );
+        expect(await store.readAll({ category })).toHaveLength(5);
+      });
     });
 
     describe('concurrency', () => {
