@@ -4,6 +4,7 @@ import {
   AppendOptions,
   AppendResult,
   EventStore,
+  ListStreamsOptions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,
@@ -17,6 +18,8 @@ import { SubscriptionHub } from '../subscription/subscription-hub';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 const DEFAULT_READ_LIMIT = 1000;
+/** Stream ids per query of readStreams. */
+const READ_STREAMS_BATCH = 1000;
 
 interface EventRow {
   event_id: string;
@@ -104,15 +107,35 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>();
+    const unique = [...new Set(streamIds)];
+    for (let start = 0; start < unique.length; start += READ_STREAMS_BATCH) {
+      const { rows } = await this.pool.query<EventRow>(
+        `${SELECT_EVENT} WHERE stream_id = ANY ($1::text[]) ORDER BY stream_id, stream_revision`,
+        [unique.slice(start, start + READ_STREAMS_BATCH)],
+      );
+      for (const row of rows) {
+        const events = streams.get(row.stream_id) ?? [];
+        if (events.length === 0) streams.set(row.stream_id, events);
+        events.push(toRecordedEvent(row));
+      }
+    }
+    return streams;
+  }
+
   async streamRevision(streamId: string): Promise<bigint | null> {
     const { rows } = await this.pool.query(`SELECT revision FROM es_streams WHERE stream_id = $1`, [streamId]);
     return rows.length === 0 ? null : BigInt(rows[0].revision);
   }
 
-  async listStreams(category: string): Promise<string[]> {
+  async listStreams(category: string, options: ListStreamsOptions = {}): Promise<string[]> {
+    const prefix = options.prefix ?? '';
+    // text_pattern_ops index (migration 1764900000000): LIKE 'prefix%' is a range scan of the ids.
+    const pattern = `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     const { rows } = await this.pool.query(
-      `SELECT stream_id FROM es_streams WHERE category = $1 AND revision >= 0 ORDER BY stream_id`,
-      [category],
+      `SELECT stream_id FROM es_streams WHERE category = $1 AND revision >= 0 AND stream_id LIKE $2 ORDER BY stream_id`,
+      [category, pattern],
     );
     return rows.map((row: { stream_id: string }) => row.stream_id);
   }

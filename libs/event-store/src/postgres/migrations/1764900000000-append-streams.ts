@@ -11,7 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * revision with one `UPDATE … FROM unnest(…)`. A refusal names the stream by its index in HINT.
  * The events of one stream must be contiguous, in order; rows come back one per stream, by name.
  *
- * `es_append` (the first migration) stays for callers of the old signature.
+ * `es_append` (the first migration) stays for callers of the old signature. The migration also
+ * indexes stream ids for prefix listing (`listStreams(category, { prefix })`).
  */
 export class AppendStreams1764900000000 implements MigrationInterface {
   name = 'AppendStreams1764900000000';
@@ -117,9 +118,12 @@ export class AppendStreams1764900000000 implements MigrationInterface {
             FROM inserted i GROUP BY i.stream_id;
       END
       $fn$`);
+    // listStreams by prefix (the dossiers of one selection) without reading the whole category.
+    await queryRunner.query(`CREATE INDEX es_streams_id_prefix ON es_streams (stream_id text_pattern_ops)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX es_streams_id_prefix`);
     await queryRunner.query(`DROP FUNCTION es_append_streams(text[], text[], text[], int[], uuid[], text[], jsonb[], jsonb[])`);
   }
 }
