@@ -147,8 +147,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const latencies = await work();
     results.push({ name, wallMs: performance.now() - started, latencies, peakRss: rss.phase(), note });
-    const last = results[results.length - 1];
-    console.error(`  ${name}: ${(last.wallMs / 1000).toFixed(1)} s, ${latencies.length} requests`);
+    console.error(`  ${row(results[results.length - 1])}`);
   };
   const { clients } = options;
   const perSelection = Math.max(1, Math.floor(options.dossiers / options.selections));
@@ -296,6 +295,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** One phase as a table row; also printed (to stderr) as soon as the phase ends, for long runs. */
+function row(result: PhaseResult): string {
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const seconds = result.wallMs / 1000;
+  const mib = Math.round(result.peakRss / 2 ** 20);
+  return `| ${result.name} | ${sorted.length} | ${seconds.toFixed(2)} | ${(sorted.length / seconds).toFixed(1)} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 95).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${mib} MiB |`;
+}
+
 function print(options: Options, kind: string, results: readonly PhaseResult[], peak: number): void {
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
   console.log(`\n${kind === 'pglite' ? 'PGlite (in-process)' : 'PostgreSQL server'}: ${options.dossiers} dossiers, ${options.selections} selection(s), ${options.clients} clients`);
@@ -305,13 +312,10 @@ function print(options: Options, kind: string, results: readonly PhaseResult[], 
   let total = 0;
   let hashing = 0;
   for (const result of results) {
-    const sorted = [...result.latencies].sort((a, b) => a - b);
     const seconds = result.wallMs / 1000;
     total += seconds;
     if (result.name.includes('argon2')) hashing += seconds;
-    console.log(
-      `| ${result.name} | ${sorted.length} | ${seconds.toFixed(2)} | ${(sorted.length / seconds).toFixed(1)} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 95).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${mib(result.peakRss)} |`,
-    );
+    console.log(row(result));
   }
   console.log(`whole year: ${total.toFixed(1)} s wall, of which registration and sign-in (argon2) ${hashing.toFixed(1)} s; without them ${(total - hashing).toFixed(1)} s; peak RSS ${mib(peak)}`);
 }
