@@ -206,7 +206,7 @@ async function main(): Promise<void> {
         year,
         ...(options.selections > 1 ? { batch: s + 1 } : {}),
         submissionDeadlineDate: `${year}-03-31`,
-        overrides: { quotas: { scenario: Math.max(1, Math.floor(perSelection / 10)) }, minimumScore: 50, maxDossiersPerExpert: 40 },
+        overrides: { quotas: { scenario: Math.min(100, Math.max(1, Math.floor(perSelection / 10))) }, minimumScore: 50, maxDossiersPerExpert: 40 },
       });
       const selectionId = opened.body.id as string;
       const selection = (await http.call('GET', `/selections/${selectionId}`, admin)).body;
