@@ -1,6 +1,8 @@
 /**
  * Event-store append throughput on the PostgreSQL server and on embedded PGlite, beside the raw rate
- * of single-row INSERTs of the same columns into a plain table (the physical limit of the database).
+ * of INSERTs of the same columns into a plain table (the physical limit of the database): one row per
+ * autocommitted INSERT, and, for batches, one multi-row INSERT + COMMIT of as many rows as the append
+ * has events. A last case times multi-stream appends (one event on each of 100 streams, atomically).
  *
  *   npm run bench:event-store                      # PGlite, and the server at DATABASE_URL when set
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:event-store
@@ -17,6 +19,8 @@ const EVENTS_PER_CASE: Record<number, number> = { 1: 3000, 10: 20000, 100: 40000
 const BATCH_SIZES = [1, 10, 100];
 const WRITER_COUNTS = [1, 8];
 const STREAMS_PER_WRITER = 50;
+const MULTI_STREAM_WIDTH = 100;
+const MULTI_STREAM_EVENTS = 10000;
 
 interface Target {
   label: string;
@@ -54,30 +58,61 @@ async function benchAppends(pool: Pool, batchSize: number, writers: number): Pro
   return (appendsPerWriter * writers * batchSize) / seconds;
 }
 
-/** The same columns, one row per autocommitted INSERT, no checks: what the database can do at most. */
-async function benchRawInserts(pool: Pool, writers: number): Promise<number> {
-  await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw (
-    global_position bigint GENERATED ALWAYS AS IDENTITY, event_id uuid NOT NULL, stream_id text NOT NULL,
-    category text NOT NULL, stream_revision bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL,
-    metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
-  const total = EVENTS_PER_CASE[1];
-  const perWriter = Math.ceil(total / writers);
-  const data = JSON.stringify(payload);
-  const meta = JSON.stringify(metadata);
+/** Multi-stream appends: one event on each of `width` streams per call, all or none. */
+async function benchMultiStream(pool: Pool, width: number, writers: number): Promise<number> {
+  const store = new PostgresEventStore(pool);
+  const calls = Math.ceil(MULTI_STREAM_EVENTS / width / writers);
+  const run = `m${randomBytes(4).toString('hex')}`;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
-      for (let row = 0; row < perWriter; row += 1) {
-        await pool.query(
-          `INSERT INTO bench_raw (event_id, stream_id, category, stream_revision, type, data, metadata)
-           VALUES ($1, $2, 'bench', $3, 'ScoreSubmitted', $4, $5)`,
-          [randomUUID(), `bench-${writer}`, row, data, meta],
+      for (let call = 0; call < calls; call += 1) {
+        await store.appendMany(
+          Array.from({ length: width }, (_, stream) => ({
+            streamId: `bench${run}-${writer}-${call}-${stream}`,
+            events: [{ type: 'ExpertAssigned', data: payload, metadata }],
+            expectedState: 'no-stream' as const,
+          })),
         );
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return (perWriter * writers) / seconds;
+  return (calls * writers * width) / seconds;
+}
+
+/**
+ * The same columns into a plain table with no checks, `rowsPerInsert` rows per autocommitted INSERT
+ * (one statement, so one commit): what the database can do at most for a batch of that size.
+ */
+async function benchRawInserts(pool: Pool, writers: number, rowsPerInsert: number): Promise<number> {
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw (
+    global_position bigint GENERATED ALWAYS AS IDENTITY, event_id uuid NOT NULL, stream_id text NOT NULL,
+    category text NOT NULL, stream_revision bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL,
+    metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
+  const total = EVENTS_PER_CASE[rowsPerInsert];
+  const insertsPerWriter = Math.ceil(total / rowsPerInsert / writers);
+  const data = JSON.stringify(payload);
+  const meta = JSON.stringify(metadata);
+  const values = Array.from(
+    { length: rowsPerInsert },
+    (_, row) => `($${row * 5 + 1}::uuid, $${row * 5 + 2}, 'bench', $${row * 5 + 3}::bigint, 'ScoreSubmitted', $${row * 5 + 4}::jsonb, $${row * 5 + 5}::jsonb)`,
+  ).join(', ');
+  const sql = `INSERT INTO bench_raw (event_id, stream_id, category, stream_revision, type, data, metadata) VALUES ${values}`;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      for (let insert = 0; insert < insertsPerWriter; insert += 1) {
+        const params: unknown[] = [];
+        for (let row = 0; row < rowsPerInsert; row += 1) {
+          params.push(randomUUID(), `bench-${writer}`, insert * rowsPerInsert + row, data, meta);
+        }
+        await pool.query(sql, params);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return (insertsPerWriter * writers * rowsPerInsert) / seconds;
 }
 
 async function serverTarget(url: string): Promise<Target | null> {
@@ -124,18 +159,21 @@ async function main(): Promise<void> {
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log('');
-  console.log('| database | events per append | writers | events/s | raw INSERT rows/s | ratio |');
+  console.log('| database | events per append | writers | events/s | raw INSERT rows/s (same rows per INSERT) | ratio |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const target of targets) {
     await runMigrations(target.url, { tableName: 'es_migrations', migrations: eventStoreMigrations });
     const pool = new Pool({ connectionString: target.url, max: 8 });
     try {
       for (const writers of WRITER_COUNTS) {
-        const raw = await benchRawInserts(pool, writers);
         for (const batchSize of BATCH_SIZES) {
+          const raw = await benchRawInserts(pool, writers, batchSize);
           const rate = await benchAppends(pool, batchSize, writers);
           console.log(`| ${target.label} | ${batchSize} | ${writers} | ${format(rate)} | ${format(raw)} | ${(rate / raw).toFixed(2)} |`);
         }
+        const raw = await benchRawInserts(pool, writers, MULTI_STREAM_WIDTH);
+        const rate = await benchMultiStream(pool, MULTI_STREAM_WIDTH, writers);
+        console.log(`| ${target.label} | 1 on each of ${MULTI_STREAM_WIDTH} streams | ${writers} | ${format(rate)} | ${format(raw)} | ${(rate / raw).toFixed(2)} |`);
       }
     } finally {
       await pool.end();

@@ -32,6 +32,11 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+export interface ListStreamsOptions {
+  /** Only streams whose id starts with this (the dossiers of one selection: `dossier-{selectionId}-`). */
+  readonly prefix?: string;
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events after this position. Default: from the beginning. */
   readonly after?: GlobalPosition | null;
@@ -78,13 +83,18 @@ export interface EventStore {
    */
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several whole streams at once (in batches, not one query per stream): each id maps to its events
+   * in revision order; an id with no events is absent from the map.
+   */
+  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   /** The revision of the stream's last event, or null when the stream does not exist. */
   streamRevision(streamId: string): Promise<bigint | null>;
   /**
    * The ids of every stream of a category that has events, committed now (not held back by the
    * global-order horizon that readAll keeps): for queries that must see a write the moment it answers.
    */
-  listStreams(category: string): Promise<string[]>;
+  listStreams(category: string, options?: ListStreamsOptions): Promise<string[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the last committed event (of a category), or null when there is none. */
   headPosition(options?: { category?: string }): Promise<GlobalPosition | null>;

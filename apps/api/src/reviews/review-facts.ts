@@ -60,8 +60,9 @@ export class ReviewFacts {
     metadata: CommandMetadata,
   ): Promise<void> {
     const loads = loadsOf(dossiers);
+    const experts = new Map(pool.map((candidate) => [candidate.expertId, candidate]));
     for (const { dossierId, expertId } of planned) {
-      const expert = pool.find((candidate) => candidate.expertId === expertId);
+      const expert = experts.get(expertId);
       if (!expert) throw refuse('expert-not-found', `the plan names an unknown expert ${expertId}`, 'conflict');
       const load = loads.get(expertId) ?? 0;
       await unit.decide(dossierStreamOf(dossierId), dossierDecider, {

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, IsNull } from 'typeorm';
 import type { Dossier } from '@app/domain/dossier';
+import { EVENT_STORE } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import type { RegisteredExpert } from '@app/domain/expert';
 import type { Selection } from '@app/domain/selection';
 import { DomainRefusal } from '@app/domain/shared/refusal';
@@ -23,15 +25,16 @@ export class ReviewReads {
   constructor(
     private readonly directory: StreamDirectory,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 
+  /** Every registered expert: ids from the stream index and the expert accounts, read in batches. */
   async experts(): Promise<RegisteredExpert[]> {
-    const fromStreams = (await this.directory.experts()).map((expert) => expert.expertId);
+    const fromStreams = (await this.eventStore.listStreams('expert')).map((streamId) => streamId.slice('expert-'.length));
     const fromAccounts = (await this.dataSource.getRepository(Account).findBy({ role: 'expert', expertId: Not(IsNull()) }))
       .map((account) => account.expertId as string);
     const ids = [...new Set([...fromStreams, ...fromAccounts])];
-    const experts = await Promise.all(ids.map((id) => this.orNull(this.directory.expert(id))));
-    return experts.filter((expert): expert is RegisteredExpert => expert !== null).sort((a, b) => a.expertId.localeCompare(b.expertId));
+    return (await this.directory.experts(ids)).sort((a, b) => a.expertId.localeCompare(b.expertId));
   }
 
   async selections(): Promise<Selection[]> {
@@ -49,8 +52,8 @@ export class ReviewReads {
     return this.dossiers(selection.reviewDossierIds);
   }
 
-  private async dossiers(ids: readonly string[]): Promise<Dossier[]> {
-    return (await Promise.all(ids.map((id) => this.orNull(this.directory.dossier(id))))).filter((d): d is Dossier => d !== null);
+  private dossiers(ids: readonly string[]): Promise<Dossier[]> {
+    return this.directory.dossiersById(ids);
   }
 
   private async orNull<T>(read: Promise<{ value: T }>): Promise<T | null> {

@@ -16,19 +16,44 @@ export interface Versioned<T> {
 const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
 
 /**
+ * Bump when evolveSelection folds the same events to a different state: snapshots of another version
+ * are dropped and rebuilt from the whole stream.
+ */
+export const SELECTION_FOLD_VERSION = 1;
+
+interface Snapshot<State> {
+  readonly version: number;
+  readonly revision: bigint;
+  readonly state: State;
+}
+
+/**
  * Reads aggregates straight from their streams: the facts a command decides on, and single aggregates
  * read for editing (their revision is the ETag). Lists fold every stream of a category, so only
  * commands use them; queries read the read models (@app/read-models).
  */
 @Injectable()
 export class StreamDirectory {
+  /**
+   * Folded selections by stream, keyed by the revision they were folded to: a read fetches only the
+   * events after it (usually none), so a dossier command does not re-read a selection stream whose
+   * decisions carry one entry per dossier. Streams only grow, so a snapshot is never wrong, only behind.
+   */
+  private readonly selectionSnapshots = new Map<string, Snapshot<Selection>>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async selection(selectionId: string): Promise<Versioned<Selection>> {
-    const events = await this.store.readStream(selectionStreamOf(selectionId));
-    const state: SelectionState = foldEvents(selectionDecider, events.map(asDomainEvent<SelectionEvent>));
+    const streamId = selectionStreamOf(selectionId);
+    const cached = this.selectionSnapshots.get(streamId);
+    const snapshot = cached?.version === SELECTION_FOLD_VERSION ? cached : undefined;
+    const tail = await this.store.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1n } : {});
+    if (snapshot && tail.length === 0) return { value: snapshot.state, revision: snapshot.revision };
+    const state: SelectionState = tail.map(asDomainEvent<SelectionEvent>).reduce(selectionDecider.evolve, snapshot?.state ?? selectionDecider.initialState());
     if (state.phase === 'none') throw refuse('selection-not-found', `there is no selection "${selectionId}"`, 'not-found');
-    return { value: state, revision: events[events.length - 1].revision };
+    const revision = tail[tail.length - 1].revision;
+    this.selectionSnapshots.set(streamId, { version: SELECTION_FOLD_VERSION, revision, state });
+    return { value: state, revision };
   }
 
   async selections(): Promise<Selection[]> {
@@ -43,14 +68,30 @@ export class StreamDirectory {
     return { value: state, revision: events[events.length - 1].revision };
   }
 
-  async dossiers(filter: { selectionId?: string; applicantCreditCode?: string } = {}): Promise<Dossier[]> {
-    const all = await this.foldCategory<DossierState>('dossier', (events) => foldEvents(dossierDecider, events.map(asDomainEvent<DossierEvent>)));
-    return all.filter(
-      (state): state is Dossier =>
-        state.status !== 'none' &&
-        (filter.selectionId === undefined || state.selectionId === filter.selectionId) &&
-        (filter.applicantCreditCode === undefined || state.applicantCreditCode === filter.applicantCreditCode),
-    );
+  /**
+   * Every dossier of one selection, read in batches: dossier ids are `{selectionId}-{8 hex}`, so the
+   * streams are listed by prefix (never the whole category) and kept when they fold to this selection.
+   */
+  async dossiersOf(selectionId: string): Promise<Dossier[]> {
+    const streamIds = await this.store.listStreams('dossier', { prefix: `dossier-${selectionId}-` });
+    return (await this.foldDossiers(streamIds)).filter((dossier) => dossier.selectionId === selectionId);
+  }
+
+  /** The dossiers of these ids, in their order, in batched reads; ids with no dossier are left out. */
+  async dossiersById(dossierIds: readonly string[]): Promise<Dossier[]> {
+    return this.foldDossiers(dossierIds.map((dossierId) => `dossier-${dossierId}`));
+  }
+
+  private async foldDossiers(streamIds: readonly string[]): Promise<Dossier[]> {
+    const streams = await this.store.readStreams(streamIds);
+    const dossiers: Dossier[] = [];
+    for (const streamId of streamIds) {
+      const events = streams.get(streamId);
+      if (!events) continue;
+      const state: DossierState = foldEvents(dossierDecider, events.map(asDomainEvent<DossierEvent>));
+      if (state.status !== 'none') dossiers.push(state);
+    }
+    return dossiers;
   }
 
   async expert(expertId: string): Promise<Versioned<RegisteredExpert>> {
@@ -60,19 +101,24 @@ export class StreamDirectory {
     return { value: state, revision: events[events.length - 1].revision };
   }
 
-  async experts(): Promise<RegisteredExpert[]> {
-    const all = await this.foldCategory<ExpertState>('expert', (events) => foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>)));
+  /** The experts of these ids (every expert stream when none are given), in batched reads. */
+  async experts(expertIds?: readonly string[]): Promise<RegisteredExpert[]> {
+    const streamIds = expertIds ? expertIds.map((expertId) => `expert-${expertId}`) : undefined;
+    const all = await this.foldCategory<ExpertState>('expert', (events) => foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>)), streamIds);
     return all.filter((state): state is RegisteredExpert => state.status !== 'none');
   }
 
   /**
-   * Every stream of a category, folded. Listed from the stream index, not readAll, so a write is
-   * visible the moment it was answered (readAll waits for older transactions anywhere on the server).
+   * Every stream of a category (or the given streams), folded, read in batches. Listed from the stream
+   * index, not readAll, so a write is visible the moment it was answered (readAll waits for older
+   * transactions anywhere on the server).
    */
-  private async foldCategory<State>(category: string, fold: (events: RecordedEvent[]) => State): Promise<State[]> {
-    const streams = await this.store.listStreams(category);
-    const folded: State[] = [];
-    for (const streamId of streams) folded.push(fold(await this.store.readStream(streamId)));
-    return folded;
+  private async foldCategory<State>(category: string, fold: (events: RecordedEvent[]) => State, streamIds?: readonly string[]): Promise<State[]> {
+    const ids = streamIds ?? (await this.store.listStreams(category));
+    const streams = await this.store.readStreams(ids);
+    return ids.flatMap((streamId) => {
+      const events = streams.get(streamId);
+      return events ? [fold(events)] : [];
+    });
   }
 }

@@ -56,6 +56,20 @@ export function loadOf(board: AssignmentBoard, expertId: string): number {
   return board.loads.get(expertId) ?? 0;
 }
 
+/** The first of the lowest load: what a stable sort by load would put first. */
+export function leastLoaded(board: AssignmentBoard, expertIds: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestLoad = Infinity;
+  for (const id of expertIds) {
+    const load = loadOf(board, id);
+    if (load < bestLoad) {
+      best = id;
+      bestLoad = load;
+    }
+  }
+  return best;
+}
+
 export function hasRoom(board: AssignmentBoard, expertId: string): boolean {
   return loadOf(board, expertId) < board.maxPerExpert;
 }

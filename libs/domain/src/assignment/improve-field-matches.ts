@@ -1,4 +1,4 @@
-import { AssignmentBoard, hasRoom, isFieldMatch, loadOf, mayJoin, replace } from './assignment-board';
+import { AssignmentBoard, hasRoom, isFieldMatch, leastLoaded, loadOf, mayJoin, replace } from './assignment-board';
 
 /**
  * After the load-balanced pass, trades planned assignments so that more experts review dossiers in
@@ -33,9 +33,8 @@ function moveToMatchingExpert(board: AssignmentBoard, index: number, expertIds: 
       loadOf(board, other) < loadOf(board, expertId),
   );
   if (candidates.length === 0) return false;
-  // The least loaded first; the sort is stable, so equal loads keep the seeded order.
-  const best = [...candidates].sort((a, b) => loadOf(board, a) - loadOf(board, b))[0];
-  replace(board, index, best);
+  // The least loaded first; equal loads keep the seeded order.
+  replace(board, index, leastLoaded(board, candidates)!);
   return true;
 }
 

@@ -6,6 +6,7 @@ import {
   createBoard,
   hasRoom,
   isFieldMatch,
+  leastLoaded,
   loadOf,
   mayJoin,
   missingOn,
@@ -84,7 +85,8 @@ export function planAssignment(input: PlanAssignmentInput): AssignmentPlan {
   const tieOrder = new Map(shuffled(experts.map((expert) => expert.expertId), random).map((id, rank) => [id, rank]));
 
   const order = servingOrder(board);
-  for (const dossier of order) fillBalanced(board, dossier.dossierId, random);
+  const expertIds = experts.map((expert) => expert.expertId);
+  for (const dossier of order) fillBalanced(board, dossier.dossierId, expertIds, random);
   for (const dossier of order) freeCapacityFor(board, dossier.dossierId, tieOrder);
   improveFieldMatches(board, tieOrder);
 
@@ -105,28 +107,39 @@ export function planAssignment(input: PlanAssignmentInput): AssignmentPlan {
 
 /** Fewest spare eligible experts first, so the hardest dossiers are not left with nobody. */
 function servingOrder(board: AssignmentBoard): ConflictDossier[] {
-  const slack = (dossier: ConflictDossier) =>
-    [...(board.eligible.get(dossier.dossierId) ?? [])].filter((id) => mayJoin(board, dossier.dossierId, id)).length -
-    missingOn(board, dossier.dossierId);
-  return [...board.dossiers].sort((a, b) => slack(a) - slack(b) || compareText(a.dossierId, b.dossierId));
+  // Counted once per dossier, not inside the comparator.
+  const slack = new Map<string, number>();
+  for (const { dossierId } of board.dossiers) {
+    let joinable = 0;
+    for (const id of board.eligible.get(dossierId) ?? []) if (mayJoin(board, dossierId, id)) joinable += 1;
+    slack.set(dossierId, joinable - missingOn(board, dossierId));
+  }
+  return [...board.dossiers].sort(
+    (a, b) => slack.get(a.dossierId)! - slack.get(b.dossierId)! || compareText(a.dossierId, b.dossierId),
+  );
 }
 
 /** Takes the missing number of experts with the lowest loads; field match, then the seed, break ties. */
-function fillBalanced(board: AssignmentBoard, dossierId: string, random: () => number): void {
+function fillBalanced(board: AssignmentBoard, dossierId: string, expertIds: readonly string[], random: () => number): void {
   const missing = missingOn(board, dossierId);
   if (missing === 0) return;
   const candidates = shuffled(
-    board.experts.map((expert) => expert.expertId).filter((id) => mayJoin(board, dossierId, id) && hasRoom(board, id)),
+    expertIds.filter((id) => mayJoin(board, dossierId, id) && hasRoom(board, id)),
     random,
   );
-  const chosen = [...candidates]
-    .sort(
-      (a, b) =>
-        loadOf(board, a) - loadOf(board, b) ||
-        Number(isFieldMatch(board, dossierId, b)) - Number(isFieldMatch(board, dossierId, a)),
-    )
-    .slice(0, missing);
-  for (const expertId of chosen) assign(board, dossierId, expertId);
+  // The first `missing` of a stable sort by (load, field match first), without sorting the whole pool:
+  // a candidate displaces a chosen one only when strictly better, so equal ones keep the shuffled order.
+  const rank = (id: string) => loadOf(board, id) * 2 + (isFieldMatch(board, dossierId, id) ? 0 : 1);
+  const chosen: { id: string; rank: number }[] = [];
+  for (const id of candidates) {
+    const candidate = { id, rank: rank(id) };
+    if (chosen.length === missing && candidate.rank >= chosen[chosen.length - 1].rank) continue;
+    let at = chosen.length;
+    while (at > 0 && chosen[at - 1].rank > candidate.rank) at -= 1;
+    chosen.splice(at, 0, candidate);
+    if (chosen.length > missing) chosen.pop();
+  }
+  for (const { id } of chosen) assign(board, dossierId, id);
 }
 
 /**
@@ -154,9 +167,10 @@ function findCapacitySwap(
     for (let index = 0; index < board.planned.length; index += 1) {
       const [otherDossierId, expertId] = board.planned[index];
       if (expertId !== freed || otherDossierId === dossierId) continue;
-      const substitute = expertIds
-        .filter((id) => id !== freed && mayJoin(board, otherDossierId, id) && hasRoom(board, id))
-        .sort((a, b) => loadOf(board, a) - loadOf(board, b))[0];
+      const substitute = leastLoaded(
+        board,
+        expertIds.filter((id) => id !== freed && mayJoin(board, otherDossierId, id) && hasRoom(board, id)),
+      );
       if (substitute !== undefined) return { index, substitute, freed };
     }
   }

@@ -161,7 +161,8 @@ function requireDossiersFrom(
 ): void {
   const ids = dossiers.map((dossier) => dossier.dossierId);
   if (new Set(ids).size !== ids.length) throw refuse('invalid-dossier-list', 'a dossier is given more than once', 'invalid');
-  const foreign = ids.filter((id) => !allowed.includes(id));
+  const allowedIds = new Set(allowed);
+  const foreign = ids.filter((id) => !allowedIds.has(id));
   if (foreign.length > 0) {
     throw refuse('invalid-dossier-list', `dossier(s) ${foreign.join(', ')} ${why}`, 'invalid', { dossierIds: foreign });
   }

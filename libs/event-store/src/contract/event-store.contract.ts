@@ -183,6 +183,21 @@ export function describeEventStoreContract(label: string, open: () => Promise<Co
         expect(results.map((result) => result.nextRevision)).toEqual([1n, 1n]);
         expect(await store.readAll({ category })).toHaveLength(6);
       });
+
+      it('a multi-stream retry with the same event ids writes nothing and answers as the first time', async () => {
+        const category = freshCategory();
+        const appends = [
+          { streamId: `${category}-selection`, events: events(2).map((event) => ({ ...event, eventId: randomUUID() })) },
+          { streamId: `${category}-dossier1`, events: events(3).map((event) => ({ ...event, eventId: randomUUID() })) },
+        ];
+        const first = await store.appendMany(appends);
+        const again = await store.appendMany(appends);
+        expect(first.map((result) => [result.nextRevision, result.appended])).toEqual([[1n, true], [2n, true]]);
+        expect(again.map((result) => [result.nextRevision, result.position, result.appended])).toEqual(
+          first.map((result) => [result.nextRevision, result.position, false]),
+        );
+        expect(await store.readAll({ category })).toHaveLength(5);
+      });
     });
 
     describe('concurrency', () => {
@@ -268,6 +283,32 @@ export function describeEventStoreContract(label: string, open: () => Promise<Co
     });
 
     describe('reading all and by category', () => {
+      it('reads several streams at once, each in revision order; unknown ids are absent', async () => {
+        const category = freshCategory();
+        await store.append(`${category}-a`, events(2, 'A'));
+        await store.append(`${category}-b`, events(1, 'B'));
+        await store.append(`${category}-a`, events(1, 'A', 2));
+        const streams = await store.readStreams([`${category}-b`, `${category}-a`, `${category}-missing`, `${category}-a`]);
+        expect([...streams.keys()].sort()).toEqual([`${category}-a`, `${category}-b`]);
+        expect(streams.get(`${category}-a`)!.map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+        expect(streams.get(`${category}-a`)).toEqual(await store.readStream(`${category}-a`));
+        expect(streams.get(`${category}-b`)!.map((event) => event.type)).toEqual(['B']);
+        expect(await store.readStreams([])).toEqual(new Map());
+      });
+
+      it('lists the streams of a category whose id starts with a prefix, wildcards taken literally', async () => {
+        const category = freshCategory();
+        await store.append(`${category}-sel_1-x`, events(1));
+        await store.append(`${category}-sel_1-y`, events(1));
+        await store.append(`${category}-selA1-z`, events(1));
+        await store.append(`${category}-sel_10-w`, events(1));
+        expect(await store.listStreams(category, { prefix: `${category}-sel_1-` })).toEqual([
+          `${category}-sel_1-x`,
+          `${category}-sel_1-y`,
+        ]);
+        expect(await store.listStreams(category, { prefix: `${category}-sel%` })).toEqual([]);
+      });
+
       it('reads a category in global order and pages with `after`', async () => {
         const category = freshCategory();
         const other = freshCategory();

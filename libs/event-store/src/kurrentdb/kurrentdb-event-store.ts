@@ -20,6 +20,7 @@ import {
   AppendOptions,
   AppendResult,
   EventStore,
+  ListStreamsOptions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,
@@ -140,13 +141,30 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** KurrentDB's $all is final once written, so reading the category there is already current. */
-  async listStreams(category: string): Promise<string[]> {
+  /** KurrentDB reads one stream per call: the reads go out 16 at a time. */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const unique = [...new Set(streamIds)];
+    const streams = new Map<string, RecordedEvent[]>();
+    for (let start = 0; start < unique.length; start += 16) {
+      const batch = unique.slice(start, start + 16);
+      const read = await Promise.all(batch.map((streamId) => this.readStream(streamId)));
+      batch.forEach((streamId, index) => {
+        if (read[index].length > 0) streams.set(streamId, read[index]);
+      });
+    }
+    return streams;
+  }
+
+  async listStreams(category: string, options: ListStreamsOptions = {}): Promise<string[]> {
+    const prefix = options.prefix ?? '';
     const streams = new Set<string>();
     let after: GlobalPosition | null = null;
     for (;;) {
       const page = await this.readAll({ category, after, maxCount: 1000 });
       if (page.length === 0) break;
-      page.forEach((event) => streams.add(event.streamId));
+      page.forEach((event) => {
+        if (event.streamId.startsWith(prefix)) streams.add(event.streamId);
+      });
       after = page[page.length - 1].position;
     }
     return [...streams].sort();

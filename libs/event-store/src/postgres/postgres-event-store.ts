@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DatabaseError, Pool, PoolClient } from 'pg';
+import { DatabaseError, Pool } from 'pg';
 import {
   AppendOptions,
   AppendResult,
   EventStore,
+  ListStreamsOptions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,
@@ -11,13 +12,14 @@ import {
   Subscription,
 } from '../event-store.port';
 import { ConcurrencyError, DuplicateEventIdError, IdempotencyConflictError } from '../errors';
-import { ExpectedState } from '../expected-state';
 import { GlobalPosition } from '../global-position';
 import { NewEvent, RecordedEvent, categoryOf } from '../recorded-event';
 import { SubscriptionHub } from '../subscription/subscription-hub';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 const DEFAULT_READ_LIMIT = 1000;
+/** Stream ids per query of readStreams. */
+const READ_STREAMS_BATCH = 1000;
 
 interface EventRow {
   event_id: string;
@@ -57,48 +59,40 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const call = prepareAppend({ streamId, events, expectedState: options.expectedState });
-    const result = await this.callAppend(this.pool, call);
-    if (result.appended) this.hub.appended();
+    const [result] = await this.appendStreams([{ streamId, events, expectedState: options.expectedState }]);
     return result;
   }
 
   async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
-    // Prepared before the transaction opens: an unserialisable event fails without a round trip.
-    const calls = appends.map(prepareAppend);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const results: AppendResult[] = [];
-      for (const call of calls) results.push(await this.callAppend(client, call));
-      await client.query('COMMIT');
-      if (results.some((result) => result.appended)) this.hub.appended();
-      return results;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return this.appendStreams(appends);
   }
 
-  private async callAppend(runner: Pool | PoolClient, call: PreparedAppend): Promise<AppendResult> {
+  /** Every stream's events in one autocommitted call of `es_append_streams`: one round trip, one INSERT. */
+  private async appendStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    // Prepared before the call: an unserialisable event fails without a round trip.
+    const call = prepareAppends(appends);
+    let rows: AppendRow[];
     try {
-      const { rows } = await runner.query(
-        `SELECT next_revision, commit_position::text AS commit_position, prepare_position, appended
-           FROM es_append($1, $2, $3, $4::jsonb)`,
-        [call.streamId, categoryOf(call.streamId), call.expectedText, call.payload],
-      );
-      const row = rows[0];
+      ({ rows } = await this.pool.query<AppendRow>(
+        `SELECT stream_name, next_revision, commit_position::text AS commit_position, prepare_position, appended
+           FROM es_append_streams($1::text[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
+        [call.streamIds, call.categories, call.expected, call.eventStreams, call.eventIds, call.types, call.data, call.metadata],
+      ));
+    } catch (error) {
+      throw translateAppendError(error, appends, call);
+    }
+    const byStream = new Map(rows.map((row) => [row.stream_name, row]));
+    if (rows.some((row) => row.appended)) this.hub.appended();
+    return call.streamIds.map((streamId) => {
+      const row = byStream.get(streamId);
+      if (!row) throw new Error(`es_append_streams gave no answer for ${streamId}`);
       return {
         nextRevision: BigInt(row.next_revision),
         position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
         appended: row.appended,
       };
-    } catch (error) {
-      throw translateAppendError(error, call.streamId, call.expected, call.eventIds);
-    }
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -113,15 +107,35 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>();
+    const unique = [...new Set(streamIds)];
+    for (let start = 0; start < unique.length; start += READ_STREAMS_BATCH) {
+      const { rows } = await this.pool.query<EventRow>(
+        `${SELECT_EVENT} WHERE stream_id = ANY ($1::text[]) ORDER BY stream_id, stream_revision`,
+        [unique.slice(start, start + READ_STREAMS_BATCH)],
+      );
+      for (const row of rows) {
+        const events = streams.get(row.stream_id) ?? [];
+        if (events.length === 0) streams.set(row.stream_id, events);
+        events.push(toRecordedEvent(row));
+      }
+    }
+    return streams;
+  }
+
   async streamRevision(streamId: string): Promise<bigint | null> {
     const { rows } = await this.pool.query(`SELECT revision FROM es_streams WHERE stream_id = $1`, [streamId]);
     return rows.length === 0 ? null : BigInt(rows[0].revision);
   }
 
-  async listStreams(category: string): Promise<string[]> {
+  async listStreams(category: string, options: ListStreamsOptions = {}): Promise<string[]> {
+    const prefix = options.prefix ?? '';
+    // text_pattern_ops index (migration 1764900000000): LIKE 'prefix%' is a range scan of the ids.
+    const pattern = `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     const { rows } = await this.pool.query(
-      `SELECT stream_id FROM es_streams WHERE category = $1 AND revision >= 0 ORDER BY stream_id`,
-      [category],
+      `SELECT stream_id FROM es_streams WHERE category = $1 AND revision >= 0 AND stream_id LIKE $2 ORDER BY stream_id`,
+      [category, pattern],
     );
     return rows.map((row: { stream_id: string }) => row.stream_id);
   }
@@ -172,30 +186,55 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-interface PreparedAppend {
-  readonly streamId: string;
-  readonly expected: ExpectedState;
-  readonly expectedText: string;
-  readonly eventIds: string[];
-  readonly payload: string;
+interface AppendRow {
+  stream_name: string;
+  next_revision: string;
+  commit_position: string;
+  prepare_position: string;
+  appended: boolean;
 }
 
-function prepareAppend({ streamId, events, expectedState }: StreamAppend): PreparedAppend {
-  if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
-  const expected = expectedState ?? 'any';
-  const withIds = events.map((event) => ({
-    eventId: event.eventId ?? randomUUID(),
-    type: event.type,
-    data: event.data ?? null,
-    metadata: event.metadata ?? {},
-  }));
-  return {
-    streamId,
-    expected,
-    expectedText: typeof expected === 'bigint' ? expected.toString() : expected,
-    eventIds: withIds.map((event) => event.eventId),
-    payload: JSON.stringify(withIds),
+/** One append as the columns `es_append_streams` takes: streams in the caller's order, events in order. */
+interface PreparedAppends {
+  readonly streamIds: string[];
+  readonly categories: string[];
+  readonly expected: string[];
+  readonly eventStreams: number[];
+  readonly eventIds: string[];
+  readonly types: string[];
+  readonly data: string[];
+  readonly metadata: string[];
+}
+
+function prepareAppends(appends: readonly StreamAppend[]): PreparedAppends {
+  const call: PreparedAppends = {
+    streamIds: [],
+    categories: [],
+    expected: [],
+    eventStreams: [],
+    eventIds: [],
+    types: [],
+    data: [],
+    metadata: [],
   };
+  const seen = new Set<string>();
+  appends.forEach(({ streamId, events, expectedState }, index) => {
+    if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
+    if (seen.has(streamId)) throw new RangeError(`stream ${streamId} appears twice in one append`);
+    seen.add(streamId);
+    const expected = expectedState ?? 'any';
+    call.streamIds.push(streamId);
+    call.categories.push(categoryOf(streamId));
+    call.expected.push(typeof expected === 'bigint' ? expected.toString() : expected);
+    for (const event of events) {
+      call.eventStreams.push(index + 1);
+      call.eventIds.push(event.eventId ?? randomUUID());
+      call.types.push(event.type);
+      call.data.push(JSON.stringify(event.data ?? null));
+      call.metadata.push(JSON.stringify(event.metadata ?? {}));
+    }
+  });
+  return call;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -211,15 +250,21 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function translateAppendError(error: unknown, streamId: string, expected: ExpectedState, eventIds: string[]): unknown {
+/** The stream a refusal names: `es_append_streams` gives its 1-based index in HINT. */
+function translateAppendError(error: unknown, appends: readonly StreamAppend[], call: PreparedAppends): unknown {
   if (!(error instanceof DatabaseError)) return error;
+  const index = Number(error.hint ?? '1') - 1;
+  const streamId = call.streamIds[index] ?? call.streamIds[0];
   switch (error.code) {
     case 'ES001': {
       const actual = BigInt(error.detail ?? '-1');
-      return new ConcurrencyError(streamId, expected, actual < 0n ? 'no-stream' : actual);
+      return new ConcurrencyError(streamId, appends[index]?.expectedState ?? 'any', actual < 0n ? 'no-stream' : actual);
     }
     case 'ES002':
-      return new IdempotencyConflictError(streamId, eventIds);
+      return new IdempotencyConflictError(
+        streamId,
+        call.eventIds.filter((_, event) => call.eventStreams[event] === index + 1),
+      );
     case '23505': {
       const duplicate = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '');
       return duplicate ? new DuplicateEventIdError(duplicate[1]) : error;

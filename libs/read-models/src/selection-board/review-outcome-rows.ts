@@ -5,9 +5,12 @@ import type { Selection } from '@app/domain/selection';
 
 /**
  * What a selection decided after review — the scoreboard, the ranked shortlist, the awards — as rows,
- * replaced whole for the selection each time its stream moves (these change only on selection events;
- * the dossiers they name are read from rm_dossiers, already up to date within the batch).
+ * replaced whole for the selection when an event that decides them is projected (OUTCOME_EVENTS; the
+ * dossiers they name are read from rm_dossiers, already up to date within the batch), one set-based
+ * INSERT per table.
  */
+export const OUTCOME_EVENTS: ReadonlySet<string> = new Set(['ReviewClosed', 'ShortlistEntryDropped', 'AwardsDecided']);
+
 export async function replaceReviewOutcome(manager: EntityManager, selection: Selection): Promise<void> {
   for (const table of ['rm_scoreboard', 'rm_shortlist_entries', 'rm_awards']) {
     await manager.query(`DELETE FROM ${table} WHERE selection_id = $1`, [selection.selectionId]);
@@ -25,76 +28,100 @@ async function dossiersOf(manager: EntityManager, selectionId: string): Promise<
   return new Map(rows.map(({ state }) => [state.dossierId, state]));
 }
 
+/**
+ * One `INSERT … SELECT FROM unnest(…)` for all rows: each column travels as one typed array, so a
+ * selection of thousands of dossiers costs one statement per table, not one per row.
+ */
+async function insertRows(manager: EntityManager, table: string, columns: readonly (readonly [string, string])[], rows: readonly unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([name]) => name).join(', ');
+  const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
+  await manager.query(
+    `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
+    columns.map((_, index) => rows.map((row) => row[index])),
+  );
+}
+
+const SCOREBOARD_COLUMNS = [
+  ['selection_id', 'text'], ['dossier_id', 'text'], ['position', 'integer'], ['title', 'text'], ['tier', 'text'],
+  ['score_count', 'integer'], ['aggregate', 'double precision'], ['mean', 'double precision'], ['median', 'double precision'],
+  ['minimum', 'double precision'], ['maximum', 'double precision'], ['spread', 'double precision'], ['disagreement', 'boolean'],
+  ['totals', 'jsonb'],
+] as const;
+
+const SHORTLIST_COLUMNS = [
+  ['selection_id', 'text'], ['dossier_id', 'text'], ['tier', 'text'], ['tier_position', 'integer'], ['standing', 'text'],
+  ['rank', 'integer'], ['aggregate', 'double precision'], ['median', 'double precision'], ['minimum', 'double precision'],
+  ['title', 'text'], ['applicant_credit_code', 'text'],
+] as const;
+
+const AWARD_COLUMNS = [
+  ['selection_id', 'text'], ['dossier_id', 'text'], ['position', 'integer'], ['year', 'integer'], ['programme', 'text'],
+  ['applicant_credit_code', 'text'], ['title', 'text'], ['awarded', 'boolean'], ['tier', 'text'], ['rank', 'integer'],
+  ['project_key', 'text'], ['kind', 'text'], ['approved_investment_fen', 'bigint'], ['standard_fen', 'bigint'],
+  ['paid_fen', 'bigint'], ['decision', 'text'], ['reason', 'text'],
+] as const;
+
 async function writeScoreboard(manager: EntityManager, selection: Selection, dossier: (id: string) => Dossier | undefined): Promise<void> {
+  const rows: unknown[][] = [];
   for (const [position, line] of selection.aggregates.entries()) {
     const reviewed = dossier(line.dossierId);
     const totals = (reviewed?.scores ?? []).map((score) => ({ expertId: score.expertId, total: score.total }));
-    await manager.query(
-      `INSERT INTO rm_scoreboard (selection_id, dossier_id, position, title, tier, score_count, aggregate, mean, median, minimum, maximum,
-         spread, disagreement, totals)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        selection.selectionId,
-        line.dossierId,
-        position,
-        reviewed?.title ?? '',
-        reviewed?.tier ?? '',
-        line.count,
-        line.aggregate,
-        line.mean,
-        line.median,
-        line.minimum,
-        line.maximum,
-        line.spread,
-        line.disagreement,
-        JSON.stringify(totals),
-      ],
-    );
+    rows.push([
+      selection.selectionId,
+      line.dossierId,
+      position,
+      reviewed?.title ?? '',
+      reviewed?.tier ?? '',
+      line.count,
+      line.aggregate,
+      line.mean,
+      line.median,
+      line.minimum,
+      line.maximum,
+      line.spread,
+      line.disagreement,
+      JSON.stringify(totals),
+    ]);
   }
+  await insertRows(manager, 'rm_scoreboard', SCOREBOARD_COLUMNS, rows);
 }
 
 async function writeShortlist(manager: EntityManager, selection: Selection, dossier: (id: string) => Dossier | undefined): Promise<void> {
   if (selection.shortlist === null) return;
   const aggregates = new Map(selection.aggregates.map((line) => [line.dossierId, line]));
-  const insert = async (entry: { dossierId: string; tier: string; tierPosition: number; standing: string; ranked: RankedEntry | null }) => {
+  const rows: unknown[][] = [];
+  const insert = (entry: { dossierId: string; tier: string; tierPosition: number; standing: string; ranked: RankedEntry | null }) => {
     const listed = dossier(entry.dossierId);
     const aggregate = entry.ranked ?? aggregates.get(entry.dossierId);
-    await manager.query(
-      `INSERT INTO rm_shortlist_entries (selection_id, dossier_id, tier, tier_position, standing, rank, aggregate, median, minimum, title, applicant_credit_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        selection.selectionId,
-        entry.dossierId,
-        entry.tier,
-        entry.tierPosition,
-        entry.standing,
-        entry.ranked?.rank ?? null,
-        aggregate?.aggregate ?? null,
-        aggregate?.median ?? null,
-        aggregate?.minimum ?? null,
-        listed?.title ?? '',
-        listed?.applicantCreditCode ?? '',
-      ],
-    );
+    rows.push([
+      selection.selectionId,
+      entry.dossierId,
+      entry.tier,
+      entry.tierPosition,
+      entry.standing,
+      entry.ranked?.rank ?? null,
+      aggregate?.aggregate ?? null,
+      aggregate?.median ?? null,
+      aggregate?.minimum ?? null,
+      listed?.title ?? '',
+      listed?.applicantCreditCode ?? '',
+    ]);
   };
   for (const tier of selection.shortlist.tiers) {
     let tierPosition = 0;
-    for (const ranked of tier.selected) await insert({ dossierId: ranked.dossierId, tier: tier.tier, tierPosition: tierPosition++, standing: 'selected', ranked });
-    for (const ranked of tier.reserves) await insert({ dossierId: ranked.dossierId, tier: tier.tier, tierPosition: tierPosition++, standing: 'reserve', ranked });
+    for (const ranked of tier.selected) insert({ dossierId: ranked.dossierId, tier: tier.tier, tierPosition: tierPosition++, standing: 'selected', ranked });
+    for (const ranked of tier.reserves) insert({ dossierId: ranked.dossierId, tier: tier.tier, tierPosition: tierPosition++, standing: 'reserve', ranked });
   }
   for (const [position, dossierId] of selection.shortlist.belowThreshold.entries()) {
-    await insert({ dossierId, tier: dossier(dossierId)?.tier ?? '', tierPosition: position, standing: 'below-threshold', ranked: null });
+    insert({ dossierId, tier: dossier(dossierId)?.tier ?? '', tierPosition: position, standing: 'below-threshold', ranked: null });
   }
+  await insertRows(manager, 'rm_shortlist_entries', SHORTLIST_COLUMNS, rows);
 }
 
 async function writeAwards(manager: EntityManager, selection: Selection, dossier: (id: string) => Dossier | undefined): Promise<void> {
-  const insert = (values: unknown[]) =>
-    manager.query(
-      `INSERT INTO rm_awards (selection_id, dossier_id, position, year, programme, applicant_credit_code, title, awarded, tier, rank, project_key, kind,
-         approved_investment_fen, standard_fen, paid_fen, decision, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      values,
-    );
+  const rows: unknown[][] = [];
+  const insert = (values: unknown[]) => rows.push(values);
   let position = 0;
   const base = (dossierId: string) => {
     const listed = dossier(dossierId);
@@ -102,7 +129,7 @@ async function writeAwards(manager: EntityManager, selection: Selection, dossier
   };
   for (const line of selection.awards) {
     const money = line.award.kind === 'money' ? line.award : null;
-    await insert([
+    insert([
       ...base(line.dossierId),
       true,
       line.tier,
@@ -117,6 +144,7 @@ async function writeAwards(manager: EntityManager, selection: Selection, dossier
     ]);
   }
   for (const line of selection.notAwarded) {
-    await insert([...base(line.dossierId), false, null, null, null, null, null, null, null, null, line.reason]);
+    insert([...base(line.dossierId), false, null, null, null, null, null, null, null, null, line.reason]);
   }
+  await insertRows(manager, 'rm_awards', AWARD_COLUMNS, rows);
 }

@@ -4,7 +4,7 @@ import { Selection, SelectionEvent, SelectionState, selectionDecider } from '@ap
 import { aggregateIdOf, asDomainEvent, loadFoldedState } from '../folded-state';
 import type { Projection } from '../projection';
 import { upsertDossier } from './dossier-rows';
-import { replaceReviewOutcome } from './review-outcome-rows';
+import { OUTCOME_EVENTS, replaceReviewOutcome } from './review-outcome-rows';
 import { recountDossiers, upsertSelection } from './selection-rows';
 
 /**
@@ -20,13 +20,14 @@ export const selectionBoardProjection: Projection = {
   categories: ['selection', 'dossier'],
   tables: ['rm_awards', 'rm_shortlist_entries', 'rm_scoreboard', 'rm_objections', 'rm_expert_assignments', 'rm_dossiers', 'rm_selections'],
   async handle(events, manager) {
-    const selections = new Map<string, { state: SelectionState; revision: bigint }>();
+    const selections = new Map<string, { state: SelectionState; revision: bigint; outcome: boolean }>();
     const dossiers = new Map<string, DossierState>();
     for (const event of events) {
       const id = aggregateIdOf(event.streamId);
       if (categoryOf(event.streamId) === 'selection') {
         const state = selections.get(id)?.state ?? (await loadFoldedState<SelectionState>(manager, 'rm_selections', id)) ?? selectionDecider.initialState();
-        selections.set(id, { state: selectionDecider.evolve(state, asDomainEvent<SelectionEvent>(event)), revision: event.revision });
+        const outcome = (selections.get(id)?.outcome ?? false) || OUTCOME_EVENTS.has(event.type);
+        selections.set(id, { state: selectionDecider.evolve(state, asDomainEvent<SelectionEvent>(event)), revision: event.revision, outcome });
       } else {
         const state = dossiers.get(id) ?? (await loadFoldedState<DossierState>(manager, 'rm_dossiers', id)) ?? dossierDecider.initialState();
         dossiers.set(id, dossierDecider.evolve(state, asDomainEvent<DossierEvent>(event)));
@@ -38,11 +39,12 @@ export const selectionBoardProjection: Projection = {
       await upsertDossier(manager, state);
       touchedSelections.add(state.selectionId);
     }
-    for (const { state, revision } of selections.values()) {
+    for (const { state, revision, outcome } of selections.values()) {
       if (state.phase === 'none') continue;
       await upsertSelection(manager, state, revision);
-      // After the dossiers: the outcome names them with their titles and organisations.
-      await replaceReviewOutcome(manager, state as Selection);
+      // After the dossiers: the outcome names them with their titles and organisations. Only the
+      // events that decide it rewrite it; a notice or a publication leaves the rows as they are.
+      if (outcome) await replaceReviewOutcome(manager, state as Selection);
       touchedSelections.add(state.selectionId);
     }
     for (const selectionId of touchedSelections) await recountDossiers(manager, selectionId);

@@ -24,7 +24,7 @@ export class AdvanceSelectionHandler implements ICommandHandler<AdvanceSelection
   private async commandFor(selectionId: string, step: AdvanceSelectionCommand['step'], metadata: AdvanceSelectionCommand['context']['metadata']): Promise<SelectionCommand> {
     if (step === 'close-submissions') return { type: 'CloseSubmissions', data: {}, metadata };
     // Formal review closes on the dossiers' own decisions, read from their streams.
-    const dossiers = await this.directory.dossiers({ selectionId });
+    const dossiers = await this.directory.dossiersOf(selectionId);
     return {
       type: 'CloseFormalReview',
       data: {

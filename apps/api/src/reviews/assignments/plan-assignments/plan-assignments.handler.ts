@@ -51,7 +51,8 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     metadata: PlanAssignmentsCommand['context']['metadata'],
   ): SelectionCommand {
     if (round === 'plan') {
-      const passed = dossiers.filter((dossier) => dossier.status === 'passed' && selection.passedDossierIds.includes(dossier.dossierId));
+      const passedIds = new Set(selection.passedDossierIds);
+      const passed = dossiers.filter((dossier) => dossier.status === 'passed' && passedIds.has(dossier.dossierId));
       return {
         type: 'StartExpertReview',
         data: {
@@ -66,7 +67,8 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     if (reviewDeadlineDate) {
       throw refuse('deadline-only-at-start', 'the review deadline is set when review starts; a replacement round keeps it', 'invalid');
     }
-    const inReview = dossiers.filter((dossier) => dossier.status === 'passed' && selection.reviewDossierIds.includes(dossier.dossierId));
+    const reviewIds = new Set(selection.reviewDossierIds);
+    const inReview = dossiers.filter((dossier) => dossier.status === 'passed' && reviewIds.has(dossier.dossierId));
     const held = (dossier: Dossier) => dossier.assignments.filter((assignment) => assignment.status === 'assigned');
     const open = inReview.filter((dossier) => held(dossier).length < selection.rules.expertsPerDossier);
     if (selection.phase === 'expert-review' && open.length === 0) {
