@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { findChromium as lookUpChromium } from '@app/documents/pdf/find-chromium';
 
 /**
  * What a browser suite needs from the machine, found the way users have it, and what to install when
@@ -20,8 +21,6 @@ export interface BrowserMachine {
   readonly chromiumPath: string;
 }
 
-const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome'];
-
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -39,14 +38,10 @@ export function onPath(command: string): string | undefined {
   return undefined;
 }
 
+/** The same lookup the server's PDF printer makes (libs/documents), so a test and production agree. */
 export function findChromium(): string | undefined {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) return isExecutable(configured) ? configured : undefined;
-  for (const name of CHROMIUM_NAMES) {
-    const found = onPath(name);
-    if (found) return found;
-  }
-  return undefined;
+  const lookup = lookUpChromium(process.env.CHROMIUM_PATH);
+  return lookup.found ? lookup.path : undefined;
 }
 
 function hasCjkFont(): boolean {
