@@ -25,7 +25,11 @@ describe('the applicant actions in the portal', () => {
     t = await startTestApp('pglite');
     const admin = await t.asAdmin();
     await registerExperts(t, 2, 5300);
-    expertIds = ((await admin.get('/api/v1/experts').expect(200)).body.items ?? (await admin.get('/api/v1/experts')).body).map((expert: { expertId: string }) => expert.expertId);
+    // By name, 专家0 first: the list's own order is not what this spec is about.
+    const listed = (await admin.get('/api/v1/experts').expect(200)).body;
+    expertIds = ((listed.items ?? listed) as { expertId: string; name: string }[])
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((expert) => expert.expertId);
     await admin.post('/api/v1/selections').send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 1 } } }).expect(201);
     await t.http.post('/api/v1/organisations').send({ creditCode: validCreditCode(5400), name: '湖南操作测试有限公司', contactName: '联系人', contactPhone: '0731-88887777', username: 'actions-org', password: 'actions-org-password' }).expect(201);
     owner = await t.as('actions-org', 'actions-org-password');

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ConcurrencyError, IdempotencyConflictError } from '@app/event-store';
 import { DomainRefusal } from '@app/domain/shared/refusal';
-import { refusalMessage } from '@app/domain/shared/refusal-messages';
+import { messageForPeople } from '@app/domain/shared/refusal-messages';
 import { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
 import { databaseRefusal } from './database-refusal';
@@ -48,7 +48,7 @@ export class ErrorFilter implements ExceptionFilter {
       return errorBody(400, exception.message, exception.problems);
     }
     if (exception instanceof DomainRefusal) {
-      return errorBody(REFUSAL_STATUS[exception.kind], refusalMessage(exception.code), { code: exception.code, reason: exception.message, ...exception.details });
+      return errorBody(REFUSAL_STATUS[exception.kind], messageForPeople(exception.code, exception.message), { code: exception.code, reason: exception.message, ...exception.details });
     }
     if (exception instanceof StaleRevisionError) {
       return errorBody(412, exception.message, { currentRevision: exception.currentRevision });

@@ -1,6 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import { DomainRefusal } from '@app/domain/shared/refusal';
-import { refusalMessage } from '@app/domain/shared/refusal-messages';
+import { refusalMessage, messageForPeople } from '@app/domain/shared/refusal-messages';
 
 /** zh-CN words for the codes the domain uses; the domain keeps English for programs, the portal speaks Chinese. */
 export const PHASE_NAMES: Record<string, string> = {
@@ -27,7 +27,7 @@ export const STATUS_NAMES: Record<string, string> = {
 
 /** A refusal in Chinese from the one catalogue; the English reason stays in the API's details. */
 export function refusalInChinese(error: DomainRefusal): string {
-  return refusalMessage(error.code);
+  return messageForPeople(error.code, error.message);
 }
 
 /** An error from a command as a sentence for the page; anything unexpected is rethrown. */

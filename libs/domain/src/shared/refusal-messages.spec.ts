@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFUSAL_MESSAGES, refusalMessage } from './refusal-messages';
+import { messageForPeople, REFUSAL_MESSAGES, refusalMessage } from './refusal-messages';
 
 /** Every non-test TypeScript source of the domain and the apps. */
 function sources(dir: string): string[] {
@@ -57,5 +57,12 @@ describe('the Chinese refusal messages', () => {
       });
     }
     expect(refusalMessage('a-code-nobody-raises')).toMatch(/^操作未被接受。/);
+  });
+
+  it('given a refusal whose own text is Chinese, then people read it with its particulars; given English, then the catalogue', () => {
+    const held = '暂缓决定:《港口物流》(项目编号 XM-7005,本次名单)与《港口物流大模型》项目编号相同而项目名称不同。';
+    expect(messageForPeople('project-identity-unclear', held)).toBe(held);
+    expect(messageForPeople('invalid-credit-code', 'submissions closed on 2026-03-31; the selection is now in formal review')).toBe(refusalMessage('invalid-credit-code'));
+    expect(messageForPeople('unknown-expert', '专家 abc does not exist in the expert pool')).toBe(refusalMessage('unknown-expert'));
   });
 });

@@ -213,6 +213,19 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 /** The Chinese message of a refusal code; an unknown code still gets a sentence a person can act on. */
+/** Han characters, and a run of four or more Latin words (a developer's English sentence). */
+const HAN = /\p{Script=Han}/u;
+const LATIN_SENTENCE = /[A-Za-z]+(?:[ ,;:'-]+[A-Za-z]+){3,}/;
+
+/**
+ * What a person reads for a refusal: the refusal's own text when it was written for people — in
+ * Chinese, with the particulars only it knows (the candidates of a held award, the policy's dates) —
+ * otherwise the catalogue's message for its code. The English developer text stays in `details`.
+ */
+export function messageForPeople(code: string, ownText: string): string {
+  return HAN.test(ownText) && !LATIN_SENTENCE.test(ownText) ? ownText : refusalMessage(code);
+}
+
 export function refusalMessage(code: string): string {
   return REFUSAL_MESSAGES[code] ?? '操作未被接受。请刷新页面查看当前状态;如仍有问题,请联系评选管理员。';
 }
