@@ -1,6 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
@@ -42,9 +41,7 @@ describe('uploads do not fill the disk (finding 3)', () => {
         .expect(201)
     ).body.id;
     attachments = join(t.app.get<AppConfig>(APP_CONFIG).DATA_DIR, 'attachments');
-    const server = t.app.getHttpServer();
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    port = (server.address() as AddressInfo).port;
+    port = Number(new URL(t.baseUrl).port);
   });
   afterAll(async () => t?.close());
 
