@@ -85,7 +85,7 @@ for (const kind of testDatabaseKinds()) {
     it('refuses what is not an admin\'s or not a format, and leaves the JSON read as it was', async () => {
       const applicant = await t.as('demo-scenario-2026-org0', 'demo-scenario-2026-org0-password');
       const awards = await applicant.get(url('awards?format=xlsx')).expect(403);
-      expect(awards.body.message).toContain('只有管理员');
+      expect(awards.body.message).toContain('仅供管理员');
       const anonymous = await t.http.get(url('awards?format=xlsx')).expect(401);
       expect(anonymous.body.message).toContain('管理员身份登录');
       const wrong = await admin.get(url('dossiers?format=pdf')).expect(400);
