@@ -16,7 +16,7 @@ import { seedRules } from '@app/domain/programmes/programmes.test-support';
 import { creditCode } from '@app/domain/selection/actors.test-support';
 import { createWorld, T } from '@app/domain/selection/full-year.test-support';
 import { calendarYears } from '@app/domain/selection/selection.test-support';
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 
 const WAN = 10_000 * 100;
@@ -31,7 +31,7 @@ const claim = (n: number, spendWan: number) => ({
 });
 const at = (date: string) => `${date}T02:00:00.000Z`;
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`one fund ledger for a year of selections, 算力券 and national grants, on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

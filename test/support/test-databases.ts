@@ -22,6 +22,17 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 }
 
 /**
+ * One kind for suites whose subject is the HTTP behaviour, not persistence: the server when DATABASE_URL
+ * is set (it runs in its own process, on the other core), PGlite otherwise. Persistence is shown on both
+ * kinds by the event-store and projection contract suites, the races, read-your-writes and the full
+ * year; the portal, security and corpus suites run on PGlite. Running every HTTP walk twice doubled the
+ * suite's time and showed nothing the persistence suites do not.
+ */
+export function behaviourDatabaseKinds(): TestDatabaseKind[] {
+  return process.env.DATABASE_URL ? ['postgres'] : ['pglite'];
+}
+
+/**
  * A fresh, migrated database. Creating one is the slow part (a new PGlite runs initdb in WebAssembly,
  * then every migration), so each set of migrations is applied once to a template, and every test
  * database is a copy of it: a PGlite loaded from the template's data-directory tarball, or the server's
@@ -75,6 +86,16 @@ async function pgliteTemplateArchive(sets: readonly MigrationSet[]): Promise<Blo
   } finally {
     await embedded.stop();
   }
+}
+
+/**
+ * Fills an empty on-disk PGlite data folder (what the app opens at DATA_DIR/pglite) with the migrated
+ * template, for specs that boot the app on DATA_DIR as a user's machine does, without its initdb.
+ */
+export async function seedPgliteDataDir(folder: string, sets: readonly MigrationSet[]): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const db = await PGlite.create(folder, { loadDataDir: await pgliteTemplateArchive(sets) });
+  await db.close();
 }
 
 async function createPgliteDatabase(sets: readonly MigrationSet[]): Promise<TestDatabase> {
