@@ -24,7 +24,7 @@ const expertBody = (username: string) =>
 /** Runs the child that registers an expert and is killed (SIGKILL) at `crashAt`; resolves with how it ended. */
 function registerInChild(dataDir: string, username: string, crashAt: string): Promise<{ signal: NodeJS.Signals | null; output: string; killedAt: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', './test/security/support/register-hooks.mjs', 'test/security/support/register-expert-child.ts'], {
+    const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', 'test/security/support/register-expert-child.ts'], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir, JWT_SECRET, ...ADMIN, EXPERT_BODY: expertBody(username), AI_PLUS_CRASH_AT: crashAt },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
