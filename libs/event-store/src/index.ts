@@ -10,3 +10,4 @@ export * from './postgres/event-store.migrations';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './chain/event-chain';
 export * from './postgres/postgres-chain-auditor';
+export * from './history-cut';
