@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Pool } from 'pg';
+import request from 'supertest';
 import type { ProgrammeCode } from '@app/domain/programmes';
 import { formatPosition } from '@app/event-store';
 import { DATABASE_LOCATION, PG_POOL } from '@app/platform';
 import type { DatabaseLocation } from '@app/database';
+import { EVENT_NAMES } from '../../apps/api/src/portal/audit-summary';
 import { testDatabaseKinds } from '../support/test-databases';
-import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN, AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, walkSelection, WalkCapture } from './walk-selection';
 
 const PROGRAMMES: ProgrammeCode[] = ['key-enterprise', 'demo-scenario', 'vertical-model', 'dataset', 'innovative-product', 'innovation-platform'];
@@ -108,6 +110,36 @@ for (const kind of testDatabaseKinds()) {
       expect(published.body.head.seq).toBeGreaterThanOrEqual(verified.body.head.seq);
       expect(published.body.daily[0].head.seq).toBe(published.body.head.seq);
       expect(published.body.lastVerification).toMatchObject({ intact: true, events: verified.body.events });
+    });
+
+    it('the portal shows 完整性已核验 with its time and head hash, a selection as it stood at a moment with what changed since another, and the daily head on the notice page', async () => {
+      const agent = request.agent(t.app.getHttpServer());
+      const login = await agent.get('/login').expect(200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(login.text)?.[1] ?? '';
+      await agent.post('/login').type('form').send({ _csrf: csrf, username: ADMIN.username, password: ADMIN.password }).expect(303);
+      const page = await agent.get('/admin/audit?verify=1').expect(200);
+      const head = (await t.http.get('/api/v1/audit/head').expect(200)).body.head;
+      expect(page.text).toContain('<strong>完整性已核验</strong>');
+      expect(page.text).toContain(head.chainHash);
+
+      const [, reviewReady, scored] = moments;
+      const input = (instant: string) => inBeijing(instant).slice(0, 16);
+      const between = await agent
+        .get(`/admin/audit?selection=${reviewReady.selectionId}&from=${input(reviewReady.at)}&to=${input(scored.at)}`)
+        .expect(200);
+      expect(between.text).toContain(EVENT_NAMES.ExpertReviewStarted);
+      expect(between.text).toContain(EVENT_NAMES.ScoreSubmitted);
+      // Nothing from before the first moment (formal review) or after the second (closing review).
+      expect(between.text).not.toContain(EVENT_NAMES.FormalReviewPassed);
+      expect(between.text).not.toContain(EVENT_NAMES.ReviewClosed);
+      const selection = (await (await t.asAdmin()).get(`/api/v1/selections/${scored.selectionId}?asOf=${encodeURIComponent(scored.at)}`)).body;
+      expect(between.text).toContain(selection.title);
+      const bad = await agent.get(`/admin/audit?selection=${reviewReady.selectionId}&from=${input(scored.at)}&to=${input(reviewReady.at)}`).expect(400);
+      expect(bad.text).toContain('比较起点须早于要查看的时刻');
+
+      const notice = await t.http.get(`/selections/${scored.selectionId}/notice`).expect(200);
+      expect(notice.text).toContain('存证哈希');
+      expect(notice.text).toContain(head.chainHash);
     });
 
     it("a selection's history exported as JSON Lines passes the standalone verifier, and an edited copy fails at the edited line", async () => {

@@ -64,9 +64,9 @@ export class ChainAudit implements OnModuleInit, OnModuleDestroy {
     return this.last;
   }
 
+  /** What anyone may read; the background step (and every verification) keeps the head current. */
   async published(): Promise<PublishedHeads> {
     const auditor = this.require();
-    await auditor.anchor();
     const last = this.last;
     return {
       head: await auditor.head(),
