@@ -26,9 +26,19 @@ export interface ChainedEventContent {
   readonly time: string;
 }
 
-/** RFC 8785 text of a JSON value (the `canonicalize` library, by one of the RFC's authors). */
+/**
+ * RFC 8785 text of a JSON value (the `canonicalize` library, by one of the RFC's authors). A value that
+ * RFC 8785 refuses but JSON.stringify writes (NaN or ±Infinity, which JSON.stringify makes null) is
+ * stored as JSON.stringify would store it, as before the chain; a lone surrogate stays refused.
+ */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (error) {
+    if (!(error instanceof Error) || !/NaN|Infinity/.test(error.message)) throw error;
+    text = canonicalize(JSON.parse(JSON.stringify(value)));
+  }
   if (text === undefined) throw new TypeError('a value with no JSON form cannot be canonicalised');
   return text;
 }
