@@ -44,7 +44,8 @@ export class ChainVerificationResponse {
   @ApiProperty() checkedAt!: string;
   @ApiProperty() events!: number;
   @ApiProperty() streams!: number;
-  @ApiProperty() commits!: number;
+  @ApiProperty({ description: 'anchored commits checked' }) commits!: number;
+  @ApiProperty({ description: 'commits after the head, held back by an older transaction still running; their streams are checked' }) unanchoredCommits!: number;
   @ApiPropertyOptional({ type: ChainHeadResponse, nullable: true }) head!: ChainHeadResponse | null;
   @ApiPropertyOptional({ type: ChainBreakResponse, nullable: true, description: 'the earliest break in global order' }) firstBreak!: ChainBreakResponse | null;
   @ApiProperty({ description: 'events whose recomputed hash differs (an edited one and those chained after it)' }) brokenEvents!: number;

@@ -46,6 +46,12 @@ export interface ChainVerification {
   readonly events: number;
   readonly streams: number;
   readonly commits: number;
+  /**
+   * Commits after the head, not anchored yet: those of transactions a still-running older transaction
+   * anywhere on the server holds behind the horizon (anchoring is never wrong, only later). Their events
+   * are verified by their streams' chains.
+   */
+  readonly unanchoredCommits: number;
   readonly head: ChainHead | null;
   /** The earliest break in global order, if any, and how many events in all disagree. */
   readonly firstBreak: ChainBreak | null;
@@ -249,6 +255,10 @@ export class PostgresChainAuditor {
 
     const commits = await this.verifyAnchors(breaks);
     const head = await this.head();
+    const pending = await this.pool.query<{ commits: number }>(
+      `SELECT count(DISTINCT transaction_id)::int AS commits FROM es_events
+        WHERE transaction_id > coalesce((SELECT commit_position FROM es_anchors ORDER BY seq DESC LIMIT 1), '0'::xid8)`,
+    );
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     return {
       intact: breaks.length === 0,
@@ -256,6 +266,7 @@ export class PostgresChainAuditor {
       events,
       streams,
       commits,
+      unanchoredCommits: pending.rows[0].commits,
       head,
       firstBreak: earliest(breaks),
       brokenEvents,

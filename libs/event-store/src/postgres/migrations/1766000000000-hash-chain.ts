@@ -300,8 +300,8 @@ export const CHAINED_APPEND_STREAMS_SQL = `
       $fn$`;
 
 /**
- * The global chain of commits. Appends never touch it: one anchoring step at a time (the table lock
- * below; appenders take no lock on es_anchors) takes the transactions that are settled — older than the
+ * The global chain of commits. Appends never touch it: one anchoring step at a time (the advisory
+ * lock below, which appenders never take) takes the transactions that are settled — older than the
  * oldest transaction still running, the same horizon readAll keeps, so none can later commit in front —
  * in global order, and records for each `commit_hash = SHA-256(its events' hashes in position order)`
  * and `chain_hash = SHA-256(previous chain_hash ‖ commit_hash)`. At most p_max_commits per call;
@@ -319,7 +319,10 @@ const ANCHOR_FUNCTION_SQL = `
         v_count int := 0;
         r record;
       BEGIN
-        LOCK TABLE es_anchors IN EXCLUSIVE MODE;
+        -- One anchorer at a time. Not LOCK TABLE: its exclusive modes need the UPDATE privilege this
+        -- migration revokes. (PGlite has one session, where anchoring is serial anyway; the primary key
+        -- on seq refuses a second chain in any case.)
+        PERFORM pg_advisory_xact_lock(hashtext('es_anchor'));
         SELECT a.seq, a.commit_position, a.chain_hash INTO v_seq, v_after, v_chain
           FROM es_anchors a ORDER BY a.seq DESC LIMIT 1;
         IF NOT FOUND THEN
