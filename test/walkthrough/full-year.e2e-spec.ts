@@ -117,6 +117,8 @@ for (const kind of testDatabaseKinds()) {
       const login = await agent.get('/login').expect(200);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(login.text)?.[1] ?? '';
       await agent.post('/login').type('form').send({ _csrf: csrf, username: ADMIN.username, password: ADMIN.password }).expect(303);
+      const anonymous = await t.http.get('/admin/audit').expect(303);
+      expect(anonymous.headers.location).toBe(`/login?next=${encodeURIComponent('/admin/audit')}`);
       const page = await agent.get('/admin/audit?verify=1').expect(200);
       const head = (await t.http.get('/api/v1/audit/head').expect(200)).body.head;
       expect(page.text).toContain('<strong>完整性已核验</strong>');
