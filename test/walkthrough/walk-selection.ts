@@ -58,12 +58,19 @@ export async function registerExperts(t: TestApp, count: number, serialBase: num
   return experts;
 }
 
+/**
+ * Called at the end of each step, before the clock moves on: the state the reads show at that moment
+ * (the selection, its dossiers' ids), for a spec that reads the same moment back later (time travel).
+ */
+export type WalkCapture = (moment: { at: string; selectionId: string; dossierIds: string[] }) => Promise<void>;
+
 export async function walkSelection(
   t: TestApp,
   experts: readonly AuthenticatedClient[],
   programme: ProgrammeCode,
   year: number,
   serialBase: number,
+  capture: WalkCapture = async () => undefined,
 ): Promise<WalkResult> {
   const seed = seedProgramme(programme);
   const admin = await t.asAdmin();
@@ -123,6 +130,8 @@ export async function walkSelection(
     }
   }
 
+  const moment = async () => capture({ at: t.clock.now(), selectionId, dossierIds: dossiers.map((dossier) => dossier.id) });
+  await moment();
   t.clock.set(`${year}-04-01T01:00:00.000Z`);
   await admin.post(`/api/v1/selections/${selectionId}/close-submissions`).expect(200);
   for (const dossier of dossiers) {
@@ -132,6 +141,7 @@ export async function walkSelection(
       .expect(200);
   }
   await admin.post(`/api/v1/selections/${selectionId}/close-formal-review`).expect(200);
+  await moment();
 
   t.clock.set(`${year}-04-10T01:00:00.000Z`);
   await admin.post(`/api/v1/selections/${selectionId}/assignments`).send({ seed: 'walkthrough' }).expect(201);
@@ -145,6 +155,7 @@ export async function walkSelection(
       await expert.put(`/api/v1/dossiers/${dossier.id}/reviews/mine`).send({ points, comment: '材料完整,技术先进。' }).expect(200);
     }
   }
+  await moment();
   t.clock.set(`${year}-04-20T01:00:00.000Z`);
   const closed = await admin.post(`/api/v1/selections/${selectionId}/close-review`);
   expect([closed.status, closed.body.message]).toEqual([200, closed.body.message]);
@@ -153,6 +164,7 @@ export async function walkSelection(
   const listedBefore = listedIds(shortlist.body);
 
   await admin.post(`/api/v1/selections/${selectionId}/public-notice`).send({ startsOn: `${year}-04-21` }).expect(201);
+  await moment();
   t.clock.set(`${year}-04-22T02:00:00.000Z`);
   const notice = await t.http.get(`/api/v1/selections/${selectionId}/public-notice`).expect(200);
   const target = listedBefore[0];
@@ -167,12 +179,14 @@ export async function walkSelection(
     .expect(200);
   const after = await admin.get(`/api/v1/selections/${selectionId}/shortlist`).expect(200);
   const listedAfter = listedIds(after.body);
+  await moment();
 
   t.clock.set(`${year}-05-20T02:00:00.000Z`);
   await admin.post(`/api/v1/selections/${selectionId}/awards`).expect(201);
   await admin.post(`/api/v1/selections/${selectionId}/awards/publish`).expect(200);
   const awards = await t.http.get(`/api/v1/selections/${selectionId}/awards`).expect(200);
   const annex = await t.http.get(`/api/v1/selections/${selectionId}/annex?format=txt`).expect(200);
+  await moment();
   return {
     selectionId,
     listedBefore,

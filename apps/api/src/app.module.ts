@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformModule, PlatformOptions } from '@app/platform';
 import { ReadModelsModule } from '@app/read-models';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
@@ -22,7 +23,7 @@ export class AppModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, FundsModule, NotificationsModule, ExportsModule, PdfModule,
+      imports: [PlatformModule.forRoot(options), CqrsModule.forRoot(), ReadModelsModule.forRoot(), WorkflowModule, AuthModule, HealthModule, SelectionsModule, DossiersModule, ReviewsModule, NoticeModule, FutureScenariosModule, FundsModule, NotificationsModule, ExportsModule, PdfModule, AuditModule,
         // Last: its catch-all Chinese 404 page must come after every other route.
         PortalModule],
     };

@@ -6,7 +6,9 @@ import { Organisation } from '../auth/organisation.entity';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
+import { AuditModule } from '../audit/audit.module';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
+import { AdminIntegrityPageController } from './admin-integrity-page.controller';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminCalendarPageController } from './admin-calendar-page.controller';
 import { RegisterPageController } from './register-page.controller';
@@ -26,7 +28,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
  * the same streams as the API controllers, so every rule stays in one place.
  */
 @Module({
-  imports: [WorkflowModule, AuthModule, TypeOrmModule.forFeature([Account, Organisation])],
+  imports: [WorkflowModule, AuthModule, AuditModule, TypeOrmModule.forFeature([Account, Organisation])],
   providers: [PortalViews, NoticeReads, ReviewReads],
   controllers: [
     PublicPagesController,
@@ -36,6 +38,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminPagesController,
     AdminExpertsPagesController,
     AdminAuditPagesController,
+    AdminIntegrityPageController,
     AdminDossierPageController,
     AdminCalendarPageController,
     RegisterPageController,

@@ -18,6 +18,7 @@ import { Account } from '../auth/account.entity';
 import { requestContextOf } from '../auth/request-context';
 import { FileObjectionCommand } from '../notice/file-objection/file-objection.command';
 import { FileObjectionRequest } from '../notice/file-objection/file-objection.request.dto';
+import { ChainAudit } from '../audit/chain-audit';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { publishedEntriesOf } from '../notice/shared/published-entry';
 import { StreamDirectory } from '../workflow/stream-directory';
@@ -45,6 +46,7 @@ export class PublicPagesController {
     private readonly selectionRows: SelectionReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly audit: ChainAudit,
   ) {}
 
   /** The stylesheet and the page scripts (no inline script: the Content-Security-Policy allows 'self' only). */
@@ -158,6 +160,8 @@ export class PublicPagesController {
     const listed = tiers.flatMap((tier) => tier.dossiers);
     const form = (extra.form ?? {}) as Record<string, unknown>;
     const now = Date.parse(this.clock.now());
+    // The day's published head of the hash chain (none with KurrentDB, which keeps no chain).
+    const dailyHead = this.audit.available ? ((await this.audit.published()).daily[0] ?? null) : null;
     response
       .status(status)
       .type('html')
@@ -167,6 +171,7 @@ export class PublicPagesController {
           title: selection.title,
           phase: PHASE_NAMES[selection.phase] ?? selection.phase,
           window: selection.notice,
+          dailyHead,
           contact: selection.rules.noticeContact ?? null,
           // The form is there only while objections are accepted: in the notice phase, inside its window.
           accepting: selection.phase === 'notice' && now >= Date.parse(selection.notice.startsAt) && now <= Date.parse(selection.notice.endsAt),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@app/event-store';
-import type { EventStore, RecordedEvent } from '@app/event-store';
+import { upToCut } from '@app/event-store';
+import type { EventStore, HistoryCut, RecordedEvent } from '@app/event-store';
 import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { ExpertEvent, ExpertState, RegisteredExpert, expertDecider } from '@app/domain/expert';
 import { Selection, SelectionEvent, SelectionState, selectionDecider, selectionStreamOf } from '@app/domain/selection';
@@ -54,6 +55,35 @@ export class StreamDirectory {
     const revision = tail[tail.length - 1].revision;
     this.selectionSnapshots.set(streamId, { version: SELECTION_FOLD_VERSION, revision, state });
     return { value: state, revision };
+  }
+
+  /** The selection as it stood at the cut, folded from its stream's prefix (time travel; no snapshot). */
+  async selectionAt(selectionId: string, cut: HistoryCut): Promise<Versioned<Selection>> {
+    const events = upToCut(await this.store.readStream(selectionStreamOf(selectionId)), cut);
+    const state: SelectionState = foldEvents(selectionDecider, events.map(asDomainEvent<SelectionEvent>));
+    if (state.phase === 'none') throw refuse('selection-not-found', `there was no selection "${selectionId}" at that moment`, 'not-found');
+    return { value: state, revision: events[events.length - 1].revision };
+  }
+
+  /** The dossier as it stood at the cut. */
+  async dossierAt(dossierId: string, cut: HistoryCut): Promise<Versioned<Dossier>> {
+    const events = upToCut(await this.store.readStream(`dossier-${dossierId}`), cut);
+    const state: DossierState = foldEvents(dossierDecider, events.map(asDomainEvent<DossierEvent>));
+    if (state.status === 'none') throw refuse('dossier-not-found', `there was no dossier "${dossierId}" at that moment`, 'not-found');
+    return { value: state, revision: events[events.length - 1].revision };
+  }
+
+  /** Every dossier of one selection as it stood at the cut (batched reads, as dossiersOf). */
+  async dossiersOfAt(selectionId: string, cut: HistoryCut): Promise<Dossier[]> {
+    const streamIds = await this.store.listStreams('dossier', { prefix: `dossier-${selectionId}-` });
+    const streams = await this.store.readStreams(streamIds);
+    const dossiers: Dossier[] = [];
+    for (const streamId of streamIds) {
+      const events = upToCut(streams.get(streamId) ?? [], cut);
+      const state: DossierState = foldEvents(dossierDecider, events.map(asDomainEvent<DossierEvent>));
+      if (state.status !== 'none' && state.selectionId === selectionId) dossiers.push(state);
+    }
+    return dossiers;
   }
 
   async selections(): Promise<Selection[]> {

@@ -207,6 +207,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
 
   // 系统
   'stream-not-found': '没有找到这条记录。请从列表进入。',
+  'audit-chain-unavailable': '当前事件存储(KurrentDB)不保存哈希链,无法核验完整性或导出带哈希的历史。请使用 PostgreSQL 事件存储(EVENT_STORE=postgres)。',
   'concurrent-change': '有人同时修改了这条记录。请刷新页面后重试。',
   'idempotency-conflict': '这次请求与此前同一编号的请求内容不同。请刷新页面后重新操作。',
   'invalid-format': '导出格式只能选择 xlsx(Excel 表格)或 csv。请重新选择格式后下载。',

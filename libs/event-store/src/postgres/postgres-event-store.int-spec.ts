@@ -9,6 +9,9 @@ import { eventStoreMigrations } from './event-store.migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
 const eventStoreSchema = { tableName: 'es_migrations', migrations: eventStoreMigrations };
+/** One event appended inside the caller's own transaction, as the adapter's call does. */
+const APPEND_ONE = `SELECT * FROM es_append_streams(ARRAY[$1::text], ARRAY[$2::text], ARRAY['any'], ARRAY[1], ARRAY[$3::uuid],
+  ARRAY[$4::text], ARRAY['{}'], ARRAY['{}'])`;
 
 for (const kind of testDatabaseKinds()) {
   describeEventStoreContract(kind === 'pglite' ? 'PGlite' : 'the PostgreSQL server', async () => {
@@ -73,9 +76,12 @@ for (const kind of testDatabaseKinds()) {
       await dataSource.initialize();
       try {
         await dataSource.undoLastMigration();
+        const chain = await dataSource.query(`SELECT to_regclass('es_anchors') AS anchors, to_regproc('es_append') AS append`);
+        expect(chain[0]).toEqual({ anchors: null, append: 'es_append' });
+        await dataSource.undoLastMigration();
         const appendStreams = await dataSource.query(`SELECT to_regproc('es_append_streams') AS fn`);
         expect(appendStreams[0].fn).toBeNull();
-        for (let undone = 1; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
+        for (let undone = 2; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
         const tables = await dataSource.query(`SELECT to_regclass('es_events') AS events`);
         expect(tables[0].events).toBeNull();
         await dataSource.runMigrations();
@@ -114,9 +120,7 @@ describeOnServer('global order on the PostgreSQL server: the gap problem', () =>
     try {
       // The slow writer takes its transaction id and its sequence number first, then stalls.
       await slow.query('BEGIN');
-      await slow.query(`SELECT * FROM es_append('gap-slow', 'gap', 'any', $1::jsonb)`, [
-        JSON.stringify([{ eventId: randomUUID(), type: 'Slow', data: {}, metadata: {} }]),
-      ]);
+      await slow.query(APPEND_ONE, ['gap-slow', 'gap', randomUUID(), 'Slow']);
       // A fast writer commits behind it: a later position, visible first.
       const fast = await store.append('gap-fast', [{ type: 'Fast', data: {} }]);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -136,9 +140,7 @@ describeOnServer('global order on the PostgreSQL server: the gap problem', () =>
     const aborted = await pool.connect();
     try {
       await aborted.query('BEGIN');
-      await aborted.query(`SELECT * FROM es_append('hole-aborted', 'hole', 'any', $1::jsonb)`, [
-        JSON.stringify([{ eventId: randomUUID(), type: 'Aborted', data: {}, metadata: {} }]),
-      ]);
+      await aborted.query(APPEND_ONE, ['hole-aborted', 'hole', randomUUID(), 'Aborted']);
       const kept = await store.append('hole-kept', [{ type: 'Kept', data: {} }]);
       await aborted.query('ROLLBACK');
 

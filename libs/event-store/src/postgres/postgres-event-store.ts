@@ -15,6 +15,7 @@ import { ConcurrencyError, DuplicateEventIdError, IdempotencyConflictError } fro
 import { GlobalPosition } from '../global-position';
 import { NewEvent, RecordedEvent, categoryOf } from '../recorded-event';
 import { SubscriptionHub } from '../subscription/subscription-hub';
+import { canonicalJson } from '../chain/event-chain';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 const DEFAULT_READ_LIMIT = 1000;
@@ -76,7 +77,7 @@ export class PostgresEventStore implements EventStore {
     try {
       ({ rows } = await this.pool.query<AppendRow>(
         `SELECT stream_name, next_revision, commit_position::text AS commit_position, prepare_position, appended
-           FROM es_append_streams($1::text[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
+           FROM es_append_streams($1::text[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::text[])`,
         [call.streamIds, call.categories, call.expected, call.eventStreams, call.eventIds, call.types, call.data, call.metadata],
       ));
     } catch (error) {
@@ -230,8 +231,9 @@ function prepareAppends(appends: readonly StreamAppend[]): PreparedAppends {
       call.eventStreams.push(index + 1);
       call.eventIds.push(event.eventId ?? randomUUID());
       call.types.push(event.type);
-      call.data.push(JSON.stringify(event.data ?? null));
-      call.metadata.push(JSON.stringify(event.metadata ?? {}));
+      // RFC 8785 text: what the row stores and what its hash covers (chain/event-chain.ts).
+      call.data.push(canonicalJson(event.data ?? null));
+      call.metadata.push(canonicalJson(event.metadata ?? {}));
     }
   });
   return call;

@@ -7,6 +7,7 @@ import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
+import { ApiHistoryCut, historyCutOf } from '../../http/history-cut';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { DossierDetailResponse, DossierSummaryResponse, dossierDetailOf, dossierSummaryOf } from '../shared/dossier.response.dto';
 import { outcomeAsSeenBy, requireVisible } from '../shared/dossier-visibility';
@@ -37,12 +38,23 @@ export class ReadDossiersController {
     description: 'Its own organisation, admins, and the experts assigned to it (who see only their own score); 404 for anyone else.',
   })
   @ApiOkResponse({ type: DossierDetailResponse })
-  @ApiErrors(401, 403, 404)
-  async get(@Param('dossierId') dossierId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<DossierDetailResponse> {
-    const { value, revision } = await this.directory.dossier(dossierId);
+  @ApiHistoryCut()
+  @ApiErrors(400, 401, 403, 404)
+  async get(
+    @Param('dossierId') dossierId: string,
+    @Context() context: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+    @Query('position') position?: string,
+  ): Promise<DossierDetailResponse> {
+    const cut = historyCutOf(asOf, position);
+    // Who may see it is decided on today's dossier; what is shown is the dossier as it stood at the cut.
     const { actor } = context.metadata;
+    const today = await this.directory.dossier(dossierId);
+    requireVisible(today.value, actor);
+    const { value, revision } = cut ? await this.directory.dossierAt(dossierId, cut) : today;
     const visible = requireVisible(value, actor);
-    const { value: selection } = await this.directory.selection(visible.selectionId);
+    const { value: selection } = cut ? await this.directory.selectionAt(visible.selectionId, cut) : await this.directory.selection(visible.selectionId);
     return withEtag(response, revision, dossierDetailOf(outcomeAsSeenBy(visible, selection.phase, actor), revision, actor));
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SelectionPhase } from '@app/domain/selection/selection.phase';
@@ -7,7 +7,9 @@ import { Public } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
-import { ReviewOutcomeReadModel, SelectionReadModel } from '@app/read-models';
+import { ReviewOutcomeReadModel, SelectionReadModel, scoreboardRowsOf, shortlistRowsOf } from '@app/read-models';
+import { ApiHistoryCut, historyCutOf } from '../../http/history-cut';
+import { StreamDirectory } from '../../workflow/stream-directory';
 import type { ShortlistRow } from '@app/read-models';
 import { ShortlistEntryResponse, ShortlistResponse } from './shortlist.response.dto';
 
@@ -20,6 +22,7 @@ export class ShortlistController {
   constructor(
     private readonly selections: SelectionReadModel,
     private readonly outcomes: ReviewOutcomeReadModel,
+    private readonly directory: StreamDirectory,
   ) {}
 
   @Get()
@@ -28,10 +31,22 @@ export class ShortlistController {
     summary: 'The frozen shortlist per tier with reserves: administrators once review closes; anyone once the public notice has started (aggregates only)',
   })
   @ApiOkResponse({ type: ShortlistResponse })
-  @ApiErrors(404, 409)
-  async shortlist(@Param('selectionId') selectionId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<ShortlistResponse> {
+  @ApiHistoryCut()
+  @ApiErrors(400, 404, 409)
+  async shortlist(
+    @Param('selectionId') selectionId: string,
+    @Context() context: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+    @Query('position') position?: string,
+  ): Promise<ShortlistResponse> {
     const admin = context.metadata.actor.role === 'admin';
-    const { selection, revision } = await this.selections.require(selectionId);
+    const cut = historyCutOf(asOf, position);
+    // As of a moment: folded from the streams' prefixes (what was public then is what is shown); otherwise the read model.
+    const { selection, revision } = cut
+      ? await this.directory.selectionAt(selectionId, cut).then(({ value, revision }) => ({ selection: value, revision }))
+      : await this.selections.require(selectionId);
+    const dossiersThen = cut ? await this.directory.dossiersOfAt(selectionId, cut) : null;
     if (!admin && !ON_NOTICE.includes(selection.phase)) {
       // Before the notice the list is not public: to others it does not exist yet.
       throw refuse('shortlist-not-found', `the shortlist of ${selectionId} is not published`, 'not-found');
@@ -39,8 +54,9 @@ export class ShortlistController {
     if (!REVIEW_CLOSED.includes(selection.phase) || !selection.shortlist) {
       throw refuse('review-not-closed', `expert review of ${selectionId} has not closed; there is no shortlist yet`, 'conflict', { phase: selection.phase });
     }
-    const entries = await this.outcomes.shortlist(selectionId);
-    const disagreement = new Map((await this.outcomes.scoreboard(selectionId)).map((line) => [line.dossierId, line.disagreement]));
+    const entries = dossiersThen ? shortlistRowsOf(selection, dossiersThen) : await this.outcomes.shortlist(selectionId);
+    const board = dossiersThen ? scoreboardRowsOf(selection, dossiersThen) : await this.outcomes.scoreboard(selectionId);
+    const disagreement = new Map(board.map((line) => [line.dossierId, line.disagreement]));
     const entryOf = (entry: ShortlistRow): ShortlistEntryResponse => ({
       dossierId: entry.dossierId,
       title: entry.title,

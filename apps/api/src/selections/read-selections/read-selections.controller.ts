@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../../auth/access.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { withEtag } from '../../http/command-response';
+import { ApiHistoryCut, historyCutOf } from '../../http/history-cut';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { SelectionDetailResponse, SelectionRow, SelectionSummaryResponse, selectionSummaryOf, selectionSummaryOfRow } from './selection.response.dto';
 
@@ -33,9 +34,16 @@ export class ReadSelectionsController {
   @Public()
   @ApiOperation({ summary: 'One call: phase, deadline, notice window and the rules it runs under (public)' })
   @ApiOkResponse({ type: SelectionDetailResponse })
-  @ApiErrors(404)
-  async get(@Param('selectionId') selectionId: string, @Res({ passthrough: true }) response: Response): Promise<SelectionDetailResponse> {
-    const { value, revision } = await this.directory.selection(selectionId);
+  @ApiHistoryCut()
+  @ApiErrors(400, 404)
+  async get(
+    @Param('selectionId') selectionId: string,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+    @Query('position') position?: string,
+  ): Promise<SelectionDetailResponse> {
+    const cut = historyCutOf(asOf, position);
+    const { value, revision } = cut ? await this.directory.selectionAt(selectionId, cut) : await this.directory.selection(selectionId);
     return withEtag(response, revision, {
       ...selectionSummaryOf(value),
       rules: value.rules as unknown as Record<string, unknown>,

@@ -1,52 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The event store's tables and its append function.
- *
- * Global order is (transaction_id, global_position): every row remembers the id of the transaction
- * that wrote it, and readers only see rows of transactions older than the oldest one still running
- * (pg_snapshot_xmin). A transaction that commits late therefore can never be skipped: its rows stay
- * invisible to readers until every position before them is settled. See README, "Global order".
- */
-export class CreateEventStore1764100000000 implements MigrationInterface {
-  name = 'CreateEventStore1764100000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE es_streams (
-        stream_id text PRIMARY KEY,
-        category text NOT NULL,
-        revision bigint NOT NULL
-      )`);
-    await queryRunner.query(`
-      CREATE TABLE es_events (
-        global_position bigint GENERATED ALWAYS AS IDENTITY,
-        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        event_id uuid NOT NULL,
-        stream_id text NOT NULL REFERENCES es_streams (stream_id),
-        category text NOT NULL,
-        stream_revision bigint NOT NULL,
-        type text NOT NULL,
-        data jsonb NOT NULL,
-        metadata jsonb NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (transaction_id, global_position),
-        CONSTRAINT es_events_event_id_unique UNIQUE (event_id),
-        CONSTRAINT es_events_stream_revision_unique UNIQUE (stream_id, stream_revision)
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX es_events_category_order ON es_events (category, transaction_id, global_position)`,
-    );
-    await queryRunner.query(`
-      CREATE TABLE es_subscription_checkpoints (
-        subscription_id text PRIMARY KEY,
-        commit_position bigint NOT NULL,
-        prepare_position bigint NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    // One round trip per append: lock the stream row, settle idempotency, check the expected state,
-    // write the events and the new revision, all in the caller's transaction.
-    await queryRunner.query(`
+/** The single-stream append as this migration made it (the hash-chain migration's `down` restores it). */
+export const APPEND_FUNCTION_SQL = `
       CREATE FUNCTION es_append(p_stream_id text, p_category text, p_expected text, p_events jsonb)
       RETURNS TABLE (next_revision bigint, commit_position xid8, prepare_position bigint, appended boolean)
       LANGUAGE plpgsql AS $fn$
@@ -93,7 +48,55 @@ export class CreateEventStore1764100000000 implements MigrationInterface {
             FROM inserted i GROUP BY i.transaction_id;
         UPDATE es_streams SET revision = v_revision + v_count WHERE stream_id = p_stream_id;
       END
-      $fn$`);
+      $fn$`;
+
+/**
+ * The event store's tables and its append function.
+ *
+ * Global order is (transaction_id, global_position): every row remembers the id of the transaction
+ * that wrote it, and readers only see rows of transactions older than the oldest one still running
+ * (pg_snapshot_xmin). A transaction that commits late therefore can never be skipped: its rows stay
+ * invisible to readers until every position before them is settled. See README, "Global order".
+ */
+export class CreateEventStore1764100000000 implements MigrationInterface {
+  name = 'CreateEventStore1764100000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE es_streams (
+        stream_id text PRIMARY KEY,
+        category text NOT NULL,
+        revision bigint NOT NULL
+      )`);
+    await queryRunner.query(`
+      CREATE TABLE es_events (
+        global_position bigint GENERATED ALWAYS AS IDENTITY,
+        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        event_id uuid NOT NULL,
+        stream_id text NOT NULL REFERENCES es_streams (stream_id),
+        category text NOT NULL,
+        stream_revision bigint NOT NULL,
+        type text NOT NULL,
+        data jsonb NOT NULL,
+        metadata jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (transaction_id, global_position),
+        CONSTRAINT es_events_event_id_unique UNIQUE (event_id),
+        CONSTRAINT es_events_stream_revision_unique UNIQUE (stream_id, stream_revision)
+      )`);
+    await queryRunner.query(
+      `CREATE INDEX es_events_category_order ON es_events (category, transaction_id, global_position)`,
+    );
+    await queryRunner.query(`
+      CREATE TABLE es_subscription_checkpoints (
+        subscription_id text PRIMARY KEY,
+        commit_position bigint NOT NULL,
+        prepare_position bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    // One round trip per append: lock the stream row, settle idempotency, check the expected state,
+    // write the events and the new revision, all in the caller's transaction.
+    await queryRunner.query(APPEND_FUNCTION_SQL);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

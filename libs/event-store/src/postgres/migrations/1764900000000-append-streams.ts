@@ -14,11 +14,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `es_append` (the first migration) stays for callers of the old signature. The migration also
  * indexes stream ids for prefix listing (`listStreams(category, { prefix })`).
  */
-export class AppendStreams1764900000000 implements MigrationInterface {
-  name = 'AppendStreams1764900000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+/** The function as this migration made it (the hash-chain migration's `down` restores it). */
+export const APPEND_STREAMS_FUNCTION_SQL = `
       CREATE FUNCTION es_append_streams(
         p_stream_ids text[], p_categories text[], p_expected text[],
         p_event_streams int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[])
@@ -117,7 +114,13 @@ export class AppendStreams1764900000000 implements MigrationInterface {
           SELECT i.stream_id, max(i.stream_revision), (array_agg(i.transaction_id))[1], max(i.global_position), true
             FROM inserted i GROUP BY i.stream_id;
       END
-      $fn$`);
+      $fn$`;
+
+export class AppendStreams1764900000000 implements MigrationInterface {
+  name = 'AppendStreams1764900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(APPEND_STREAMS_FUNCTION_SQL);
     // listStreams by prefix (the dossiers of one selection) without reading the whole category.
     await queryRunner.query(`CREATE INDEX es_streams_id_prefix ON es_streams (stream_id text_pattern_ops)`);
   }
