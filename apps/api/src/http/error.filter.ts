@@ -55,17 +55,17 @@ export class ErrorFilter implements ExceptionFilter {
       return forPeople(412, exception.message, { currentRevision: exception.currentRevision });
     }
     if (exception instanceof ConcurrencyError) {
-      return coded(409, 'concurrent-change', `${exception.message}; someone changed it at the same time`);
+      return coded(409, { code: 'concurrent-change' }, `${exception.message}; someone changed it at the same time`);
     }
     if (exception instanceof IdempotencyConflictError) {
-      return coded(409, 'idempotency-conflict', exception.message);
+      return coded(409, { code: 'idempotency-conflict' }, exception.message);
     }
     if (exception instanceof BadInputError) {
-      return coded(400, exception.code, exception.message);
+      return coded(400, { code: exception.code }, exception.message);
     }
     if (exception instanceof QueryFailedError) {
       const refusal = databaseRefusal(exception);
-      if (refusal) return coded(refusal.status, refusal.code, refusal.message);
+      if (refusal) return coded(refusal.status, { code: refusal.code }, refusal.message);
     }
     // Nest wraps body-parser's errors in an HttpException whose cause is the original.
     const parser = ((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError;
@@ -108,7 +108,7 @@ function forPeople(statusCode: number, english: string, details: Record<string, 
 }
 
 /** A refusal of the HTTP layer with a stable code: the code's Chinese message, the English in `details.reason`. */
-function coded(statusCode: number, code: string, english: string): ErrorBody {
+function coded(statusCode: number, { code }: { code: string }, english: string): ErrorBody {
   return errorBody(statusCode, BAD_INPUT_MESSAGES[code] ?? httpMessageInChinese(statusCode, english), { code, reason: english });
 }
 
