@@ -38,6 +38,7 @@ const KNOWN: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^there is no account "(.*)"/, (m) => `没有账户“${m[1]}”。请核对用户名。`],
   [/^too many failed sign-ins; try again in (\d+) minute/, (m) => `登录失败次数过多,账户已暂时锁定。请于 ${m[1]} 分钟后再试,或请评选管理员解除锁定。`],
   [/^too many registrations from your address; try again in (\d+) minute/, (m) => `同一网络地址注册过于频繁。请于 ${m[1]} 分钟后再试。`],
+  [/^the evidence file is larger than (\d+) bytes/, (m) => `单个证明材料不能超过 ${formatSize(Number(m[1]))}。请压缩或拆分后重新提交。`],
   [/^the file is larger than (\d+) bytes/, (m) => `文件超过本类评选单个附件 ${formatSize(Number(m[1]))} 的上限。请压缩或拆分后再上传。`],
   [/^the request body is larger than the limit of (\d+) bytes/, (m) => `请求内容超过 ${formatSize(Number(m[1]))} 的上限。请精简内容后重新发送;文件请通过附件上传。`],
   [/^If-Match must be a revision ETag/, () => 'If-Match 请求头须为形如 "3" 的版本号(ETag)。请先读取最新内容,用返回的 ETag 重新提交。'],

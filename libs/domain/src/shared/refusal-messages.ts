@@ -124,6 +124,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'invalid-evidence': '异议证明材料不符合要求(文件名不能包含 / 或 \\,同一文件只需上传一次)。请检查后重新提交。',
   'evidence-type-not-allowed': '证明材料只接受 PDF、PNG、JPEG 格式的文件。请转换格式后重新提交。',
   'evidence-too-large': '单个证明材料不能超过 10 MB。请压缩或拆分后重新提交。',
+  'evidence-content-mismatch': '证明材料的内容与其格式不符(文件可能已损坏或被改名)。请重新导出为 PDF 或图片后提交。',
+  'evidence-not-found': '没有找到该证明材料。请从异议列表中的链接下载。',
   'too-many-evidence-files': '一份异议最多附 5 个证明材料。请合并或删减后重新提交。',
   'objection-not-found': '没有找到该异议。请核对受理编号。',
   'objection-already-decided': '该异议已经处理过。',
