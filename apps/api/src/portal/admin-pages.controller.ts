@@ -42,6 +42,7 @@ import { confirmationOf } from './admin-confirmations';
 import type { DeskFacts } from './admin-confirmations';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { Organisation } from '../auth/organisation.entity';
+import { evidenceLinks } from './objection-evidence-view';
 import { holdCreditCodes, identityDeclarationsOf, identityHoldOf, IDENTITY_HOLD_TEXT, isIdentityField } from './identity-hold';
 
 const DONE: Record<string, string> = {
@@ -334,7 +335,7 @@ export class AdminPagesController {
     const dueAll = progress.reduce((sum, row) => sum + row.total, 0);
     const listed = new Set(selection.shortlist?.tiers.flatMap((tier) => tier.selected.map((entry) => entry.dossierId)) ?? []);
     const objections = dossiers.flatMap((dossier) =>
-      dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
+      dossier.objections.map((objection) => ({ ...objection, evidence: evidenceLinks(selectionId, objection), dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
     );
     response
       .status(status)
