@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ConcurrencyError, IdempotencyConflictError } from '@app/event-store';
 import { DomainRefusal } from '@app/domain/shared/refusal';
-import { messageForPeople } from '@app/domain/shared/refusal-messages';
+import { messageForPeople, REFUSAL_MESSAGES } from '@app/domain/shared/refusal-messages';
 import { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
 import { databaseRefusal } from './database-refusal';
@@ -107,9 +107,9 @@ function forPeople(statusCode: number, english: string, details: Record<string, 
   return errorBody(statusCode, message, Object.keys(all).length > 0 ? all : undefined);
 }
 
-/** A refusal of the HTTP layer with a stable code: the code's Chinese message, the English in `details.reason`. */
+/** A refusal of the HTTP layer with a stable code: the code's Chinese message (the catalogue's, else the HTTP layer's), the English in `details.reason`. */
 function coded(statusCode: number, { code }: { code: string }, english: string): ErrorBody {
-  return errorBody(statusCode, BAD_INPUT_MESSAGES[code] ?? httpMessageInChinese(statusCode, english), { code, reason: english });
+  return errorBody(statusCode, REFUSAL_MESSAGES[code] ?? BAD_INPUT_MESSAGES[code] ?? httpMessageInChinese(statusCode, english), { code, reason: english });
 }
 
 function errorBody(statusCode: number, message: string, details?: ErrorBody['details']): ErrorBody {

@@ -75,7 +75,7 @@ export function httpMessageInChinese(status: number, english: string): string {
   return BY_STATUS[status] ?? (status >= 400 && status < 500 ? BY_STATUS[400] : BY_STATUS[503]);
 }
 
-/** The Chinese messages of the refusals raised before any controller runs (BadInputError's codes). */
+/** The Chinese messages of the HTTP layer's own codes (BadInputError's, the database's); the others are in the refusal catalogue. */
 export const BAD_INPUT_MESSAGES: Record<string, string> = {
   'malformed-path': '地址中有不完整的 % 转义。请检查链接后重试。',
   'nul-character': '请求中含有 NUL 字符(\\u0000)。请删除后重新发送。',
@@ -84,8 +84,6 @@ export const BAD_INPUT_MESSAGES: Record<string, string> = {
   'number-out-of-range': '请求中的数字超出可处理的范围(±9007199254740991)。请改用较小的数。',
   'already-exists': '已存在相同的唯一值(如用户名、编号)。请换一个。',
   'bad-value': '请求中的某个值超出范围或格式不正确。请更正后重新发送。',
-  'concurrent-change': '有人同时修改了同一内容。请刷新后重试。',
-  'idempotency-conflict': '同一个幂等键(Idempotency-Key)已用于内容不同的请求。请为新的请求换一个键。',
 };
 
 /** The top-level `message` of a 400 from request validation. */
