@@ -2,6 +2,7 @@ import { AccountsService } from '../../apps/api/src/auth/accounts.service';
 import { creditCodeCheckCharacter } from '@app/domain/credit-code';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { ACCESS_MATRIX, AccessRow, Caller } from './access-matrix';
+import { peopleProblems } from '../support/people-message';
 
 /**
  * Every endpoint × every role. Ids in paths are ones that do not exist, so an allowed caller gets past
@@ -57,6 +58,10 @@ describe('access matrix: every endpoint × every role', () => {
     } else {
       expect(row.confidential ? [403, 404] : [403]).toContain(response.status);
     }
-    if (response.status >= 400) expect(response.body).toMatchObject({ statusCode: response.status, error: expect.any(String), message: expect.any(String) });
+    if (response.status >= 400) {
+      expect(response.body).toMatchObject({ statusCode: response.status, error: expect.any(String), message: expect.any(String) });
+      // 401, 403, 404 and the rest: Chinese for the person, saying what to do; the English in details.
+      expect([response.status, peopleProblems(response.body)]).toEqual([response.status, []]);
+    }
   });
 });

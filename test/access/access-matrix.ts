@@ -31,6 +31,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/v1/selections/{selectionId}/public-notice', allowed: 'public' },
   { method: 'POST', path: '/api/v1/selections/{selectionId}/objections', allowed: 'public' },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/objections', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/objections/{objectionId}/evidence/{sha256}', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/objections/{objectionId}/resolution', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/selections/{selectionId}/awards', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/awards', allowed: 'public' },

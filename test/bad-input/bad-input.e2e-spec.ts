@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { validCreditCode } from '../walkthrough/walk-selection';
+import { peopleProblems } from '../support/people-message';
 
 /**
  * Bad input across the API: each answer is a 4xx with a reason a person can act on, never a 5xx, and
@@ -48,12 +49,25 @@ for (const kind of testDatabaseKinds()) {
       ['an unknown endpoint', () => admin.get('/api/v1/nothing-here'), 404, /no such endpoint/],
     ];
 
+    it('a validation 400 names each field in Chinese and keeps the English reasons in details', async () => {
+      const response = await applicant.patch(`/api/v1/dossiers/${dossierId}`).send({ title: 42, secretFlag: true }).expect(400);
+      expect(response.body.message).toBe('请求中有 2 个字段不符合要求(secretFlag、title)。请按 details 中各字段的说明修改后重新提交。');
+      expect(response.body.details).toEqual(
+        expect.arrayContaining([
+          { field: 'secretFlag', reasons: ['property secretFlag should not exist'], message: '不接受字段“secretFlag”。请删除它,或核对字段名的拼写(见接口文档)。' },
+          expect.objectContaining({ field: 'title', message: expect.stringContaining('字段“title”须为文本。') }),
+        ]),
+      );
+    });
+
     it.each(cases)('%s is refused with a reason and changes nothing', async (_name, send, status, reason) => {
       const before = await revisions();
       const response = await send();
       expect(response.status).toBe(status);
       expect(response.body).toMatchObject({ statusCode: status, error: expect.any(String) });
       expect(`${response.body.message} ${JSON.stringify(response.body.details ?? '')}`).toMatch(reason);
+      // People read Chinese that says what to do (each field's own sentence too); the English stays in details.
+      expect(peopleProblems(response.body)).toEqual([]);
       expect(JSON.stringify(response.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
       expect(await revisions()).toEqual(before);
     });

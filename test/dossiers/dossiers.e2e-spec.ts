@@ -165,7 +165,8 @@ for (const kind of behaviourDatabaseKinds()) {
       pdfBytes('big').copy(tooLarge);
       const response = await upload(owner, id, 'application-form', tooLarge, 'big.pdf').expect(413);
       expect(response.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
-      expect(response.body.message).toContain('52428800 bytes');
+      expect(response.body.message).toContain('50 MB 的上限');
+      expect(response.body.details.reason).toContain('52428800 bytes');
       expect(await revisionOf(id)).toBe(0n);
       expect(filesOf(id)).toEqual([]);
     });

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AttachmentFiles } from '../../apps/api/src/dossiers/attachments/attachment-files';
 import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { ApplicantPlan, createPreparer, creditCode } from './prepare-review-closed';
@@ -29,6 +33,10 @@ const dataset = (key: string, organisation: number, target: number, title = `数
   target,
   fields: { datasetName: `数据集${key}`, domain: '科学技术', scale: '10TB', description: '描述', applicationResults: '成效', dataSource: '合规' },
 });
+
+const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n% 投资凭证核查\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const EVIDENCE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('现场照片')]);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 for (const kind of behaviourDatabaseKinds()) {
   describe(`public notice, objections and awards over HTTP on ${kind}`, () => {
@@ -115,11 +123,25 @@ for (const kind of behaviourDatabaseKinds()) {
         .send({ dossierId: 'ds-a', name: '张伟', contact: 'zhangwei@example.cn', organisation: '长沙某公司', reason: '申报材料中应用成效数据与实际不符' })
         .expect(201);
       objections.a = filed.body.objectionId;
-      const second = await t.http
-        .post(`/api/v1/selections/${selectionId}/objections`)
-        .send({ dossierId: 'ds-b', name: '王芳', contact: '13912345678', reason: '项目投资额存疑,请核查' })
+      // With evidence: multipart, the same fields and the files (PDF or image), checked as attachments are.
+      const objectionForm = () =>
+        t.http.post(`/api/v1/selections/${selectionId}/objections`).field('dossierId', 'ds-b').field('name', '王芳').field('contact', '13912345678').field('reason', '项目投资额存疑,请核查');
+      const wrongType = await objectionForm().attach('evidence', Buffer.from('只是文字'), { filename: '说明.txt', contentType: 'text/plain' }).expect(400);
+      expect(wrongType.body.details.code).toBe('evidence-type-not-allowed');
+      expect(wrongType.body.message).toBe('证明材料只接受 PDF、PNG、JPEG 格式的文件。请转换格式后重新提交。');
+      const disguised = await objectionForm().attach('evidence', Buffer.from('<html>not a pdf</html>'), { filename: '伪装.pdf', contentType: 'application/pdf' }).expect(400);
+      expect(disguised.body.details.code).toBe('evidence-content-mismatch');
+      const tooLarge = await objectionForm().attach('evidence', Buffer.concat([EVIDENCE_PDF, Buffer.alloc(10 * 1024 * 1024)]), { filename: '很大.pdf', contentType: 'application/pdf' }).expect(413);
+      expect(tooLarge.body.message).toBe('单个证明材料不能超过 10 MB。请压缩或拆分后重新提交。');
+      const second = await objectionForm()
+        .attach('evidence', EVIDENCE_PDF, { filename: '投资凭证核查.pdf', contentType: 'application/pdf' })
+        .attach('evidence', EVIDENCE_PNG, { filename: '现场照片.png', contentType: 'image/png' })
         .expect(201);
       objections.b = second.body.objectionId;
+      // Refused uploads leave nothing behind; the filed one's files sit under their SHA-256.
+      const files = t.app.get(AttachmentFiles);
+      expect(readdirSync(dirname(files.incomingPath()))).toEqual([]);
+      expect(readdirSync(dirname(files.evidencePath(sha256(EVIDENCE_PDF)))).sort()).toEqual([sha256(EVIDENCE_PDF), sha256(EVIDENCE_PNG)].sort());
 
       const bad = await t.http.post(`/api/v1/selections/${selectionId}/objections`).send({ dossierId: 'ds-b', name: '', contact: 'nobody', reason: 'x' }).expect(400);
       expect(bad.body.details.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['name', 'contact', 'reason']));
@@ -131,7 +153,26 @@ for (const kind of behaviourDatabaseKinds()) {
     it('admins list the objections with their status; others may not', async () => {
       const list = await admin.get(`/api/v1/selections/${selectionId}/objections`).expect(200);
       expect(list.body).toHaveLength(2);
-      expect(list.body[0]).toMatchObject({ objectionId: objections.a, dossierId: 'ds-a', status: 'open', objector: { name: '张伟', contact: 'zhangwei@example.cn' } });
+      expect(list.body[0]).toMatchObject({ objectionId: objections.a, dossierId: 'ds-a', status: 'open', objector: { name: '张伟', contact: 'zhangwei@example.cn' }, evidence: [] });
+      const href = (sha: string) => `/api/v1/selections/${selectionId}/objections/${objections.b}/evidence/${sha}`;
+      expect(list.body[1].evidence).toEqual([
+        { name: '投资凭证核查.pdf', mediaType: 'application/pdf', sizeBytes: EVIDENCE_PDF.length, sha256: sha256(EVIDENCE_PDF), href: href(sha256(EVIDENCE_PDF)) },
+        { name: '现场照片.png', mediaType: 'image/png', sizeBytes: EVIDENCE_PNG.length, sha256: sha256(EVIDENCE_PNG), href: href(sha256(EVIDENCE_PNG)) },
+      ]);
+      // The event itself carries the references.
+      const events = await admin.get('/api/v1/streams/dossier-ds-b/events').expect(200);
+      expect(events.body.events.find((event: { type: string }) => event.type === 'ObjectionFiled').data.evidence).toEqual(list.body[1].evidence.map(({ href: _href, ...file }: { href: string }) => file));
+      const download = await admin.get(href(sha256(EVIDENCE_PNG))).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect(download.headers['content-type']).toBe('image/png');
+      expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('现场照片.png')}`);
+      expect(Buffer.compare(download.body as Buffer, EVIDENCE_PNG)).toBe(0);
+      await admin.get(href('0'.repeat(64))).expect(404);
+      await applicant.get(href(sha256(EVIDENCE_PNG))).expect(403);
+      await t.http.get(href(sha256(EVIDENCE_PNG))).expect(401);
       await t.http.get(`/api/v1/selections/${selectionId}/objections`).expect(401);
       await applicant.get(`/api/v1/selections/${selectionId}/objections`).expect(403);
     });

@@ -46,6 +46,20 @@ describe('the account pages', () => {
     await expect(t.as('account-org', 'account-org-password')).rejects.toThrow();
   });
 
+  it('a password change ends the account\'s other sessions and keeps the one that changed it', async () => {
+    await t.http.post('/api/v1/organisations').send({ creditCode: validCreditCode(5601), name: '湖南会话测试有限公司', contactName: '赵六', contactPhone: '0731-88880001', username: 'session-org', password: 'session-org-password' }).expect(201);
+    const other = await t.as('session-org', 'session-org-password');
+    await other.get('/api/v1/me/dossiers').expect(200);
+    const agent = await signedIn('session-org', 'session-org-password');
+    const page = await agent.get('/account').expect(200);
+    await agent.post('/account/password').type('form').send({ _csrf: tokenFrom(page.text), currentPassword: 'session-org-password', newPassword: 'session-org-new-password', repeatPassword: 'session-org-new-password' }).expect(303);
+    await other.get('/api/v1/me/dossiers').expect(401);
+    const after = await agent.get('/account?done=changed').expect(200);
+    expect(after.text).toContain('<code>session-org</code>');
+    expect(after.text).toContain('密码已修改');
+    await agent.get('/api/v1/me/dossiers').expect(200);
+  });
+
   it('lets only an administrator reset a password', async () => {
     const applicant = await signedIn('account-org', 'a-new-password-1');
     const page = await applicant.get('/account').expect(200);

@@ -8,6 +8,11 @@ import request from 'supertest';
 import { ADMIN, startTestApp } from '../support/test-app';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
+import { seedRules } from '@app/domain/programmes/programmes.test-support';
+import { creditCode } from '@app/domain/selection/actors.test-support';
+import { createWorld, T } from '@app/domain/selection/full-year.test-support';
+import { calendarYears } from '@app/domain/selection/selection.test-support';
+import { worldWriter } from '../notice/write-world';
 
 type Agent = ReturnType<typeof request.agent>;
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
@@ -111,6 +116,54 @@ describe('confirmations on the selection desk', () => {
     expect(await phase()).toBe('awards-decided');
     expect((await confirm(publish.text)).status).toBe(303);
     expect(await phase()).toBe('published');
+  });
+
+  it('确定奖补 held by an unclear project identity shows both projects, takes the declaration, then decides', async () => {
+    // Another batch of the scenario call and an earlier model award, written by the real deciders up to
+    // the end of their notice: the same project code XM-7005 under two titles, one organisation.
+    const AREA = 'AI+交通';
+    const world = createWorld(calendarYears);
+    world.registerExperts(['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].map((expertId, i) => ({ expertId, organisation: 990 + i, fields: [AREA] })));
+    world.runToNotice({
+      programme: 'vertical-model',
+      quotas: { model: 1 },
+      stopAfterNotice: true,
+      applicants: [{ key: 'c', organisation: 7005, tier: 'model', title: '港口物流大模型', projectCode: 'XM-7005', fields: Object.fromEntries(seedRules('vertical-model').fields.map((field) => [field.code, field.code === 'industry' ? AREA : `港口物流大模型的${field.name}`])), declaredFen: 100_000_000, approvedFen: 100_000_000, target: 86 }],
+    });
+    world.runToNotice({
+      programme: 'demo-scenario',
+      batch: 2,
+      quotas: { scenario: 1 },
+      stopAfterNotice: true,
+      applicants: [{ key: 'c', organisation: 7005, tier: 'scenario', title: '港口物流', projectCode: 'XM-7005', fields: { sceneName: '港口物流', domain: AREA, description: '港口物流的场景描述', demonstration: '港口物流的示范应用', promotionValue: '港口物流的推广价值' }, declaredFen: 150_000_000, approvedFen: 150_000_000, target: 84 }],
+    });
+    await t.http.post('/api/v1/organisations').send({ creditCode: creditCode(7005), name: '湖南物流智能有限公司', contactName: '李明', contactPhone: '13800000000', username: 'org7005', password: 'org-password-123' }).expect(201);
+    await worldWriter(world, () => t)();
+    t.clock.set(T.decideAwards);
+    await api.post('/api/v1/selections/vertical-model-2026/awards').expect(201);
+
+    const second = '/admin/selections/demo-scenario-2026-2';
+    const secondPhase = async () => (await api.get('/api/v1/selections/demo-scenario-2026-2').expect(200)).body.phase as string;
+    const preview = await admin.post(second).type('form').send({ _csrf: tokenFrom((await admin.get(second).expect(200)).text), action: 'decide' }).expect(200);
+    const held = await admin.post(second).type('form').send(hiddenFieldsOf(preview.text)).expect(409);
+    expect(held.text).toContain('请声明是否为同一项目');
+    expect(held.text).toContain('第 1 对:项目编号相同而项目名称不同');
+    expect(held.text).toContain('<td><a href="/admin/dossiers/demo-scenario-c">《港口物流》</a></td><td>XM-7005</td>');
+    expect(held.text).toContain('<td><a href="/admin/dossiers/vertical-model-c">《港口物流大模型》</a></td><td>XM-7005</td>');
+    expect(held.text).toContain(`湖南物流智能有限公司(统一社会信用代码 ${creditCode(7005)})`);
+    expect(held.text).toContain('已于《2026年湖南省“人工智能+”人工智能垂类大模型评选》获支持 200,000.00 元');
+    expect(held.text).toContain('奖补暂缓决定');
+    expect(await secondPhase()).toBe('notice');
+
+    const unanswered = await admin.post(second).type('form').send(hiddenFieldsOf(held.text)).expect(400);
+    expect(unanswered.text).toContain('请为每一对项目选择“同一项目”或“不同项目”后再确定奖补。');
+    expect(await secondPhase()).toBe('notice');
+
+    const decided = await admin.post(second).type('form').send({ ...hiddenFieldsOf(held.text), 'identity-0': 'different' }).expect(303);
+    expect(decided.headers.location).toBe(`${second}?done=decide`);
+    expect(await secondPhase()).toBe('awards-decided');
+    const awards = await api.get('/api/v1/selections/demo-scenario-2026-2/awards').expect(200);
+    expect(awards.body.awards.map((line: { dossierId: string; paidFen: number }) => [line.dossierId, line.paidFen])).toEqual([['demo-scenario-c', 30_000_000]]);
   });
 
   it('refuses a confirmed step the phase no longer allows, in Chinese', async () => {

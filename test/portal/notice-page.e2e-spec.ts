@@ -1,9 +1,11 @@
 /**
  * The public notice page over HTTP: the office and phone that take objections (from the call), no
  * objection form before or after the window, a receipt number
- * to quote once an objection is filed, one objection per person and dossier (in Chinese), and the
+ * to quote once an objection is filed, evidence files with it (refused ones said in Chinese, seen and
+ * downloaded by the admin), one objection per person and dossier (in Chinese), and the
  * published list with its amounts and downloads once the awards are published.
  */
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { startTestApp } from '../support/test-app';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
@@ -19,6 +21,7 @@ const scenario = (key: string, organisation: number, target: number): ApplicantP
   target,
   fields: { sceneName: `场景${key}`, domain: 'AI+交通', description: '描述', demonstration: '示范', promotionValue: '推广' },
 });
+const PDF = Buffer.from('%PDF-1.4\n% 现场核查记录\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const tokenFrom = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 describe('the public notice page', () => {
@@ -73,6 +76,37 @@ describe('the public notice page', () => {
 
     const again = await agent.post(`${page()}/objections`).type('form').send({ _csrf: tokenFrom(filed.text), ...objection, contact: '139 1234 5678', reason: '再提一次异议。' }).expect(409);
     expect(again.text).toContain('您已对该项目提出过异议,每人对同一项目只能提出一次');
+
+    // With evidence: the form is multipart; a refused file is said beside the file field, an upload
+    // over the limit brings the page back with the reason, a filed one is counted on the receipt.
+    const form = open.text;
+    expect(form).toContain('enctype="multipart/form-data"');
+    expect(form).toContain('证明材料(选填,最多 5 个,PDF 或 PNG、JPEG 图片,每个不超过 10 MB)');
+    const withFields = () =>
+      agent.post(`${page()}/objections`).field('_csrf', tokenFrom(form)).field('dossierId', 'np-a').field('name', '王芳').field('contact', 'wangfang@example.cn').field('reason', '项目现场与申报材料不符。');
+    const wrongType = await withFields().attach('evidence', Buffer.from('文字说明'), { filename: '说明.txt', contentType: 'text/plain' }).expect(400);
+    expect(wrongType.text).toContain('<p class="error" id="evidence-error">证明材料只接受 PDF、PNG、JPEG 格式的文件。请转换格式后重新提交。</p>');
+    expect(wrongType.text).toContain('项目现场与申报材料不符。');
+    const tooLarge = await withFields().attach('evidence', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), { filename: '很大.pdf', contentType: 'application/pdf' }).expect(303);
+    expect(tooLarge.headers.location).toBe(`${page()}?upload=too-large`);
+    expect((await agent.get(tooLarge.headers.location).expect(200)).text).toContain('单个证明材料不能超过 10 MB。请压缩或拆分后重新填写并提交。');
+    const withEvidence = await withFields().attach('evidence', PDF, { filename: '现场核查记录.pdf', contentType: 'application/pdf' }).expect(200);
+    expect(withEvidence.text).toContain('已收到证明材料 1 份。');
+    const evidenceReceipt = /受理编号:<strong><code>([^<]+)<\/code>/.exec(withEvidence.text)?.[1];
+
+    // The admin sees the file on the dossier page and on the desk, and downloads it.
+    const href = `/api/v1/selections/${selectionId}/objections/${evidenceReceipt}/evidence/${createHash('sha256').update(PDF).digest('hex')}`;
+    for (const adminPage of [`/admin/dossiers/np-a`, `/admin/selections/${selectionId}`]) {
+      const html = (await admin.get(adminPage).expect(200)).text;
+      expect([adminPage, html.includes(`<a href="${href}">现场核查记录.pdf</a>`)]).toEqual([adminPage, true]);
+      expect(html).toContain('未附证明材料。');
+    }
+    const bytes = await admin.get(href).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(Buffer.compare(bytes.body as Buffer, PDF)).toBe(0);
 
     t.clock.set('2026-09-20T02:00:00.000Z');
     const late = await t.http.get(page()).expect(200);

@@ -50,7 +50,11 @@ describe('the portal chrome', () => {
       expect(page.text).toContain('页面不存在');
     }
     const api = await t.http.get('/api/v1/no-such-endpoint').expect(404);
-    expect(api.body).toMatchObject({ statusCode: 404, message: 'no such endpoint: GET /api/v1/no-such-endpoint' });
+    expect(api.body).toMatchObject({
+      statusCode: 404,
+      message: '没有这个接口:GET /api/v1/no-such-endpoint。请对照接口文档(/api/docs)核对地址和请求方法。',
+      details: { reason: 'no such endpoint: GET /api/v1/no-such-endpoint' },
+    });
     // Known pages and API routes still answer as before.
     await t.http.get('/').expect(200);
     await t.http.get('/api/v1/selections').expect(200);

@@ -4,8 +4,8 @@
  * one over the API); the admin reviews and assigns; an expert scores on the page; another declares a
  * conflict with the applicant from the scoring page (回避); the admin keeps the expert pool (registers,
  * deactivates) and runs a replacement round; the others score over the API; the admin closes review and
- * starts the notice; the public files an objection on the notice page; the admin upholds it and the
- * reserve moves up (递补); the audit pages show each stream; the annex link downloads.
+ * starts the notice; the public files an objection with evidence on the notice page; the admin opens
+ * the evidence and upholds it, and the reserve moves up (递补); the audit pages show each stream; the annex link downloads.
  * Every step on the desk goes through its confirmation page (the preview of what it does). Every page
  * visited is checked with axe-core (serious and critical violations fail the test) and for English
  * sentences (none may show), a few at a 375 px phone width, and the focus ring is checked by keyboard.
@@ -455,8 +455,11 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await expect(page.locator('#contact-error').textContent()).resolves.toBe('联系方式格式不正确');
     await shot('16-objection-error');
     await page.fill('#contact', '13800000000');
+    // The evidence goes with it: a scanned PDF, chosen in the form's own file field.
+    await page.setInputFiles('#evidence', { name: '营业收入核查.pdf', mimeType: 'application/pdf', buffer: pdf('objection-evidence') });
     await page.click('button:has-text("提交异议")');
     await expect(page.locator('.ok').textContent()).resolves.toContain('您的异议已受理');
+    await expect(page.locator('.ok').textContent()).resolves.toContain('已收到证明材料 1 份。');
     await expect(page.locator('.ok code').textContent()).resolves.toMatch(/^[0-9a-f-]{36}$/);
     await shot('16-objection-filed');
 
@@ -464,6 +467,12 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     // on the public notice; then decides and publishes the awards; the annex link on the home page downloads.
     await signIn(ADMIN.username, ADMIN.password);
     await page.goto(desk);
+    // The evidence on the desk: a link the admin opens, the bytes the objector sent.
+    const evidence = page.locator('ul.evidence a', { hasText: '营业收入核查.pdf' });
+    await expect(evidence.count()).resolves.toBe(1);
+    const evidenceFile = await page.request.get(new URL((await evidence.getAttribute('href')) ?? '', base).toString());
+    expect([evidenceFile.status(), evidenceFile.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    expect(Buffer.compare(await evidenceFile.body(), pdf('objection-evidence'))).toBe(0);
     await page.check('input[name=outcome][value=upheld]');
     await page.fill('textarea[name=finding]', '经核实,营业收入数据与审计报告不一致,异议成立。');
     await shot('17-objection-to-resolve');

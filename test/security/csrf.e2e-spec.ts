@@ -43,7 +43,8 @@ describe('CSRF (finding 1)', () => {
       .type('form')
       .send({ reason: '被伪造的撤回' });
     expect(answer.status).toBe(403);
-    expect(answer.body.details).toEqual({ code: 'csrf' });
+    expect(answer.body.details).toEqual({ code: 'csrf', reason: expect.stringContaining('X-CSRF-Token') });
+    expect(answer.body.message).toBe('页面已过期或请求不是从本系统页面发出,未被接受。请刷新页面后重新提交。');
     expect(await status()).toBe('draft');
   });
 

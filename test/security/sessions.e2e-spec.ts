@@ -29,7 +29,8 @@ describe('sessions end when the account changes (finding 2)', () => {
     // Even with a minute-long account cache: this process forgets the account when it changes it.
     const refused = await expert.get('/api/v1/me/assignments');
     expect(refused.status).toBe(401);
-    expect(refused.body.message).toMatch(/session has ended/);
+    expect(refused.body.message).toContain('请重新登录');
+    expect(refused.body.details.reason).toMatch(/session has ended/);
     await t.http.post('/api/v1/auth/login').send({ username: 'leaving-expert', password: 'leaving-expert-password' }).expect(401);
   });
 

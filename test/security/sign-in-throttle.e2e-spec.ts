@@ -28,7 +28,8 @@ describe('sign-in throttling and user enumeration (finding 7)', () => {
     const locked = await login('victim', 'victim-password-long');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(locked.body.message).toMatch(/too many failed sign-ins/);
+    expect(locked.body.message).toContain('登录失败次数过多');
+    expect(locked.body.details.reason).toMatch(/too many failed sign-ins/);
     const lifted = await admin.delete('/api/v1/accounts/victim/lockout').expect(200);
     expect(lifted.body.lockLifted).toBe(true);
     await login('victim', 'victim-password-long').expect(200);

@@ -47,7 +47,12 @@ for (const kind of behaviourDatabaseKinds()) {
 
     it('malformed JSON is a 400, never a 500', async () => {
       const response = await admin.post('/api/v1/selections').set('Content-Type', 'application/json').send('{"programme": ').expect(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'the request body is not valid JSON' });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: '请求内容不是有效的 JSON。请检查引号、逗号和括号后重新发送。',
+        details: { reason: 'the request body is not valid JSON' },
+      });
     });
 
     it('without a token it is 401; an unknown selection is 404', async () => {
@@ -60,7 +65,8 @@ for (const kind of behaviourDatabaseKinds()) {
       await admin.post('/api/v1/selections').send({ programme: 'vertical-model', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { model: 5 } } }).expect(201);
       t.clock.set('2026-04-01T01:00:00.000Z');
       const stale = await admin.post('/api/v1/selections/vertical-model-2026/close-submissions').set('If-Match', '"7"').expect(412);
-      expect(stale.body.message).toMatch(/changed since you loaded it/);
+      expect(stale.body.message).toContain('已被他人修改');
+      expect(stale.body.details.reason).toMatch(/changed since you loaded it/);
       expect(await t.store.streamRevision('selection-vertical-model-2026')).toBe(0n);
       const closed = await admin.post('/api/v1/selections/vertical-model-2026/close-submissions').set('If-Match', '"0"').expect(200);
       expect(closed.body.revision).toBe('1');

@@ -27,13 +27,18 @@ export class AccountPasswords {
     private readonly accounts: AccountsService,
   ) {}
 
-  async change(accountId: string, current: string, next: string): Promise<void> {
+  /**
+   * The user's own change: the new password, and every other session of the account ends (the token
+   * version moves on); the session that changed it goes on with the fresh token returned here.
+   */
+  async change(accountId: string, current: string, next: string): Promise<{ accessToken: string }> {
     const accounts = this.dataSource.getRepository(Account);
     const account = await accounts.findOneBy({ id: accountId });
     if (!account || !account.active) throw refuse('account-not-found', 'the signed-in account no longer exists or is disabled', 'not-found');
     if (!(await this.hasher.verify(account.passwordHash, current))) throw refuse('wrong-password', 'the current password is wrong', 'invalid');
     requireGoodPassword(next);
-    await accounts.update({ id: account.id }, { passwordHash: await this.hasher.hash(next) });
+    await accounts.update({ id: account.id }, { passwordHash: await this.hasher.hash(next), tokenVersion: () => 'token_version + 1' });
+    return { accessToken: await this.accounts.reissue(account.id) };
   }
 
   /** An administrator's reset: the new password, and every session of the account ends (AccountsService). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { refuse } from '@app/domain/shared/refusal';
+import { messageForPeople } from '@app/domain/shared/refusal-messages';
 import { doubleCsrf } from 'csrf-csrf';
 import type { DoubleCsrfUtilities } from 'csrf-csrf';
 import { createHmac } from 'node:crypto';
@@ -123,8 +124,8 @@ export class CsrfProtection {
           return void response.status(403).json({
             statusCode: 403,
             error: 'Forbidden',
-            message: CSRF_REFUSAL,
-            details: { code: 'csrf' },
+            message: messageForPeople('csrf', CSRF_REFUSAL),
+            details: { code: 'csrf', reason: CSRF_REFUSAL },
           });
         }
       } else if (comesFromElsewhere(request)) {

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AddAttachmentHandler } from './attachments/add-attachment.handler';
-import { AttachmentFiles } from './attachments/attachment-files';
 import { AttachmentUploadInterceptor } from './attachments/attachment-upload.interceptor';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { RemoveAttachmentHandler } from './attachments/remove-attachment.handler';
+import { UploadsModule } from './attachments/uploads.module';
 import { DraftDossierController } from './draft-dossier/draft-dossier.controller';
 import { DraftDossierHandler } from './draft-dossier/draft-dossier.handler';
 import { EditDossierController } from './edit-dossier/edit-dossier.controller';
@@ -20,6 +20,7 @@ import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.hand
 
 /** Dossiers: draft, edit, attachments, submit, withdraw, formal review. */
 @Module({
+  imports: [UploadsModule],
   controllers: [
     DraftDossierController,
     ReadDossiersController,
@@ -32,7 +33,6 @@ import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.hand
   ],
   providers: [
     DossierCommandRunner,
-    AttachmentFiles,
     AttachmentUploadInterceptor,
     DraftDossierHandler,
     EditDossierHandler,

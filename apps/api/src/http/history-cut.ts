@@ -12,12 +12,12 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}
  */
 export function historyCutOf(asOf: unknown, position: unknown): HistoryCut | null {
   if (asOf !== undefined && position !== undefined) {
-    throw new RequestValidationError([{ field: 'asOf', reasons: ['give asOf or position, not both'] }]);
+    throw new RequestValidationError([{ field: 'asOf', reasons: ['give asOf or position, not both'], message: '时间点(asOf)和历史位置(position)只能给出一个,请去掉其中之一。' }]);
   }
   if (asOf !== undefined) {
     const instant = typeof asOf === 'string' && INSTANT.test(asOf) ? Date.parse(asOf) : Number.NaN;
     if (Number.isNaN(instant)) {
-      throw new RequestValidationError([{ field: 'asOf', reasons: ['asOf must be an instant with its offset, e.g. 2026-06-01T12:00:00+08:00'] }]);
+      throw new RequestValidationError([{ field: 'asOf', reasons: ['asOf must be an instant with its offset, e.g. 2026-06-01T12:00:00+08:00'], message: '时间点(asOf)应写成带时区的时刻,例如 2026-06-01T12:00:00+08:00。' }]);
     }
     return { asOf: instant };
   }
@@ -26,7 +26,7 @@ export function historyCutOf(asOf: unknown, position: unknown): HistoryCut | nul
       if (typeof position !== 'string') throw new RangeError('repeated');
       return { position: parsePosition(position) };
     } catch {
-      throw new RequestValidationError([{ field: 'position', reasons: ['position must be a global position <commit>/<prepare>, e.g. 1234/56'] }]);
+      throw new RequestValidationError([{ field: 'position', reasons: ['position must be a global position <commit>/<prepare>, e.g. 1234/56'], message: '历史位置(position)应写成“提交号/序号”,例如 1234/56。' }]);
     }
   }
   return null;

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem } from './error-body';
+import { fieldReasonInChinese, validationMessageInChinese } from './http-messages-zh';
 import { LARGEST_NUMBER } from './input-guard';
 
 /** @nestjs/swagger's per-property metadata, which says whether a field may be null. */
@@ -9,14 +10,25 @@ const API_PROPERTY = 'swagger/apiModelProperties';
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [problem(field, error.constraints)] : [];
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
+}
+
+/** One field: the English reasons of its failed constraints (for developers) and one Chinese sentence for people. */
+function problem(field: string, constraints: Record<string, string>): FieldProblem {
+  const chinese = [...new Set(Object.entries(constraints).map(([constraint, english]) => fieldReasonInChinese(field, constraint, english)))];
+  return { field, reasons: Object.values(constraints), message: chinese.join('') };
 }
 
 export class RequestValidationError extends BadRequestException {
   constructor(readonly problems: FieldProblem[]) {
     super(`the request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}: ${problems.map((problem) => problem.field).join(', ')}`);
+  }
+
+  /** The `message` people read; the English above stays for logs. */
+  get messageInChinese(): string {
+    return validationMessageInChinese(this.problems.map((problem) => problem.field));
   }
 }
 
@@ -32,7 +44,7 @@ class GuardedValidationPipe extends ValidationPipe {
     if (metadata.metatype && isPlainObject(value)) {
       const nulls = Object.entries(value)
         .filter(([field, given]) => given === null && !nullableIn(metadata.metatype as object, field))
-        .map(([field]) => ({ field, reasons: [`${field} must not be null; leave it out or send a value`] }));
+        .map(([field]) => problem(field, { notNull: `${field} must not be null; leave it out or send a value` }));
       if (nulls.length > 0) throw new RequestValidationError(nulls);
     }
     const transformed = await super.transform(value, metadata);
@@ -60,7 +72,7 @@ function numbersOutOfRange(root: unknown): FieldProblem[] {
   while (pending.length > 0 && problems.length < 20) {
     const [value, field] = pending.pop() as [unknown, string];
     if (typeof value === 'number' && (!Number.isFinite(value) || Math.abs(value) > LARGEST_NUMBER)) {
-      problems.push({ field: field || 'value', reasons: [`${field || 'the value'} must be a number within ±${LARGEST_NUMBER}`] });
+      problems.push(problem(field || 'value', { numberRange: `${field || 'the value'} must be a number within ±${LARGEST_NUMBER}` }));
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, child] of Object.entries(value)) pending.push([child, field ? `${field}.${key}` : key]);
     }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organisation } from '../auth/organisation.entity';
+import { UploadsModule } from '../dossiers/attachments/uploads.module';
 import { AnnexController } from './annex/annex.controller';
 import { StreamEventsController } from './audit/stream-events.controller';
 import { CalendarYearsController } from './calendar-years/calendar-years.controller';
@@ -22,7 +23,7 @@ import { StartNoticeHandler } from './start-notice/start-notice.handler';
 
 /** Public notice, objections, awards, annexes, audit and calendar years. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation])],
+  imports: [TypeOrmModule.forFeature([Organisation]), UploadsModule],
   controllers: [
     CalendarYearsController,
     StartNoticeController,

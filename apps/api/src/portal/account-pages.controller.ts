@@ -7,11 +7,11 @@ import { DomainRefusal } from '@app/domain/shared/refusal';
 import { Public } from '../auth/access.decorators';
 import { AccountPasswords } from '../auth/account-passwords';
 import { Organisation } from '../auth/organisation.entity';
-import { chromeOf, claimsOf, csrfIsValid, CSRF_FIELD } from './portal-session';
+import { chromeOf, claimsOf, csrfIsValid, CSRF_FIELD, setSession } from './portal-session';
 import { refusalInChinese } from './portal-zh';
 import { PortalViews, roleName } from './portal-views';
 
-const DONE: Record<string, string> = { changed: '密码已修改。下次登录请使用新密码。', reset: '已为该账户设置新密码。请通过安全的方式告知本人,并提醒其登录后修改。' };
+const DONE: Record<string, string> = { changed: '密码已修改,本账户在其他设备和浏览器上的登录已全部退出。下次登录请使用新密码。', reset: '已为该账户设置新密码。请通过安全的方式告知本人,并提醒其登录后修改。' };
 
 /** 我的账户: who is signed in and for which organisation, 修改密码, and for administrators 重置密码 (忘记密码). */
 @ApiExcludeController()
@@ -39,7 +39,8 @@ export class AccountPagesController {
     const next = typeof body.newPassword === 'string' ? body.newPassword : '';
     if (next !== body.repeatPassword) return this.render(request, response, { errors: { repeatPassword: '两次输入的新密码不一致。' } }, 400);
     try {
-      await this.passwords.change(claims.sub, typeof body.currentPassword === 'string' ? body.currentPassword : '', next);
+      const { accessToken } = await this.passwords.change(claims.sub, typeof body.currentPassword === 'string' ? body.currentPassword : '', next);
+      setSession(request, response, accessToken);
     } catch (error) {
       if (!(error instanceof DomainRefusal)) throw error;
       const field = error.code === 'wrong-password' ? 'currentPassword' : 'newPassword';

@@ -1,6 +1,7 @@
 import { awardAmount } from '@app/domain/awards';
 import type { Dossier } from '@app/domain/dossier';
 import type { Selection } from '@app/domain/selection';
+import type { IdentityPairView } from './identity-hold';
 import { chineseDate, yuanOfFen } from './zh-format';
 
 /**
@@ -17,6 +18,8 @@ export interface Confirmation {
   readonly acknowledge?: string;
   readonly refused?: string;
   readonly button: string;
+  /** 确定奖补 held: the pairs of projects the administrator declares same or different before deciding. */
+  readonly identity?: readonly IdentityPairView[];
 }
 
 export interface DeskFacts {

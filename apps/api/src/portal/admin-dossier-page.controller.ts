@@ -10,6 +10,7 @@ import type { EventStore } from '@app/event-store';
 import { ExpertReadModel } from '@app/read-models';
 import { Public } from '../auth/access.decorators';
 import { Organisation } from '../auth/organisation.entity';
+import { evidenceLinks } from './objection-evidence-view';
 import { StreamDirectory } from '../workflow/stream-directory';
 import { EVENT_NAMES, eventSummary } from './audit-summary';
 import { signedInAs } from './portal-access';
@@ -127,7 +128,7 @@ export class AdminDossierPageController {
             points: score ? Object.entries(score.points).map(([code, points]) => ({ name: criterionName.get(code)?.name ?? code, points, max: criterionName.get(code)?.maxPoints })) : [],
           };
         }),
-        objections: dossier.objections.map((objection) => ({ ...objection, statusName: OBJECTION_STATUS[objection.status] })),
+        objections: dossier.objections.map((objection) => ({ ...objection, evidence: evidenceLinks(dossier.selectionId, objection), statusName: OBJECTION_STATUS[objection.status] })),
         award: award
           ? {
               tier: rules.tiers.find((tier) => tier.code === award.tier)?.name ?? award.tier,

@@ -4,6 +4,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
 import { DomainRefusal } from '@app/domain/shared/refusal';
 import type { Selection, SelectionEvent } from '@app/domain/selection';
@@ -38,6 +41,9 @@ import { rankedScoreboard } from './ranked-scoreboard';
 import { confirmationOf } from './admin-confirmations';
 import type { DeskFacts } from './admin-confirmations';
 import { NoticeReads } from '../notice/shared/notice-reads';
+import { Organisation } from '../auth/organisation.entity';
+import { evidenceLinks } from './objection-evidence-view';
+import { holdCreditCodes, identityDeclarationsOf, identityHoldOf, IDENTITY_HOLD_TEXT, isIdentityField } from './identity-hold';
 
 const DONE: Record<string, string> = {
   opened: '评选已开放申报。',
@@ -70,6 +76,7 @@ export class AdminPagesController {
     private readonly dossierRows: DossierReadModel,
     private readonly expertRows: ExpertReadModel,
     private readonly noticeReads: NoticeReads,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
   ) {}
 
   @Get()
@@ -137,6 +144,11 @@ export class AdminPagesController {
       const problem = await this.perform(selectionId, action, body, context);
       if (problem) return this.renderDesk(selectionId, request, response, { formError: problem }, 400);
     } catch (error) {
+      const held = confirmation && action === 'decide' ? await this.identityHold(error) : null;
+      if (confirmation && held) {
+        const unanswered = identityDeclarationsOf(body).unanswered > 0;
+        return this.renderConfirm(selectionId, { ...confirmation, identity: held }, body, request, response, unanswered ? 400 : 409, unanswered ? '请为每一对项目选择“同一项目”或“不同项目”后再确定奖补。' : IDENTITY_HOLD_TEXT);
+      }
       return this.renderDesk(selectionId, request, response, { formError: problemInChinese(error) }, 409);
     }
     response.redirect(303, `/admin/selections/${encodeURIComponent(selectionId)}?done=${encodeURIComponent(action)}`);
@@ -162,9 +174,17 @@ export class AdminPagesController {
     return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, noticePreview };
   }
 
+  /** A `project-identity-unclear` hold as the pairs the page shows, with the applicants' names. */
+  private async identityHold(error: unknown) {
+    const codes = holdCreditCodes(error);
+    if (codes.length === 0) return null;
+    const organisations = await this.organisations.find({ where: { creditCode: In(codes) } });
+    return identityHoldOf(error, new Map(organisations.map((organisation) => [organisation.creditCode, organisation.name])));
+  }
+
   private renderConfirm(selectionId: string, confirmation: NonNullable<ReturnType<typeof confirmationOf>>, body: Record<string, unknown>, request: Request, response: Response, status: number, problem?: string): void {
     const fields = Object.entries(body)
-      .filter(([name, value]) => typeof value === 'string' && !['_csrf', 'confirmed', 'acknowledged'].includes(name))
+      .filter(([name, value]) => typeof value === 'string' && !['_csrf', 'confirmed', 'acknowledged'].includes(name) && !isIdentityField(name))
       .map(([name, value]) => ({ name, value }));
     response
       .status(status)
@@ -211,7 +231,7 @@ export class AdminPagesController {
         return null;
       }
       case 'decide':
-        await this.commands.execute(new DecideAwardsCommand(selectionId, context));
+        await this.commands.execute(new DecideAwardsCommand(selectionId, context, identityDeclarationsOf(body).declarations));
         return null;
       case 'publish':
         await this.commands.execute(new PublishAwardsCommand(selectionId, context));
@@ -315,7 +335,7 @@ export class AdminPagesController {
     const dueAll = progress.reduce((sum, row) => sum + row.total, 0);
     const listed = new Set(selection.shortlist?.tiers.flatMap((tier) => tier.selected.map((entry) => entry.dossierId)) ?? []);
     const objections = dossiers.flatMap((dossier) =>
-      dossier.objections.map((objection) => ({ ...objection, dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
+      dossier.objections.map((objection) => ({ ...objection, evidence: evidenceLinks(selectionId, objection), dossierTitle: dossier.title, dossierHref: dossierHref(dossier.dossierId), open: objection.status === 'open', statusName: { open: '待处理', upheld: '成立', dismissed: '不成立' }[objection.status] })),
     );
     response
       .status(status)

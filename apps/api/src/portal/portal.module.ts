@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Account } from '../auth/account.entity';
 import { AuthModule } from '../auth/auth.module';
 import { Organisation } from '../auth/organisation.entity';
+import { UploadsModule } from '../dossiers/attachments/uploads.module';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
@@ -28,7 +29,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
  * the same streams as the API controllers, so every rule stays in one place.
  */
 @Module({
-  imports: [WorkflowModule, AuthModule, AuditModule, TypeOrmModule.forFeature([Account, Organisation])],
+  imports: [WorkflowModule, AuthModule, AuditModule, UploadsModule, TypeOrmModule.forFeature([Account, Organisation])],
   providers: [PortalViews, NoticeReads, ReviewReads],
   controllers: [
     PublicPagesController,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -19,6 +20,11 @@ import { requestContextOf } from '../auth/request-context';
 import { FileObjectionCommand } from '../notice/file-objection/file-objection.command';
 import { FileObjectionRequest } from '../notice/file-objection/file-objection.request.dto';
 import { ChainAudit } from '../audit/chain-audit';
+import { EVIDENCE_FIELD, EvidenceUploadInterceptor, evidenceUploadOptions } from '../notice/file-objection/evidence-upload';
+import type { StoredUpload } from '../dossiers/attachments/hashing-disk-storage';
+import { EVIDENCE_LIMITS } from '@app/domain/dossier';
+import { DomainRefusal } from '@app/domain/shared/refusal';
+import { ObjectionUploadFilter, UPLOAD_PROBLEMS } from './objection-upload.filter';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { publishedEntriesOf } from '../notice/shared/published-entry';
 import { StreamDirectory } from '../workflow/stream-directory';
@@ -105,13 +111,21 @@ export class PublicPagesController {
 
   @Get('selections/:selectionId/notice')
   @Public()
-  async notice(@Param('selectionId') selectionId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.renderNotice(selectionId, request, response, {});
+  async notice(@Param('selectionId') selectionId: string, @Query('upload') upload: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.renderNotice(selectionId, request, response, upload && UPLOAD_PROBLEMS[upload] ? { formError: UPLOAD_PROBLEMS[upload] } : {});
   }
 
   @Post('selections/:selectionId/notice/objections')
   @Public()
-  async fileObjection(@Param('selectionId') selectionId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+  @UseFilters(ObjectionUploadFilter)
+  @UseInterceptors(EvidenceUploadInterceptor, FilesInterceptor(EVIDENCE_FIELD, undefined, evidenceUploadOptions))
+  async fileObjection(
+    @Param('selectionId') selectionId: string,
+    @Body() body: Record<string, unknown>,
+    @UploadedFiles() evidence: StoredUpload[] | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     if (!csrfIsValid(request, body[CSRF_FIELD])) {
       await this.renderNotice(selectionId, request, response, { formError: '页面已过期,请刷新后重新提交。', form: body }, 403);
       return;
@@ -130,13 +144,18 @@ export class PublicPagesController {
     }
     let receipt: string;
     try {
-      receipt = (await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request)))).value as string;
+      receipt = (await this.commands.execute(new FileObjectionCommand(selectionId, candidate, requestContextOf(request), evidence ?? []))).value as string;
     } catch (error) {
+      // A file refused: said beside the file field (the files must be chosen again); anything else above the form.
+      if (error instanceof DomainRefusal && /evidence/.test(error.code)) {
+        await this.renderNotice(selectionId, request, response, { errors: { evidence: problemInChinese(error) }, form: body }, 400);
+        return;
+      }
       await this.renderNotice(selectionId, request, response, { formError: problemInChinese(error), form: body }, 409);
       return;
     }
     // The receipt is the objection's own id: the objector quotes it when asking about the outcome.
-    await this.renderNotice(selectionId, request, response, { filed: true, receipt });
+    await this.renderNotice(selectionId, request, response, { filed: true, receipt, evidenceCount: evidence?.length ?? 0 });
   }
 
   private async renderNotice(selectionId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
@@ -189,6 +208,7 @@ export class PublicPagesController {
           annexes: selection.phase === 'published' ? ANNEX_FORMATS.map((annex) => ({ ...annex, href: `/api/v1/selections/${encodeURIComponent(selectionId)}/annex?format=${annex.format}` })) : [],
           tiers,
           choices: listed.map((entry) => ({ ...entry, selected: entry.dossierId === form.dossierId })),
+          evidenceLimits: EVIDENCE_LIMITS,
           ...extra,
         }),
       );

@@ -11,6 +11,7 @@ import type {
 } from './dossier.commands';
 import type { DossierAwardRecord, DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
+import { validateEvidence } from './objection-evidence';
 import type { Dossier, DossierState } from './dossier.state';
 
 /** 异议: anyone may object to a listed dossier during the notice, under a name and a contact. */
@@ -38,6 +39,7 @@ export function decideFileObjection(command: FileObjection, state: DossierState)
   if (contact !== '' && earlier) {
     throw refuse('objection-already-filed', `this contact already objected to the dossier (objection ${earlier.objectionId})`, 'conflict', { objectionId: earlier.objectionId });
   }
+  const evidence = validateEvidence(command.data.evidence);
   return [
     {
       type: 'ObjectionFiled',
@@ -51,6 +53,7 @@ export function decideFileObjection(command: FileObjection, state: DossierState)
           organisation: optionalText(objector?.organisation, "the objector's organisation", 100),
         },
         reason: requireText(command.data.reason, 'the reason for the objection', 5000),
+        ...(evidence.length > 0 ? { evidence } : {}),
         filedAt: now,
       },
     },

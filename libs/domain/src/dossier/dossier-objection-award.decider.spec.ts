@@ -5,6 +5,7 @@ import { dossierDecider } from './dossier.decider';
 import type { DossierAwardRecord, DossierEvent } from './dossier.events';
 import type { Dossier } from './dossier.state';
 import { awardInputOf, openObjectionsOf } from './dossier.views';
+import { EVIDENCE_LIMITS } from './objection-evidence';
 import {
   APPLICANT,
   DOSSIER_ID,
@@ -113,6 +114,33 @@ describe('dossier: objections (异议)', () => {
       given([...listed, objectionFiled('o-1')])
         .when(file(IN_NOTICE, { objectionId: 'o-2', objector: { name: '王芳', contact: '13900000000', organisation: '' } }))
         .then([{ ...objectionFiled('o-2'), data: { ...objectionFiled('o-2').data, objector: { name: '王芳', contact: '13900000000', organisation: null } } } as never]);
+    });
+
+    const SHA = 'a'.repeat(64);
+    const pdf = { name: '核查材料.pdf', mediaType: 'application/pdf', sizeBytes: 2048, sha256: SHA };
+    const photo = { name: '现场照片.JPG', mediaType: 'image/jpeg', sizeBytes: 4096, sha256: 'b'.repeat(64) };
+
+    it('an objection carries its evidence: the name, size, SHA-256 and media type of each file', () => {
+      const [event] = given(listed).when(file(IN_NOTICE, { evidence: [pdf, { ...photo, sha256: 'B'.repeat(64) }] })).events();
+      expect(event).toEqual({ ...objectionFiled(), data: { ...objectionFiled().data, evidence: [pdf, { ...photo, mediaType: 'image/jpeg', sha256: 'b'.repeat(64) }] } });
+      const state = foldEvents(dossierDecider, [...listed, event]) as Dossier;
+      expect(state.objections[0].evidence).toEqual([pdf, photo]);
+    });
+
+    it('evidence is a PDF or an image within the size limit, at most five files, each once', () => {
+      given(listed).when(file(IN_NOTICE, { evidence: [{ ...pdf, name: '表格.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }] })).thenRefused('evidence-type-not-allowed', 'only PDF, PNG and JPEG');
+      given(listed).when(file(IN_NOTICE, { evidence: [{ ...pdf, name: '核查材料.png' }] })).thenRefused('evidence-type-not-allowed', 'must end with .pdf');
+      given(listed).when(file(IN_NOTICE, { evidence: [{ ...pdf, sizeBytes: EVIDENCE_LIMITS.maxFileBytes + 1 }] })).thenRefused('evidence-too-large');
+      given(listed).when(file(IN_NOTICE, { evidence: [{ ...pdf, sha256: 'not-a-hash' }] })).thenRefused('invalid-evidence', 'SHA-256');
+      given(listed).when(file(IN_NOTICE, { evidence: [{ ...pdf, name: '../核查材料.pdf' }] })).thenRefused('invalid-evidence', 'must not contain');
+      given(listed).when(file(IN_NOTICE, { evidence: [pdf, { ...pdf, name: '副本.pdf' }] })).thenRefused('invalid-evidence', 'the same file as 核查材料.pdf');
+      const six = Array.from({ length: EVIDENCE_LIMITS.maxFiles + 1 }, (_, i) => ({ ...pdf, name: `材料${i}.pdf`, sha256: String(i).repeat(64) }));
+      given(listed).when(file(IN_NOTICE, { evidence: six })).thenRefused('too-many-evidence-files');
+    });
+
+    it('an objection filed before evidence existed still folds, without evidence', () => {
+      const state = foldEvents(dossierDecider, [...listed, objectionFiled()]) as Dossier;
+      expect(state.objections[0]).toMatchObject({ objectionId: 'o-1', evidence: [] });
     });
 
     it('the same objection is filed once', () => {

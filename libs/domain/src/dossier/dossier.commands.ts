@@ -2,7 +2,7 @@ import type { ConflictExpert } from '../conflicts';
 import type { SelectionFacts } from '../selection/selection.phase';
 import type { CommandMetadata } from '../shared/command-metadata';
 import type { Fen } from '../shared/money';
-import type { AttachmentRecord, DossierAwardRecord, DossierChanges, Objector } from './dossier.events';
+import type { AttachmentRecord, DossierAwardRecord, DossierChanges, EvidenceRecord, Objector } from './dossier.events';
 
 /**
  * Every dossier command carries what it needs from other streams, read by the application:
@@ -61,7 +61,7 @@ export type AmendScore = DossierCommandOf<
 
 export type FileObjection = DossierCommandOf<
   'FileObjection',
-  { objectionId: string; objector: Objector; reason: string }
+  { objectionId: string; objector: Objector; reason: string; evidence?: readonly EvidenceRecord[] }
 >;
 export type UpholdObjection = DossierCommandOf<'UpholdObjection', { objectionId: string; finding: string }>;
 export type DismissObjection = DossierCommandOf<'DismissObjection', { objectionId: string; finding: string }>;

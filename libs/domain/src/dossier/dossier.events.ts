@@ -24,6 +24,15 @@ export interface DossierChanges {
   readonly excludedExpertIds?: readonly string[];
 }
 
+/** A file an objector sent with the objection; the bytes are stored under their SHA-256. */
+export interface EvidenceRecord {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  /** Lower-case hex. */
+  readonly sha256: string;
+}
+
 export interface Objector {
   readonly name: string;
   readonly contact: string;
@@ -134,7 +143,8 @@ export type DossierEvent =
     }
   | {
       type: 'ObjectionFiled';
-      data: { dossierId: string; objectionId: string; objector: Objector; reason: string; filedAt: string };
+      /** `evidence` only when files came with it (objections filed before evidence existed have none). */
+      data: { dossierId: string; objectionId: string; objector: Objector; reason: string; evidence?: readonly EvidenceRecord[]; filedAt: string };
     }
   | {
       type: 'ObjectionUpheld';

@@ -1,6 +1,6 @@
 import type { ProgrammeCode } from '../programmes';
 import type { Fen } from '../shared/money';
-import type { AttachmentRecord, DossierAwardRecord, DossierEvent, Objector } from './dossier.events';
+import type { AttachmentRecord, DossierAwardRecord, DossierEvent, EvidenceRecord, Objector } from './dossier.events';
 
 export type DossierStatus =
   | 'draft'
@@ -32,6 +32,7 @@ export interface ObjectionRecord {
   readonly objectionId: string;
   readonly objector: Objector;
   readonly reason: string;
+  readonly evidence: readonly EvidenceRecord[];
   readonly filedAt: string;
   readonly status: 'open' | 'upheld' | 'dismissed';
   readonly finding: string | null;
@@ -155,9 +156,10 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     }
     case 'ObjectionFiled': {
       const { objectionId, objector, reason, filedAt } = event.data;
+      const evidence = event.data.evidence ?? [];
       return {
         ...dossier,
-        objections: [...dossier.objections, { objectionId, objector, reason, filedAt, status: 'open', finding: null }],
+        objections: [...dossier.objections, { objectionId, objector, reason, evidence, filedAt, status: 'open', finding: null }],
       };
     }
     case 'ObjectionUpheld':

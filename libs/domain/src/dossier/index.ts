@@ -1,4 +1,5 @@
 export * from './attachments';
+export * from './objection-evidence';
 export * from './dossier.commands';
 export * from './dossier.decider';
 export * from './dossier.events';

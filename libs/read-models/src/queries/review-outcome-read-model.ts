@@ -31,6 +31,8 @@ export interface ObjectionRow {
   readonly filedAt: string;
   readonly status: 'open' | 'upheld' | 'dismissed';
   readonly finding: string | null;
+  /** The files the objector sent, stored under their SHA-256. */
+  readonly evidence: readonly { name: string; mediaType: string; sizeBytes: number; sha256: string }[];
 }
 
 export interface AwardRow {
@@ -120,6 +122,7 @@ export class ReviewOutcomeReadModel {
       filedAt: iso(row.filed_at as Date),
       status: row.status,
       finding: row.finding,
+      evidence: row.evidence ?? [],
     })) as ObjectionRow[];
   }
 

@@ -39,8 +39,8 @@ export async function upsertDossier(manager: EntityManager, dossier: Dossier): P
   for (const [position, objection] of dossier.objections.entries()) {
     await manager.query(
       `INSERT INTO rm_objections (objection_id, selection_id, dossier_id, filing_position, dossier_title, applicant_credit_code, objector, reason,
-         filed_at, status, finding)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         filed_at, status, finding, evidence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         objection.objectionId,
         dossier.selectionId,
@@ -53,6 +53,7 @@ export async function upsertDossier(manager: EntityManager, dossier: Dossier): P
         objection.filedAt,
         objection.status,
         objection.finding,
+        JSON.stringify(objection.evidence ?? []),
       ],
     );
   }

@@ -9,6 +9,9 @@ import type { AppConfig } from '@app/platform';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const INCOMING = '.incoming';
+/** Objection evidence, one file per SHA-256 (a folder no dossier id can name: ids start with a letter or digit). */
+const EVIDENCE = '.evidence';
+const SHA_256 = /^[0-9a-f]{64}$/;
 
 /**
  * Where attachment bytes live: `${DATA_DIR}/attachments/{dossierId}/{attachmentId}`. The events hold
@@ -75,6 +78,30 @@ export class AttachmentFiles implements OnApplicationBootstrap {
     }
     await Promise.all(names.map((name) => rm(join(folder, name), { force: true, recursive: true })));
     return names.length;
+  }
+
+  evidencePath(sha256: string): string {
+    if (!SHA_256.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+    return join(this.root, EVIDENCE, sha256);
+  }
+
+  /**
+   * Stores a checked evidence upload under its SHA-256. The same bytes sent again are the same file:
+   * the upload is dropped and the stored file kept. Returns true when this call created the file.
+   */
+  async placeEvidence(incoming: string, sha256: string): Promise<boolean> {
+    const destination = this.evidencePath(sha256);
+    await mkdir(join(this.root, EVIDENCE), { recursive: true });
+    if (await stat(destination).then(() => true, () => false)) {
+      await rm(incoming, { force: true });
+      return false;
+    }
+    await rename(incoming, destination);
+    return true;
+  }
+
+  openEvidence(sha256: string): Readable {
+    return createReadStream(this.evidencePath(sha256));
   }
 
   open(dossierId: string, attachmentId: string): Readable {

@@ -17,8 +17,14 @@ export interface AttachmentUploadTarget {
   readonly maxTotalBytes: number;
 }
 
+/** Where the evidence files of one objection go (EvidenceUploadInterceptor): a temporary file each. */
+export interface EvidenceUploadTarget {
+  readonly nextPath: () => string;
+}
+
 export interface UploadRequest extends Request {
   attachmentUpload?: AttachmentUploadTarget;
+  evidenceUpload?: EvidenceUploadTarget;
 }
 
 /** The file as multer hands it over after this storage wrote it. */
@@ -48,12 +54,12 @@ const HEAD_BYTES = 16;
  */
 export const hashingDiskStorage = {
   _handleFile(request: UploadRequest, file: IncomingFile, callback: (error: Error | null, info?: Partial<StoredUpload>) => void): void {
-    const target = request.attachmentUpload;
-    if (!target) {
-      callback(new Error('the upload was not prepared (AttachmentUploadInterceptor missing)'));
+    const path = request.attachmentUpload?.path ?? request.evidenceUpload?.nextPath();
+    if (!path) {
+      callback(new Error('the upload was not prepared (AttachmentUploadInterceptor or EvidenceUploadInterceptor missing)'));
       return;
     }
-    mkdirSync(dirname(target.path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     const hash = createHash('sha256');
     const head: Buffer[] = [];
     let headLength = 0;
@@ -70,7 +76,7 @@ export const hashingDiskStorage = {
         next(null, chunk);
       },
     });
-    const out = createWriteStream(target.path, { flags: 'wx' });
+    const out = createWriteStream(path, { flags: 'wx' });
     const onClose = () => {
       if (!request.readableEnded) out.destroy(new Error('the client closed the connection during the upload'));
     };
@@ -80,12 +86,12 @@ export const hashingDiskStorage = {
       () => {
         request.off('close', onClose);
         // multer refuses the request itself (413); the partial file must not stay behind.
-        if (truncated) rmSync(target.path, { force: true });
-        callback(null, { path: target.path, size, sha256: hash.digest('hex'), head: Buffer.concat(head) });
+        if (truncated) rmSync(path, { force: true });
+        callback(null, { path, size, sha256: hash.digest('hex'), head: Buffer.concat(head) });
       },
       (error: Error) => {
         request.off('close', onClose);
-        rmSync(target.path, { force: true });
+        rmSync(path, { force: true });
         callback(error);
       },
     );

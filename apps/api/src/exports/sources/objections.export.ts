@@ -4,7 +4,7 @@ import type { ExportTable } from '../export-table';
 
 const STATUSES: Record<string, string> = { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' };
 
-/** The objections of the public notice, oldest first, with the objector and the finding. */
+/** The objections of the public notice, oldest first, with the objector, the names of the evidence files and the finding. */
 export function objectionsExport(outcomes: ReviewOutcomeReadModel, selection: Selection): ExportTable {
   return {
     sheetName: '公示异议',
@@ -18,6 +18,7 @@ export function objectionsExport(outcomes: ReviewOutcomeReadModel, selection: Se
       { header: '联系方式', kind: 'text', width: 18 },
       { header: '异议人单位', kind: 'text', width: 24 },
       { header: '异议理由', kind: 'text', width: 40 },
+      { header: '证明材料', kind: 'text', width: 30 },
       { header: '提出时间', kind: 'datetime', width: 18 },
       { header: '处理状态', kind: 'text' },
       { header: '核实情况', kind: 'text', width: 40 },
@@ -33,6 +34,7 @@ export function objectionsExport(outcomes: ReviewOutcomeReadModel, selection: Se
           row.objector.contact,
           row.objector.organisation,
           row.reason,
+          row.evidence.map((file) => file.name).join('、'),
           row.filedAt,
           STATUSES[row.status] ?? row.status,
           row.finding,

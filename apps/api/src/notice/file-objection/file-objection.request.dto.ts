@@ -33,3 +33,9 @@ export class FileObjectionRequest {
   @MaxLength(5000)
   reason!: string;
 }
+
+/** How the multipart body looks, for OpenAPI. */
+export class FileObjectionForm extends FileObjectionRequest {
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'up to 5 evidence files: PDF, PNG or JPEG, 10 MB each' })
+  evidence?: unknown;
+}

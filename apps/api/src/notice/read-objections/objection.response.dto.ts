@@ -6,6 +6,14 @@ export class ObjectorResponse {
   @ApiPropertyOptional({ nullable: true }) organisation!: string | null;
 }
 
+export class EvidenceResponse {
+  @ApiProperty({ example: '核查材料.pdf' }) name!: string;
+  @ApiProperty({ example: 'application/pdf' }) mediaType!: string;
+  @ApiProperty({ example: 20480 }) sizeBytes!: number;
+  @ApiProperty({ example: 'a3f1…(64 hex)' }) sha256!: string;
+  @ApiProperty({ example: '/api/v1/selections/demo-scenario-2026/objections/5f0c…/evidence/a3f1…', description: 'download (admin)' }) href!: string;
+}
+
 export class ObjectionResponse {
   @ApiProperty() objectionId!: string;
   @ApiProperty() dossierId!: string;
@@ -16,4 +24,5 @@ export class ObjectionResponse {
   @ApiProperty({ example: '2026-09-30T03:00:00.000Z' }) filedAt!: string;
   @ApiProperty({ enum: ['open', 'upheld', 'dismissed'] }) status!: string;
   @ApiPropertyOptional({ nullable: true }) finding!: string | null;
+  @ApiProperty({ type: [EvidenceResponse], description: 'the files the objector sent; empty for objections without evidence' }) evidence!: EvidenceResponse[];
 }

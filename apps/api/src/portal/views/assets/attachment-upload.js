@@ -9,8 +9,8 @@ document.getElementById('upload').addEventListener('submit', function (event) {
   request.onload = function () {
     if (request.status === 201) { message.textContent = '上传成功'; location.assign(location.pathname); return; }
     var body = {}; try { body = JSON.parse(request.responseText); } catch (e) {}
-    // Refusals carry a Chinese message; the few answers before the rules run get one here.
-    var text = body.details && body.details.code ? body.message
+    // The API's message is Chinese; a form's field problems (400 with a list) are said here in the form's words.
+    var text = typeof body.message === 'string' && !Array.isArray(body.details) ? body.message
       : request.status === 413 ? '文件超过大小上限。请压缩或拆分后重新上传。'
       : request.status === 400 ? '请选择附件类型和文件后再上传。'
       : request.status === 401 || request.status === 403 ? '登录已失效,请重新登录后再上传。'
