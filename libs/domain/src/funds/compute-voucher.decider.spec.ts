@@ -170,6 +170,32 @@ describe('a year of 算力券 (附件5 一, stream compute-voucher-{year})', () 
     expect(voucherBalances(decider.initialState())).toEqual([]);
   });
 
+  it('a redemption is refused outside the voucher\'s validity (the call\'s redeemable-until date) and outside the policy validity, with the reason; an extension reopens only the policy', () => {
+    const allocation = given(threeClaims('first-come')).when(allocate()).events();
+    const issued = [...threeClaims('first-come'), ...allocation];
+    const tranche = given(issued).when({ type: 'IssueVoucherTranche', data: { claimId: 'c-a', amountFen: wan(400) }, metadata: admin('2026-06-01') }).events();
+    const history = [...issued, ...tranche];
+    const redeemOn = (date: string): VoucherCallCommand => ({ type: 'RedeemVoucher', data: { claimId: 'c-a', amountFen: wan(100), provider: '国家超级计算长沙中心', reference: `R-${date}` }, metadata: admin(date) });
+    expect(given(history).when(redeemOn('2026-12-31')).events()[0].type).toBe('VoucherRedeemed');
+    given(history).when(redeemOn('2027-01-01')).thenRefused('voucher-expired', '2026年度算力券的兑付期限为 2026-12-31');
+    // a call that lets vouchers run into the next year: the policy validity still ends them
+    const longer = { ...opened('first-come', wan(1_500)), data: { ...opened('first-come', wan(1_500)).data, redeemableUntil: '2028-12-31' } } as VoucherCallEvent;
+    const late = [longer, ...history.slice(1)];
+    expect(given(late).when(redeemOn('2027-06-30')).events()[0].type).toBe('VoucherRedeemed');
+    given(late).when(redeemOn('2028-10-27')).thenRefused('outside-policy-validity', '算力券兑付的日期 2028-10-27 不在政策有效期');
+    const extended = givenWhenThen(voucherCallDecider(MEASURES.voucher, validity([EXTENSION])));
+    expect(extended(late).when(redeemOn('2028-10-27')).events()[0].type).toBe('VoucherRedeemed');
+  });
+
+  it('the call declares how long its vouchers may be redeemed: the budget year by default, never before the claims close', () => {
+    const [event] = given([]).when(openCall('first-come')).events();
+    expect(event.type === 'VoucherCallOpened' && event.data.redeemableUntil).toBe('2026-12-31');
+    const command = openCall('first-come');
+    given([]).when({ ...command, data: { ...command.data, redeemableUntil: '2026-04-29' } }).thenRefused('invalid-voucher-call', 'redeemableUntil');
+    const [later] = given([]).when({ ...command, data: { ...command.data, redeemableUntil: '2027-06-30' } }).events();
+    expect(later.type === 'VoucherCallOpened' && later.data.redeemableUntil).toBe('2027-06-30');
+  });
+
   it('each money decision becomes the enterprise\'s ledger lines: allocation commits, a tranche issues, a redemption pays; claims make none', () => {
     const history = threeClaims('first-come');
     const state = foldEvents(decider, history);
