@@ -53,6 +53,8 @@ export interface VoucherCall {
   readonly allocationRule: VoucherAllocationRule;
   readonly claimsOpenOn: LocalDate;
   readonly claimsCloseOn: LocalDate;
+  /** The vouchers' own validity: redemptions after this day are refused. */
+  readonly redeemableUntil: LocalDate;
   readonly requiredAttachments: readonly string[];
   readonly committedFen: Fen;
   readonly rounds: number;
@@ -92,7 +94,7 @@ export function voucherCallDecider(measure: VoucherMeasure, validity: PolicyVali
         case 'IssueVoucherTranche':
           return issueTranche(validity, command, requireCall(state));
         case 'RedeemVoucher':
-          return redeem(command, requireCall(state));
+          return redeem(validity, command, requireCall(state));
       }
     },
     evolve: evolveVoucherCall,
@@ -117,6 +119,7 @@ function requireClaim(state: Open, claimId: string): VoucherClaim {
 function openCall(measure: VoucherMeasure, validity: PolicyValidity, command: Extract<VoucherCallCommand, { type: 'OpenVoucherCall' }>, state: VoucherCallState): VoucherCallEvent[] {
   requireAdmin(command.metadata, '发布算力券申报通知');
   const { year, allocationRule, claimsOpenOn, claimsCloseOn } = command.data;
+  const redeemableUntil = command.data.redeemableUntil ?? `${year}-12-31`;
   const budgetFen = command.data.budgetFen ?? measure.yearlyBudgetFen;
   if (state.status !== 'none') throw refuse('voucher-call-exists', `${year}年算力券申报已发布,无需重复发布`);
   const problems: string[] = [];
@@ -125,6 +128,7 @@ function openCall(measure: VoucherMeasure, validity: PolicyValidity, command: Ex
   if (!isLocalDate(claimsOpenOn) || yearOf(claimsOpenOn) !== year) problems.push(`claimsOpenOn:申报开始日期须为 ${year} 年内的 YYYY-MM-DD`);
   if (!isLocalDate(claimsCloseOn) || yearOf(claimsCloseOn) !== year) problems.push(`claimsCloseOn:申报截止日期须为 ${year} 年内的 YYYY-MM-DD`);
   if (claimsOpenOn > claimsCloseOn) problems.push('claimsCloseOn:申报截止日期不得早于开始日期');
+  if (!isLocalDate(redeemableUntil) || redeemableUntil < claimsCloseOn) problems.push(`redeemableUntil:算力券兑付期限须为 YYYY-MM-DD 且不早于申报截止日期 ${claimsCloseOn}`);
   if (!Number.isSafeInteger(budgetFen) || budgetFen <= 0 || budgetFen > measure.yearlyBudgetFen) {
     problems.push(`budgetFen:年度预算须为 1 至 ${measure.yearlyBudgetFen} 分(${measure.clause})`);
   }
@@ -146,6 +150,7 @@ function openCall(measure: VoucherMeasure, validity: PolicyValidity, command: Ex
         allocationRule,
         claimsOpenOn,
         claimsCloseOn,
+        redeemableUntil,
         requiredAttachments: [...measure.requiredAttachments],
         openedAt: command.metadata.now,
       },
@@ -297,9 +302,19 @@ function issueTranche(validity: PolicyValidity, command: Extract<VoucherCallComm
   ];
 }
 
-function redeem(command: Extract<VoucherCallCommand, { type: 'RedeemVoucher' }>, state: Open): VoucherCallEvent[] {
+function redeem(validity: PolicyValidity, command: Extract<VoucherCallCommand, { type: 'RedeemVoucher' }>, state: Open): VoucherCallEvent[] {
   if (!['admin', 'system'].includes(command.metadata.actor.role)) throw refuse('forbidden', '只有管理员可以登记算力券兑付', 'forbidden');
   const claim = requireClaim(state, command.data.claimId);
+  const today = requireCommandWithinValidity(validity, command.metadata, '算力券兑付');
+  const { call } = state;
+  if (today > call.redeemableUntil) {
+    throw refuse(
+      'voucher-expired',
+      `${call.year}年度算力券的兑付期限为 ${call.redeemableUntil},${today} 已过期,不能再登记兑付(申报 ${claim.claimId} 尚有 ${claim.issuedFen - claim.redeemedFen} 分未兑付)`,
+      'conflict',
+      { redeemableUntil: call.redeemableUntil, date: today },
+    );
+  }
   const { amountFen, provider, reference } = command.data;
   const open = claim.issuedFen - claim.redeemedFen;
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw refuse('invalid-amount', '兑付金额须为正整数分', 'invalid');
@@ -316,9 +331,10 @@ function redeem(command: Extract<VoucherCallCommand, { type: 'RedeemVoucher' }>,
 export function evolveVoucherCall(state: VoucherCallState, event: VoucherCallEvent): VoucherCallState {
   if (event.type === 'VoucherCallOpened') {
     const { callId, year, title, budgetFen, rateBasisPoints, capFenPerEnterprise, allocationRule, claimsOpenOn, claimsCloseOn, requiredAttachments } = event.data;
+    const redeemableUntil = event.data.redeemableUntil ?? `${year}-12-31`;
     return {
       status: 'open',
-      call: { callId, year, title, budgetFen, rateBasisPoints, capFenPerEnterprise, allocationRule, claimsOpenOn, claimsCloseOn, requiredAttachments, committedFen: 0, rounds: 0 },
+      call: { callId, year, title, budgetFen, rateBasisPoints, capFenPerEnterprise, allocationRule, claimsOpenOn, claimsCloseOn, redeemableUntil, requiredAttachments, committedFen: 0, rounds: 0 },
       claims: {},
     };
   }

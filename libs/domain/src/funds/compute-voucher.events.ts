@@ -29,6 +29,8 @@ export type VoucherCallEvent =
         allocationRule: VoucherAllocationRule;
         claimsOpenOn: LocalDate;
         claimsCloseOn: LocalDate;
+        /** The last day the year's vouchers may be redeemed (absent on calls opened before it existed: 31 December of the year). */
+        redeemableUntil?: LocalDate;
         requiredAttachments: readonly string[];
         openedAt: string;
       };

@@ -28,6 +28,7 @@ export function opened(allocationRule: VoucherAllocationRule, budgetFen = wan(10
       allocationRule,
       claimsOpenOn: '2026-03-01',
       claimsCloseOn: '2026-04-30',
+      redeemableUntil: '2026-12-31',
       requiredAttachments: MEASURES.voucher.requiredAttachments,
       openedAt: at('2026-02-20'),
     },

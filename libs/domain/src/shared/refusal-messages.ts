@@ -180,6 +180,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'voucher-not-allocated': '该算力券申报尚未安排补贴,不能发放算力券。请先安排补贴。',
   'voucher-over-issued': '发放的算力券将超过核定补贴中尚未发放的金额。请核对后重新填写发放金额。',
   'invalid-redemption': '兑付信息不完整。请填写算力服务提供方和兑付凭证号后再登记。',
+  'voucher-expired': '该年度算力券已过兑付期限,不能再登记兑付。请核对兑付日期;期限内未兑付的部分不再兑付。',
   'voucher-over-redeemed': '本次兑付金额超过已发放尚未兑付的算力券金额。请核对后重新填写。',
 
   // 国家级认定支持

@@ -17,6 +17,7 @@ export function voucherCallAnswer(response: Response, year: number, result: Unit
   return {
     ...accepted,
     allocationRule: state.call.allocationRule,
+    redeemableUntil: state.call.redeemableUntil,
     budgetFen: state.call.budgetFen,
     committedFen: state.call.committedFen,
     claims: Object.values(state.claims)
