@@ -16,18 +16,19 @@ import { seedRules } from '@app/domain/programmes/programmes.test-support';
 import { creditCode } from '@app/domain/selection/actors.test-support';
 import { createWorld, T } from '@app/domain/selection/full-year.test-support';
 import { calendarYears } from '@app/domain/selection/selection.test-support';
+import { pdfBytes, sha256Of } from '../dossiers/dossier-fixtures';
 import { testDatabaseKinds } from '../support/test-databases';
+import { uploadClaimDocuments, uploadFundDocument } from './fund-documents.test-support';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 
 const WAN = 10_000 * 100;
 const AREA = 'AI+制造';
-const SHA = 'b'.repeat(64);
 const NAMES: Record<number, string> = { 8001: '湖南视觉智能有限公司(合成)', 8002: '湖南智算平台有限公司(合成)', 8003: '湖南算力应用有限公司(合成)', 8004: '湖南模型独立有限公司(合成)' };
-const ATTACHMENTS = ['compute-invoices', 'service-contract', 'integrity-commitment'].map((kind) => ({ kind, sha256: SHA }));
+const documents: Record<number, string[]> = {};
 const claim = (n: number, spendWan: number) => ({
   claimId: `claim-${n}`,
   invoices: [{ invoiceNo: `INV-${n}`, provider: '国家超级计算长沙中心', amountFen: spendWan * WAN, periodFrom: '2026-01-01', periodTo: '2026-03-31' }],
-  attachments: ATTACHMENTS,
+  documentIds: documents[n],
 });
 const at = (date: string) => `${date}T02:00:00.000Z`;
 
@@ -89,7 +90,16 @@ for (const kind of testDatabaseKinds()) {
       await admin.post('/api/v1/compute-vouchers').send({ year: 2026, allocationRule: 'first-come', claimsOpenOn: '2026-03-01', claimsCloseOn: '2026-04-30', budgetFen: 1_500 * WAN }).expect(201);
 
       t.clock.set(at('2026-03-05'));
-      const incomplete = await org[8001].post('/api/v1/compute-vouchers/2026/claims').send({ ...claim(8001, 2_000), attachments: ATTACHMENTS.slice(0, 1) }).expect(409);
+      for (const n of [8001, 8002, 8003]) documents[n] = await uploadClaimDocuments(org[n], `claim-${n}`);
+      const png = await org[8001].post('/api/v1/fund-documents').field('kind', 'compute-invoices').attach('file', Buffer.from('\x89PNG\r\n\x1a\n'), { filename: 'a.png', contentType: 'image/png' }).expect(400);
+      expect(png.body.details.code).toBe('fund-document-not-pdf');
+      const renamed = await org[8001].post('/api/v1/fund-documents').field('kind', 'compute-invoices').attach('file', Buffer.from('<html>not a pdf</html>'), { filename: 'a.pdf', contentType: 'application/pdf' }).expect(400);
+      expect(renamed.body.details.code).toBe('attachment-content-mismatch');
+      expect((await org[8001].post('/api/v1/fund-documents').field('kind', 'selfie').attach('file', pdfBytes('x'), 'x.pdf').expect(400)).body.details.code).toBe('invalid-fund-document-kind');
+      await admin.post('/api/v1/fund-documents').field('kind', 'compute-invoices').attach('file', pdfBytes('x'), 'x.pdf').expect(403);
+      const foreign = await org[8001].post('/api/v1/compute-vouchers/2026/claims').send({ ...claim(8001, 2_000), documentIds: [documents[8001][0], documents[8002][1], documents[8001][2]] }).expect(400);
+      expect(foreign.body.details).toMatchObject({ code: 'fund-document-not-found', field: 'documentIds[1]' });
+      const incomplete = await org[8001].post('/api/v1/compute-vouchers/2026/claims').send({ ...claim(8001, 2_000), documentIds: documents[8001].slice(0, 1) }).expect(409);
       expect(incomplete.body.message).toContain('缺少:算力服务合同、诚信承诺书');
       await org[8001].post('/api/v1/compute-vouchers/2026/claims').send(claim(8001, 2_000)).expect(201); // standard 600 万
       t.clock.set(at('2026-03-06'));
@@ -98,6 +108,13 @@ for (const kind of testDatabaseKinds()) {
       const third = await org[8003].post('/api/v1/compute-vouchers/2026/claims').send(claim(8003, 1_000)).expect(201); // 300 万
       expect(third.body.claims.map((c: { claimId: string }) => c.claimId)).toEqual(['claim-8003']); // an applicant sees only its own claim
       await org[8003].post('/api/v1/compute-vouchers/2026/claims').send(claim(8003, 1_000)).expect(409);
+      const claims = (await admin.get('/api/v1/compute-vouchers/2026').expect(200)).body.claims as { claimId: string; attachments: { kind: string; name: string; sizeBytes: number; sha256: string; href: string }[] }[];
+      const invoices = claims.find((c) => c.claimId === 'claim-8001')!.attachments[0];
+      const bytes = pdfBytes('claim-8001-compute-invoices');
+      expect(invoices).toMatchObject({ kind: 'compute-invoices', name: 'claim-8001-compute-invoices.pdf', sizeBytes: bytes.length, sha256: sha256Of(bytes) });
+      const download = await admin.get(invoices.href).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
+      expect(sha256Of(download.body as Buffer)).toBe(invoices.sha256);
+      await org[8002].get(invoices.href).expect(404);
 
       t.clock.set(at('2026-05-06'));
       await org[8001].post('/api/v1/compute-vouchers/2026/claims/claim-8001/review').send({ outcome: 'approve', eligibleSpendFen: 2_000 * WAN }).expect(403);
@@ -117,6 +134,10 @@ for (const kind of testDatabaseKinds()) {
       await admin.post('/api/v1/compute-vouchers/2026/claims/claim-8001/tranches').send({ amountFen: 201 * WAN }).expect(409);
       const redeemed = await admin.post('/api/v1/compute-vouchers/2026/claims/claim-8001/redemptions').send({ amountFen: 250 * WAN, provider: '国家超级计算长沙中心', reference: 'DF-1' }).expect(201);
       expect(redeemed.body.balances[0]).toMatchObject({ claimId: 'claim-8001', grantedFen: 600 * WAN, issuedFen: 400 * WAN, redeemedFen: 250 * WAN, remainingFen: 150 * WAN, unissuedFen: 200 * WAN });
+      t.clock.set(at('2027-01-04'));
+      const expired = await admin.post('/api/v1/compute-vouchers/2026/claims/claim-8001/redemptions').send({ amountFen: 50 * WAN, provider: '国家超级计算长沙中心', reference: 'DF-2' }).expect(409);
+      expect(expired.body.details.code).toBe('voucher-expired');
+      expect(expired.body.message).toContain('2026年度算力券的兑付期限为 2026-12-31');
       const own = await org[8001].get('/api/v1/compute-vouchers/2026').expect(200);
       expect(own.body.balances.map((b: { claimId: string; remainingFen: number }) => [b.claimId, b.remainingFen / WAN])).toEqual([['claim-8001', 150]]);
       expect((await admin.get('/api/v1/compute-vouchers/2026').expect(200)).body.balances).toHaveLength(3);
@@ -135,9 +156,12 @@ for (const kind of testDatabaseKinds()) {
         applicationId: 'champion-8001',
         measure: 'national-champion',
         project: { title: '工业视觉检测系统' },
-        approvalDocument: { documentNo: '工信部企业函〔2026〕1号(示例)', issuer: '工业和信息化部', approvedOn: '2026-05-20', sha256: SHA },
+        approvalDocument: { documentNo: '工信部企业函〔2026〕1号(示例)', issuer: '工业和信息化部', approvedOn: '2026-05-20', documentId: await uploadFundDocument(org[8001], 'approval-document', '单项冠军认定文件') },
       };
-      await org[8002].post('/api/v1/national-grants').send({ ...application, applicationId: 'x', approvalDocument: { ...application.approvalDocument, sha256: 'nope' } }).expect(400);
+      const foreign = await org[8002].post('/api/v1/national-grants').send({ ...application, applicationId: 'x' }).expect(400);
+      expect(foreign.body.details).toMatchObject({ code: 'fund-document-not-found', field: 'approvalDocument.documentId' });
+      const wrongKind = await org[8001].post('/api/v1/national-grants').send({ ...application, applicationId: 'x', approvalDocument: { ...application.approvalDocument, documentId: documents[8001][0] } }).expect(400);
+      expect(wrongKind.body.message).toContain('所选文件是算力服务发票,此处须上传国家级认定文件');
       await org[8001].post('/api/v1/national-grants').send(application).expect(201);
       const over = await admin.post('/api/v1/national-grants/champion-8001/decision').send({ outcome: 'approve', amountFen: 100 * WAN + 1 }).expect(400);
       expect(over.body.details.code).toBe('one-off-over-cap');
@@ -157,8 +181,10 @@ for (const kind of testDatabaseKinds()) {
           applicationId: 'platform-8002',
           measure: 'national-platform',
           project: { projectCode: 'GJPT-2026-01', title: '湖南智能计算国家工程研究中心' },
-          approvalDocument: { documentNo: '发改高技〔2026〕5号(示例)', issuer: '国家发展改革委', approvedOn: '2026-05-25', sha256: SHA },
-          declaredSupport: [{ documentNo: '湘财教〔2026〕3号(示例)', measureName: '省科技创新平台建设专项', paidFen: 150 * WAN, receivedOn: '2026-02-01', documentSha256: SHA }],
+          approvalDocument: { documentNo: '发改高技〔2026〕5号(示例)', issuer: '国家发展改革委', approvedOn: '2026-05-25', documentId: await uploadFundDocument(org[8002], 'approval-document', '平台批复') },
+          declaredSupport: [
+            { documentNo: '湘财教〔2026〕3号(示例)', measureName: '省科技创新平台建设专项', paidFen: 150 * WAN, receivedOn: '2026-02-01', documentId: await uploadFundDocument(org[8002], 'support-document', '省专项支持文件') },
+          ],
         })
         .expect(201);
       const approved = await admin.post('/api/v1/national-grants/platform-8002/decision').send({ outcome: 'approve' }).expect(201);

@@ -42,5 +42,6 @@ import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.hand
     WithdrawDossierHandler,
     FormalReviewHandler,
   ],
+  exports: [AttachmentFiles],
 })
 export class DossiersModule {}

@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { Organisation } from '../auth/organisation.entity';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { FundDocumentStore } from './fund-documents/fund-document-store';
+import { FundDocumentUploadInterceptor } from './fund-documents/fund-document-upload.interceptor';
+import { FundDocumentsController } from './fund-documents/fund-documents.controller';
 import { AllocateVouchersController } from './allocate-vouchers/allocate-vouchers.controller';
 import { ApplyNationalGrantController } from './apply-national-grant/apply-national-grant.controller';
 import { DecideNationalGrantController } from './decide-national-grant/decide-national-grant.controller';
@@ -21,7 +25,7 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
 
 /** The rest of 附件5's money: 算力券, national-level grants, policy validity and the one fund ledger. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation])],
+  imports: [TypeOrmModule.forFeature([Organisation]), DossiersModule],
   controllers: [
     OpenVoucherCallController,
     SubmitVoucherClaimController,
@@ -34,12 +38,15 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     ReadFundLedgerController,
     FundPlanController,
     ReadVoucherCallController,
+    FundDocumentsController,
   ],
   providers: [
     { provide: FundMeasures, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FundMeasures.load(config.SEEDS_DIR) },
     VoucherCommands,
     NationalGrantCommands,
     FundReads,
+    FundDocumentStore,
+    FundDocumentUploadInterceptor,
   ],
 })
 export class FundsModule {}

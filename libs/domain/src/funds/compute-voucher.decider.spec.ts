@@ -73,6 +73,8 @@ describe('a year of 算力券 (附件5 一, stream compute-voucher-{year})', () 
     given([opened('first-come')]).when(submit('c-a', A, wan(200), '2026-05-01')).thenRefused('voucher-claims-closed', '2026-04-30');
     given([opened('first-come')]).when({ ...incomplete, metadata: applicant(B, '2026-03-10') }).thenRefused('forbidden');
     given([]).when(incomplete).thenRefused('voucher-call-not-found');
+    const notUploaded = incomplete.data.attachments.map((attachment, index) => (index === 1 ? { ...attachment, sha256: 'x' } : attachment));
+    given([opened('first-come')]).when({ ...incomplete, data: { ...incomplete.data, attachments: notUploaded } }).thenRefused('invalid-voucher-claim', 'attachments[1]:算力服务合同未完成上传');
   });
 
   it('given a claim, when the admin approves its eligible spend, then the standard is min(30 %, cap); more than the invoices or a second review is refused', () => {

@@ -10,6 +10,7 @@ import type { ComputeInvoice, VoucherCallEvent, VoucherClaimAttachment } from '.
 import type { VoucherMeasure } from './measures';
 import { requireCommandWithinValidity, requireWithinValidity } from './policy-validity';
 import type { PolicyValidity } from './policy-validity';
+import { fundDocumentProblems } from './fund-document';
 import { allocateVouchers, ALLOCATION_RULE_TEXT } from './voucher-allocation';
 import type { VoucherAllocationRule } from './voucher-allocation';
 import { voucherBasisText, voucherStandard } from './voucher-formula';
@@ -28,6 +29,8 @@ export interface VoucherClaim {
   readonly creditCode: string;
   readonly organisationName: string;
   readonly invoices: readonly ComputeInvoice[];
+  /** The uploaded files of the claim (empty on claims recorded before uploads were files). */
+  readonly attachments: readonly VoucherClaimAttachment[];
   readonly declaredSpendFen: Fen;
   readonly completedAt: string;
   readonly status: 'submitted' | 'approved' | 'rejected' | 'allocated';
@@ -173,6 +176,7 @@ function submitClaim(validity: PolicyValidity, command: Extract<VoucherCallComma
   const existing = Object.values(state.claims).find((claim) => claim.creditCode === creditCode && claim.status !== 'rejected');
   if (existing) throw refuse('voucher-claim-exists', `本单位已提交${call.year}年算力券申报(${existing.claimId}),每家企业每年申报一次`);
   const problems = invoiceProblems(call.year, invoices);
+  attachments.forEach((attachment, index) => problems.push(...fundDocumentProblems(`attachments[${index}]`, attachment, attachment.kind)));
   if (organisationName.trim() === '') problems.push('organisationName:请填写单位名称');
   if (problems.length > 0) throw refuse('invalid-voucher-claim', `算力券申报有误:${problems.join(';')}`, 'invalid', { problems });
   const missing = call.requiredAttachments.filter((kind) => !attachments.some((attachment: VoucherClaimAttachment) => attachment.kind === kind));
@@ -343,8 +347,9 @@ export function evolveVoucherCall(state: VoucherCallState, event: VoucherCallEve
   switch (event.type) {
     case 'VoucherClaimSubmitted': {
       const { claimId, creditCode, organisationName, invoices, declaredSpendFen, completedAt } = event.data;
+      const attachments = event.data.attachments.filter((attachment) => typeof attachment.documentId === 'string');
       const claim: VoucherClaim = {
-        claimId, creditCode, organisationName, invoices, declaredSpendFen, completedAt,
+        claimId, creditCode, organisationName, invoices, attachments, declaredSpendFen, completedAt,
         status: 'submitted', eligibleSpendFen: null, standardFen: null, basis: null, grantedFen: null, allocationReason: null, rejectionReason: null,
         issuedFen: 0, tranches: 0, redeemedFen: 0, redemptions: 0,
       };
