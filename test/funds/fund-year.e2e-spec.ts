@@ -17,6 +17,7 @@ import { creditCode } from '@app/domain/selection/actors.test-support';
 import { createWorld, T } from '@app/domain/selection/full-year.test-support';
 import { calendarYears } from '@app/domain/selection/selection.test-support';
 import { pdfBytes, sha256Of } from '../dossiers/dossier-fixtures';
+import { binary, column, openXlsx } from '../exports/spreadsheet-download';
 import { testDatabaseKinds } from '../support/test-databases';
 import { uploadClaimDocuments, uploadFundDocument } from './fund-documents.test-support';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
@@ -235,6 +236,41 @@ for (const kind of testDatabaseKinds()) {
         ['national-champion', null, 20, 0, 20],
       ]);
       await org[8001].get('/api/v1/funds/summary').expect(403);
+    });
+
+    it('the department ledger (read model) lists every line with the sums per organisation, and downloads as Excel and CSV with the same figures', async () => {
+      const ledger = await admin.get('/api/v1/funds/ledger?year=2026').expect(200);
+      expect(ledger.body.organisations.map((o: { creditCode: string; name: string; committedFen: number; paidFen: number }) => [o.name, o.committedFen / WAN, o.paidFen / WAN])).toEqual([
+        ['湖南智算平台有限公司(合成)', 750 + 500, 350],
+        ['湖南视觉智能有限公司(合成)', 600 + 60 + 20, 250 + 60 + 20],
+        ['湖南算力应用有限公司(合成)', 150, 0],
+        ['湖南模型独立有限公司(合成)', 20, 20],
+      ]);
+      const platformOnly = await admin.get(`/api/v1/funds/ledger?measure=national-platform&creditCode=${creditCode(8002)}`).expect(200);
+      expect(platformOnly.body.lines.map((line: { lineId: string }) => line.lineId)).toEqual([
+        'platform-8002/commitment-1',
+        'platform-8002/commitment-2',
+        'platform-8002/commitment-3',
+        'platform-8002/instalment-1',
+        'platform-8002/instalment-2-suspended',
+        'platform-8002/instalment-2-resumed',
+        'platform-8002/instalment-3',
+      ]);
+      const bad = await admin.get('/api/v1/funds/ledger?measure=lottery&year=20x6').expect(400);
+      expect(bad.body.details.map((problem: { field: string }) => problem.field)).toEqual(expect.arrayContaining(['measure', 'year']));
+      await org[8001].get('/api/v1/funds/ledger').expect(403);
+
+      const xlsx = await binary(admin.get('/api/v1/funds/ledger?year=2026&format=xlsx')).expect(200);
+      expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const sheet = await openXlsx(xlsx.body as Buffer);
+      expect(sheet.rows).toHaveLength(ledger.body.lines.length);
+      expect(column(sheet, '已安排').reduce((sum: number, value) => sum + Number(value), 0)).toBe(ledger.body.lines.reduce((sum: number, line: { committedFen: number }) => sum + line.committedFen, 0) / 100);
+      expect(column(sheet, '说明')).toContain('就高原则:已于《2026年湖南省“人工智能+”人工智能垂类大模型评选》获支持 600,000.00 元,按较高标准 800,000.00 元 补差 200,000.00 元');
+      expect(column(sheet, '单位名称')).toContain('湖南视觉智能有限公司(合成)');
+      const csv = await admin.get('/api/v1/funds/ledger?year=2026&format=csv').expect(200);
+      expect(csv.text.split('\r\n').length).toBeGreaterThan(ledger.body.lines.length);
+      expect((await admin.get('/api/v1/funds/ledger?format=xlsx&measure=lottery').expect(400)).body.details.code).toBe('invalid-fund-ledger-query');
+      expect((await org[8001].get('/api/v1/funds/ledger?format=xlsx').expect(403)).status).toBe(403);
     });
 
     it('the 资金安排表 of 2026 prints the sums per measure and every decision with its basis and reason (TXT, HTML, DOCX)', async () => {

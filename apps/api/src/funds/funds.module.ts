@@ -15,6 +15,7 @@ import { OpenVoucherCallController } from './open-voucher-call/open-voucher-call
 import { FundPlanController } from './fund-plan/fund-plan.controller';
 import { ReadVoucherCallController } from './read-voucher-call/read-voucher-call.controller';
 import { ReadFundLedgerController } from './read-fund-ledger/read-fund-ledger.controller';
+import { ReadFundLinesController } from './read-fund-lines/read-fund-lines.controller';
 import { RecordPolicyExtensionController } from './record-policy-extension/record-policy-extension.controller';
 import { ReviewVoucherClaimController } from './review-voucher-claim/review-voucher-claim.controller';
 import { FundReads } from './shared/fund-reads';
@@ -39,6 +40,7 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     FundPlanController,
     ReadVoucherCallController,
     FundDocumentsController,
+    ReadFundLinesController,
   ],
   providers: [
     { provide: FundMeasures, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FundMeasures.load(config.SEEDS_DIR) },

@@ -3,3 +3,4 @@ export * from './dossier-read-model';
 export * from './expert-read-model';
 export * from './review-outcome-read-model';
 export * from './organisation-history-read-model';
+export * from './fund-ledger-read-model';
