@@ -50,5 +50,6 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     FundDocumentStore,
     FundDocumentUploadInterceptor,
   ],
+  exports: [FundMeasures, VoucherCommands, NationalGrantCommands, FundReads, FundDocumentStore],
 })
 export class FundsModule {}

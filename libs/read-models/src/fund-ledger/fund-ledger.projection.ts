@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { GlobalPosition } from '@app/event-store';
-import { ledgerLinesOf } from '@app/domain/funds';
-import type { FundStreamEvent, LedgerLine } from '@app/domain/funds';
+import { evolveNationalGrant, ledgerLinesOf } from '@app/domain/funds';
+import type { FundStreamEvent, LedgerLine, NationalGrantEvent, NationalGrantState } from '@app/domain/funds';
+import { asDomainEvent, loadFoldedState } from '../folded-state';
 import type { Projection } from '../projection';
 
 /**
@@ -14,9 +15,11 @@ import type { Projection } from '../projection';
 export const fundLedgerProjection: Projection = {
   name: 'fund-ledger',
   version: 1,
-  categories: ['fund', 'compute'],
-  tables: ['rm_fund_lines', 'rm_fund_budgets', 'rm_fund_summary'],
+  categories: ['fund', 'compute', 'national'],
+  tables: ['rm_fund_lines', 'rm_fund_budgets', 'rm_fund_summary', 'rm_fund_applications'],
   async handle(events, manager) {
+    const applications = new Map<string, NationalGrantState>();
+    const appliedAt = new Map<string, string>();
     const touched = new Map<string, { year: number; measure: string }>();
     const touch = (year: number, measure: string) => touched.set(`${year}|${measure}`, { year, measure });
     for (const event of events) {
@@ -30,12 +33,30 @@ export const fundLedgerProjection: Projection = {
         touch(call.year, 'compute-voucher');
         continue;
       }
+      if (event.streamId.startsWith('national-grant-')) {
+        const id = event.streamId.slice('national-grant-'.length);
+        const state = applications.get(id) ?? (await loadFoldedState<NationalGrantState>(manager, 'rm_fund_applications', id)) ?? { status: 'none' };
+        const domainEvent = asDomainEvent<NationalGrantEvent>(event);
+        if (domainEvent.type === 'NationalGrantApplied') appliedAt.set(id, domainEvent.data.appliedAt);
+        applications.set(id, evolveNationalGrant(state, domainEvent));
+        continue;
+      }
       if (event.type !== 'FundEntryRecorded' && event.type !== 'FundLineRecorded') continue;
       const [line] = ledgerLinesOf([{ type: event.type, data: event.data } as FundStreamEvent]);
       await upsertLine(manager, line, event.streamId, event.position);
       touch(line.year, line.measure);
     }
     for (const { year, measure } of touched.values()) await refreshSummary(manager, year, measure);
+    for (const [id, state] of applications) {
+      if (state.status === 'none') continue;
+      // The application is the stream's first event, so a row without it in this batch already has its time.
+      await manager.query(
+        `INSERT INTO rm_fund_applications (id, credit_code, measure, status, applied_at, state) VALUES ($1, $2, $3, $4, COALESCE($5::timestamptz, now()), $6)
+         ON CONFLICT (id) DO UPDATE SET credit_code = EXCLUDED.credit_code, measure = EXCLUDED.measure, status = EXCLUDED.status,
+           applied_at = COALESCE($5::timestamptz, rm_fund_applications.applied_at), state = EXCLUDED.state`,
+        [id, state.creditCode.toUpperCase(), state.measure, state.status, appliedAt.get(id) ?? null, JSON.stringify(state)],
+      );
+    }
   },
 };
 

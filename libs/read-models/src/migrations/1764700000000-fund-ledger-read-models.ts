@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The fund ledger's read model (projection `fund-ledger`): every ledger line of every organisation,
- * the 算力券 calls' budgets, and per year and measure the sums derived from both.
+ * the 算力券 calls' budgets, per year and measure the sums derived from both, and the national-level
+ * applications (for the applicants' and the admins' lists).
  */
 export class FundLedgerReadModels1764700000000 implements MigrationInterface {
   name = 'FundLedgerReadModels1764700000000';
@@ -38,6 +39,16 @@ export class FundLedgerReadModels1764700000000 implements MigrationInterface {
         PRIMARY KEY (year, measure)
       )`);
     await runner.query(`
+      CREATE TABLE rm_fund_applications (
+        id text PRIMARY KEY,
+        credit_code text NOT NULL,
+        measure text NOT NULL,
+        status text NOT NULL,
+        applied_at timestamptz NOT NULL,
+        state jsonb NOT NULL
+      )`);
+    await runner.query(`CREATE INDEX rm_fund_applications_credit_code ON rm_fund_applications (credit_code)`);
+    await runner.query(`
       CREATE TABLE rm_fund_summary (
         year integer NOT NULL,
         measure text NOT NULL,
@@ -52,6 +63,7 @@ export class FundLedgerReadModels1764700000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE rm_fund_summary`);
+    await runner.query(`DROP TABLE rm_fund_applications`);
     await runner.query(`DROP TABLE rm_fund_budgets`);
     await runner.query(`DROP TABLE rm_fund_lines`);
   }

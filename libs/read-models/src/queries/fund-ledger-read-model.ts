@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { FUND_MEASURE_ORDER } from '@app/domain/funds';
-import type { FundMeasureCode, FundSummaryRow, LedgerLine } from '@app/domain/funds';
+import type { FundMeasureCode, FundSummaryRow, LedgerLine, NationalGrant } from '@app/domain/funds';
 
 export interface FundLineFilter {
   readonly year?: number;
@@ -61,6 +61,15 @@ export class FundLedgerReadModel {
       parameters,
     );
     return rows.map((row) => ({ creditCode: row.credit_code, name: row.name, committedFen: Number(row.committed_fen), issuedFen: Number(row.issued_fen), paidFen: Number(row.paid_fen), lines: row.lines }));
+  }
+
+  /** National-level applications, newest first (of one organisation, when given). */
+  async applications(creditCode?: string): Promise<NationalGrant[]> {
+    const rows: { state: NationalGrant }[] = await this.dataSource.query(
+      `SELECT state FROM rm_fund_applications ${creditCode === undefined ? '' : 'WHERE credit_code = $1'} ORDER BY applied_at DESC, id`,
+      creditCode === undefined ? [] : [creditCode.toUpperCase()],
+    );
+    return rows.map((row) => row.state);
   }
 
   /** Registered names of the organisations with lines. */

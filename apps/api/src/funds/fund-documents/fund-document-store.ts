@@ -60,6 +60,13 @@ export class FundDocumentStore {
     return documents;
   }
 
+  /** Everything the organisation uploaded, by name. */
+  async list(creditCode: string): Promise<FundDocument[]> {
+    const names = await this.files.namesIn(this.folderOf(creditCode));
+    const documents = await Promise.all(names.filter((name) => name.endsWith(META)).map((name) => this.find(creditCode, name.slice(0, -META.length))));
+    return documents.filter((document): document is FundDocument => document !== null).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.documentId.localeCompare(b.documentId));
+  }
+
   open(creditCode: string, documentId: string): Readable {
     return this.files.open(this.folderOf(creditCode), documentId);
   }

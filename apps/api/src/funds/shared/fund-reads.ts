@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { summariseFunds } from '@app/domain/funds';
-import type { FundSummaryRow, LedgerLine } from '@app/domain/funds';
+import type { FundSummaryRow, LedgerLine, NationalGrant } from '@app/domain/funds';
 import { FundLedgerReadModel } from '@app/read-models';
 import type { FundLineFilter, OrganisationFundTotal } from '@app/read-models';
 
@@ -26,6 +26,10 @@ export class FundReads {
 
   organisations(year?: number): Promise<OrganisationFundTotal[]> {
     return this.readModel.organisations(year);
+  }
+
+  applications(creditCode?: string): Promise<NationalGrant[]> {
+    return this.readModel.applications(creditCode);
   }
 
   names(): Promise<Map<string, string>> {
