@@ -18,9 +18,10 @@ import { createWorld, T } from '@app/domain/selection/full-year.test-support';
 import { calendarYears } from '@app/domain/selection/selection.test-support';
 import { pdfBytes, sha256Of } from '../dossiers/dossier-fixtures';
 import { binary, column, openXlsx } from '../exports/spreadsheet-download';
+import request from 'supertest';
 import { testDatabaseKinds } from '../support/test-databases';
 import { uploadClaimDocuments, uploadFundDocument } from './fund-documents.test-support';
-import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN, AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 
 const WAN = 10_000 * 100;
 const AREA = 'AI+制造';
@@ -32,6 +33,8 @@ const claim = (n: number, spendWan: number) => ({
   documentIds: documents[n],
 });
 const at = (date: string) => `${date}T02:00:00.000Z`;
+const tokenFrom = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const hiddenFieldsOf = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')]));
 
 for (const kind of testDatabaseKinds()) {
   describe(`one fund ledger for a year of selections, 算力券 and national grants, on ${kind}`, () => {
@@ -271,6 +274,50 @@ for (const kind of testDatabaseKinds()) {
       expect(csv.text.split('\r\n').length).toBeGreaterThan(ledger.body.lines.length);
       expect((await admin.get('/api/v1/funds/ledger?format=xlsx&measure=lottery').expect(400)).body.details.code).toBe('invalid-fund-ledger-query');
       expect((await org[8001].get('/api/v1/funds/ledger?format=xlsx').expect(403)).status).toBe(403);
+    });
+
+    it('the portal: the applicant sees its own entries and applies with its uploaded document; the admin sees the ledger with its chart and downloads, and decides after a confirmation that shows the amount', async () => {
+      const agent = async (username: string, password: string) => {
+        const client = request.agent(t.app.getHttpServer());
+        const login = await client.get('/login').expect(200);
+        await client.post('/login').type('form').send({ _csrf: tokenFrom(login.text), username, password }).expect(303);
+        return client;
+      };
+      const applicant = await agent('org8004', 'org-password-123');
+      const own = (await applicant.get('/applicant/funds').expect(200)).text;
+      expect(own).toContain('本单位资金台账');
+      expect(own).toContain('20.00 万元'); // its selection award
+      expect(own).not.toContain('湖南视觉智能有限公司');
+      await uploadFundDocument(org[8004], 'approval-document', '冠军认定');
+      const page = (await applicant.get('/applicant/funds').expect(200)).text;
+      const documentId = /<option value="([0-9a-f]{16})">冠军认定\.pdf<\/option>/.exec(page)?.[1];
+      expect(documentId).toBeDefined();
+      const form = { _csrf: tokenFrom(page), measure: 'national-champion', projectTitle: '独立冠军产品', documentNo: '工信部企业函〔2028〕2号(示例)', issuer: '工业和信息化部', approvedOn: '2028-09-01' };
+      const missing = await applicant.post('/applicant/funds/applications').type('form').send(form).expect(400);
+      expect(missing.text).toContain('请选择已上传的国家级认定文件');
+      await applicant.post('/applicant/funds/applications').type('form').send({ ...form, approvalDocumentId: documentId }).expect(303);
+      const application = (await t.store.readAll({ category: 'national' })).find((event) => event.type === 'NationalGrantApplied' && (event.data as { project: { title: string } }).project.title === '独立冠军产品');
+      const applicationId = (application!.data as { applicationId: string }).applicationId;
+
+      const desk = await agent(ADMIN.username, ADMIN.password);
+      const funds = (await desk.get('/admin/funds?year=2026').expect(200)).text;
+      expect(funds).toContain('<svg role="img" aria-label="2026年各支持措施预算使用情况');
+      expect(funds).toContain('1,500.00 万元');
+      expect(funds).toContain('href="/api/v1/funds/plan?year&#x3D;2026&amp;format&#x3D;docx"'); // handlebars escapes = and &
+      expect(funds).toContain('href="/api/v1/funds/ledger?year&#x3D;2026&amp;format&#x3D;xlsx"');
+      expect(funds).toContain(`href="/admin/funds/organisations/${creditCode(8002)}"`);
+      expect((await desk.get(`/admin/funds/organisations/${creditCode(8002)}`).expect(200)).text).toContain('暂停拨付:年度绩效评价未通过,限期整改');
+      const decide = { _csrf: tokenFrom(funds), year: '2028', applicationId, outcome: 'approve', amountYuan: '900000' };
+      const preview = (await desk.post('/admin/funds/actions/decide-grant').type('form').send(decide).expect(200)).text;
+      expect(preview).toContain('确认支持决定');
+      expect(preview).toContain('一次性奖励 90.00 万元(上限 100.00 万元),实际拨付 90.00 万元');
+      expect((await admin.get(`/api/v1/organisations/${creditCode(8004)}/fund-ledger`).expect(200)).body.lines).toHaveLength(1); // the preview wrote nothing
+      await desk.post('/admin/funds/actions/decide-grant').type('form').send({ ...hiddenFieldsOf(preview), confirmed: 'yes' }).expect(303);
+      const lines = (await admin.get(`/api/v1/organisations/${creditCode(8004)}/fund-ledger`).expect(200)).body.lines as { measure: string; paidFen: number }[];
+      expect(lines.map((line) => [line.measure, line.paidFen / WAN])).toEqual([['selection-award', 20], ['national-champion', 90]]);
+      const over = (await desk.post('/admin/funds/actions/decide-grant').type('form').send({ ...decide, _csrf: tokenFrom((await desk.get('/admin/funds').expect(200)).text) }).expect(200)).text;
+      expect(over).toContain('此操作不能执行');
+      await applicant.get('/admin/funds').expect(403);
     });
 
     it('the 资金安排表 of 2026 prints the sums per measure and every decision with its basis and reason (TXT, HTML, DOCX)', async () => {

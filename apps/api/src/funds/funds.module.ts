@@ -18,6 +18,7 @@ import { ReadFundLedgerController } from './read-fund-ledger/read-fund-ledger.co
 import { ReadFundLinesController } from './read-fund-lines/read-fund-lines.controller';
 import { RecordPolicyExtensionController } from './record-policy-extension/record-policy-extension.controller';
 import { ReviewVoucherClaimController } from './review-voucher-claim/review-voucher-claim.controller';
+import { FundPreviews } from './shared/fund-previews';
 import { FundReads } from './shared/fund-reads';
 import { FundMeasures } from './shared/measure-catalogue';
 import { NationalGrantCommands } from './shared/national-grant-commands';
@@ -49,7 +50,8 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     FundReads,
     FundDocumentStore,
     FundDocumentUploadInterceptor,
+    FundPreviews,
   ],
-  exports: [FundMeasures, VoucherCommands, NationalGrantCommands, FundReads, FundDocumentStore],
+  exports: [FundMeasures, VoucherCommands, NationalGrantCommands, FundReads, FundDocumentStore, FundPreviews],
 })
 export class FundsModule {}

@@ -6,7 +6,11 @@ import { Organisation } from '../auth/organisation.entity';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReviewReads } from '../reviews/review-reads';
+import { FundsModule } from '../funds/funds.module';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
+import { AdminFundPagesController } from './admin-fund-pages.controller';
+import { ApplicantFundPagesController } from './applicant-fund-pages.controller';
+import { FundCallReads } from './fund-call-reads';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminCalendarPageController } from './admin-calendar-page.controller';
 import { RegisterPageController } from './register-page.controller';
@@ -26,8 +30,8 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
  * the same streams as the API controllers, so every rule stays in one place.
  */
 @Module({
-  imports: [WorkflowModule, AuthModule, TypeOrmModule.forFeature([Account, Organisation])],
-  providers: [PortalViews, NoticeReads, ReviewReads],
+  imports: [WorkflowModule, AuthModule, FundsModule, TypeOrmModule.forFeature([Account, Organisation])],
+  providers: [PortalViews, NoticeReads, ReviewReads, FundCallReads],
   controllers: [
     PublicPagesController,
     LoginPagesController,
@@ -40,6 +44,8 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminCalendarPageController,
     RegisterPageController,
     AccountPagesController,
+    ApplicantFundPagesController,
+    AdminFundPagesController,
     // Last: it answers every address the controllers above (and every module before this one) do not.
     NotFoundPageController,
   ],
