@@ -288,7 +288,9 @@ for (const kind of testDatabaseKinds()) {
       expect(own).toContain('本单位资金台账');
       expect(own).toContain('20.00 万元'); // its selection award
       expect(own).not.toContain('湖南视觉智能有限公司');
-      await uploadFundDocument(org[8004], 'approval-document', '冠军认定');
+      const upload = () => applicant.post('/api/v1/fund-documents').set('Origin', t.baseUrl).field('kind', 'approval-document').attach('file', pdfBytes('冠军认定'), { filename: '冠军认定.pdf', contentType: 'application/pdf' });
+      expect((await upload().expect(403)).body.details.code).toBe('csrf'); // the session cookie alone does not upload
+      await upload().field('_csrf', tokenFrom(own)).expect(201);
       const page = (await applicant.get('/applicant/funds').expect(200)).text;
       const documentId = /<option value="([0-9a-f]{16})">冠军认定\.pdf<\/option>/.exec(page)?.[1];
       expect(documentId).toBeDefined();
