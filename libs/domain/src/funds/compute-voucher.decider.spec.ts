@@ -6,7 +6,7 @@ import type { OpenCall } from './compute-voucher.test-support';
 import type { VoucherCallCommand } from './compute-voucher.commands';
 import type { VoucherCallEvent } from './compute-voucher.events';
 import { voucherLedgerLines } from './compute-voucher.ledger';
-import { admin, applicant, at, EXTENSION, MEASURES, validity, wan } from './funds.test-support';
+import { admin, applicant, at, EXTENSION, MEASURES, uploaded, validity, wan } from './funds.test-support';
 
 const decider = voucherCallDecider(MEASURES.voucher, VALIDITY);
 const given = givenWhenThen(decider);
@@ -75,6 +75,8 @@ describe('a year of 算力券 (附件5 一, stream compute-voucher-{year})', () 
     given([]).when(incomplete).thenRefused('voucher-call-not-found');
     const notUploaded = incomplete.data.attachments.map((attachment, index) => (index === 1 ? { ...attachment, sha256: 'x' } : attachment));
     given([opened('first-come')]).when({ ...incomplete, data: { ...incomplete.data, attachments: notUploaded } }).thenRefused('invalid-voucher-claim', 'attachments[1]:算力服务合同未完成上传');
+    const foreignKind = [...incomplete.data.attachments, uploaded('approval-document')];
+    given([opened('first-come')]).when({ ...incomplete, data: { ...incomplete.data, attachments: foreignKind } }).thenRefused('invalid-voucher-claim', 'attachments[3]:国家级认定文件不是算力券申报的材料');
   });
 
   it('given a claim, when the admin approves its eligible spend, then the standard is min(30 %, cap); more than the invoices or a second review is refused', () => {
