@@ -10,7 +10,7 @@ import type { ComputeInvoice, VoucherCallEvent, VoucherClaimAttachment } from '.
 import type { VoucherMeasure } from './measures';
 import { requireCommandWithinValidity, requireWithinValidity } from './policy-validity';
 import type { PolicyValidity } from './policy-validity';
-import { fundDocumentProblems } from './fund-document';
+import { FUND_DOCUMENT_KIND_TEXT, fundDocumentProblems } from './fund-document';
 import { allocateVouchers, ALLOCATION_RULE_TEXT } from './voucher-allocation';
 import type { VoucherAllocationRule } from './voucher-allocation';
 import { voucherBasisText, voucherStandard } from './voucher-formula';
@@ -176,7 +176,13 @@ function submitClaim(validity: PolicyValidity, command: Extract<VoucherCallComma
   const existing = Object.values(state.claims).find((claim) => claim.creditCode === creditCode && claim.status !== 'rejected');
   if (existing) throw refuse('voucher-claim-exists', `本单位已提交${call.year}年算力券申报(${existing.claimId}),每家企业每年申报一次`);
   const problems = invoiceProblems(call.year, invoices);
-  attachments.forEach((attachment, index) => problems.push(...fundDocumentProblems(`attachments[${index}]`, attachment, attachment.kind)));
+  attachments.forEach((attachment, index) => {
+    if (!call.requiredAttachments.includes(attachment.kind)) {
+      problems.push(`attachments[${index}]:${FUND_DOCUMENT_KIND_TEXT[attachment.kind] ?? attachment.kind}不是算力券申报的材料,请只选择${call.requiredAttachments.map((kind) => ATTACHMENT_KIND_TEXT[kind] ?? kind).join('、')}`);
+    } else {
+      problems.push(...fundDocumentProblems(`attachments[${index}]`, attachment, attachment.kind));
+    }
+  });
   if (organisationName.trim() === '') problems.push('organisationName:请填写单位名称');
   if (problems.length > 0) throw refuse('invalid-voucher-claim', `算力券申报有误:${problems.join(';')}`, 'invalid', { problems });
   const missing = call.requiredAttachments.filter((kind) => !attachments.some((attachment: VoucherClaimAttachment) => attachment.kind === kind));
