@@ -297,6 +297,10 @@ for (const kind of testDatabaseKinds()) {
       const form = { _csrf: tokenFrom(page), measure: 'national-champion', projectTitle: '独立冠军产品', documentNo: '工信部企业函〔2028〕2号(示例)', issuer: '工业和信息化部', approvedOn: '2028-09-01' };
       const missing = await applicant.post('/applicant/funds/applications').type('form').send(form).expect(400);
       expect(missing.text).toContain('请选择已上传的国家级认定文件');
+      const late = await applicant.post('/applicant/funds/applications').type('form').send({ ...form, approvedOn: '2025-01-01', approvalDocumentId: documentId }).expect(409);
+      expect(late.text).toContain('不在政策有效期');
+      const blank = await applicant.post('/applicant/funds/applications').type('form').send({ ...form, documentNo: '', approvalDocumentId: documentId }).expect(400);
+      expect(blank.text).toContain('请填写国家级认定文件的文号');
       await applicant.post('/applicant/funds/applications').type('form').send({ ...form, approvalDocumentId: documentId }).expect(303);
       const application = (await t.store.readAll({ category: 'national' })).find((event) => event.type === 'NationalGrantApplied' && (event.data as { project: { title: string } }).project.title === '独立冠军产品');
       const applicationId = (application!.data as { applicationId: string }).applicationId;

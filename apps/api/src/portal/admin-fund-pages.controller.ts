@@ -15,7 +15,7 @@ import { VoucherCommands } from '../funds/shared/voucher-commands';
 import { budgetChartSvg } from './fund-budget-chart';
 import { FundCallReads } from './fund-call-reads';
 import { carriedFields, describeGrantEvents, describeVoucherEvents, fundActionOf } from './fund-decisions';
-import { applicationRow, CLAIM_STATUS_NAMES, documentHref, documentKindName, lineRow, summaryRow } from './fund-portal';
+import { applicationRow, CLAIM_STATUS_NAMES, documentHref, documentKindName, lineRow, statusOfProblem, summaryRow } from './fund-portal';
 import { signedInAs } from './portal-access';
 import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PortalViews } from './portal-views';
@@ -109,7 +109,7 @@ export class AdminFundPagesController {
       if (decision.kind === 'voucher') await this.vouchers.run(decision.build({ status: 'none' }).type, decision.year, context, decision.build);
       else await this.grants.run(decision.build({ status: 'none' }, []).type, decision.applicationId, context, decision.build);
     } catch (error) {
-      return this.render(request, response, year, undefined, { formError: problemInChinese(error) }, 409);
+      return this.render(request, response, year, undefined, { formError: problemInChinese(error) }, statusOfProblem(error));
     }
     response.redirect(303, `${back}&done=1`);
   }

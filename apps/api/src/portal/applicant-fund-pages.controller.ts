@@ -17,7 +17,7 @@ import { FundReads } from '../funds/shared/fund-reads';
 import { NationalGrantCommands } from '../funds/shared/national-grant-commands';
 import { VoucherCommands } from '../funds/shared/voucher-commands';
 import { FundCallReads } from './fund-call-reads';
-import { applicationRow, CLAIM_STATUS_NAMES, documentHref, documentKindName, lineRow, summaryRow } from './fund-portal';
+import { applicationRow, CLAIM_STATUS_NAMES, documentHref, documentKindName, lineRow, statusOfProblem, summaryRow } from './fund-portal';
 import { signedInAs } from './portal-access';
 import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PortalViews } from './portal-views';
@@ -76,7 +76,7 @@ export class ApplicantFundPagesController {
         metadata: context.metadata,
       }));
     } catch (error) {
-      return this.render(request, response, { claimError: problemInChinese(error), claimForm: body }, 409);
+      return this.render(request, response, { claimError: problemInChinese(error), claimForm: body }, statusOfProblem(error));
     }
     response.redirect(303, '/applicant/funds?done=claim');
   }
@@ -117,7 +117,7 @@ export class ApplicantFundPagesController {
         metadata: context.metadata,
       }));
     } catch (error) {
-      return this.render(request, response, { applicationError: error instanceof MissingField ? error.message : problemInChinese(error), applicationForm: body }, error instanceof MissingField ? 400 : 409);
+      return this.render(request, response, { applicationError: error instanceof MissingField ? error.message : problemInChinese(error), applicationForm: body }, error instanceof MissingField ? 400 : statusOfProblem(error));
     }
     response.redirect(303, '/applicant/funds?done=application');
   }

@@ -1,5 +1,6 @@
 import { FUND_DOCUMENT_KIND_TEXT, FUND_MEASURE_NAMES } from '@app/domain/funds';
 import type { FundDocumentKind, FundSummaryRow, LedgerLine, NationalGrant } from '@app/domain/funds';
+import { DomainRefusal } from '@app/domain/shared/refusal';
 import { chineseDate, chineseTime, wanOfFen, yuanOfFen } from './zh-format';
 
 /** How the portal words the fund ledger: measure, kind and decision names, and one row per line. */
@@ -94,6 +95,14 @@ export function applicationRow(grant: NationalGrant) {
     })),
     award: grant.award ? { ...grant.award, amount: wanOfFen(grant.award.amountFen), paid: wanOfFen(grant.award.paidFen) } : null,
   };
+}
+
+const REFUSAL_STATUS = { conflict: 409, invalid: 400, forbidden: 403, 'not-found': 404 } as const;
+
+/** The status a page answers with when a command was refused: the API's for the same refusal. */
+export function statusOfProblem(error: unknown): number {
+  if (error instanceof DomainRefusal) return REFUSAL_STATUS[error.kind];
+  return (error as { getStatus?: () => number }).getStatus?.() ?? 409;
 }
 
 export const documentHref = (creditCode: string, documentId: string) => `/api/v1/fund-documents/${creditCode.toUpperCase()}/${documentId}`;
