@@ -60,11 +60,9 @@ describeInBrowser('the money pages in a browser', { chromium: true, cjkFont: tru
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp('pglite');
     t.clock.set(at('2026-02-20'));
-    const admin = await t.asAdmin();
     for (const [n, name] of [[7001, '湖南算力示范有限公司'], [7002, '湖南冠军智能有限公司']] as const) {
       await t.http.post('/api/v1/organisations').send({ creditCode: validCreditCode(n), name, contactName: '李明', contactPhone: '0731-88880000', username: `fund${n}`, password: `fund${n}-password` }).expect(201);
     }
-    await admin.post('/api/v1/compute-vouchers').send({ year: 2026, allocationRule: 'first-come', claimsOpenOn: '2026-03-01', claimsCloseOn: '2026-04-30', budgetFen: 1_500 * WAN }).expect(201);
     t.clock.set(at('2026-03-05'));
     const champion = await t.as('fund7002', 'fund7002-password');
     await champion
@@ -87,7 +85,17 @@ describeInBrowser('the money pages in a browser', { chromium: true, cjkFont: tru
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('an enterprise uploads its PDFs and claims the 算力券; the admin reviews, allocates and decides on confirmation pages and reads the ledger with its chart', async () => {
+  it('the admin opens the year\'s 算力券 call; an enterprise uploads its PDFs and claims it; the admin reviews, allocates and decides on confirmation pages and reads the ledger with its chart', async () => {
+    t.clock.set(at('2026-02-20'));
+    await signIn(ADMIN.username, ADMIN.password);
+    await page.click('nav a:has-text("资金台账")');
+    await page.fill('#claimsOpenOn', '2026-03-01');
+    await page.fill('#claimsCloseOn', '2026-04-30');
+    await page.fill('#budgetWan', '1500');
+    await confirmStep('发布算力券申报', '00-confirm-open-call', '年度预算 1,500.00 万元');
+    await signOut();
+
+    t.clock.set(at('2026-03-05'));
     await signIn('fund7001', 'fund7001-password');
     await page.click('nav a:has-text("资金支持")');
     await check('01-applicant-funds');

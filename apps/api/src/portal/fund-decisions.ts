@@ -27,6 +27,22 @@ export function fundActionOf(action: string, body: Record<string, unknown>, meta
       }
       if (!Number.isSafeInteger(fenOfYuan(body.eligibleYuan)) || fenOfYuan(body.eligibleYuan) <= 0) return '请填写核定的年度算力支出(元)。';
       return { kind: 'voucher', year, heading: '确认审核通过算力券申报', button: '确认审核通过', build: () => ({ type: 'ApproveVoucherClaim', data: { claimId, eligibleSpendFen: fenOfYuan(body.eligibleYuan) }, metadata }) };
+    case 'open-call': {
+      const budget = text(body.budgetWan) === '' ? undefined : Math.round(Number(text(body.budgetWan)) * 1_000_000);
+      if (budget !== undefined && (!Number.isSafeInteger(budget) || budget <= 0)) return '年度预算须为正数(万元)。';
+      const allocationRule = text(body.allocationRule) === 'pro-rata' ? 'pro-rata' : 'first-come';
+      return {
+        kind: 'voucher',
+        year,
+        heading: `确认发布${year}年算力券申报`,
+        button: '确认发布',
+        build: () => ({
+          type: 'OpenVoucherCall',
+          data: { year, allocationRule, claimsOpenOn: text(body.claimsOpenOn), claimsCloseOn: text(body.claimsCloseOn), ...(budget !== undefined ? { budgetFen: budget } : {}), ...(text(body.redeemableUntil) ? { redeemableUntil: text(body.redeemableUntil) } : {}) },
+          metadata,
+        }),
+      };
+    }
     case 'allocate':
       return { kind: 'voucher', year, heading: '确认安排算力券补贴', button: '确认安排补贴', build: () => ({ type: 'AllocateVouchers', data: {}, metadata }) };
     case 'tranche':
@@ -104,6 +120,12 @@ export function describeVoucherEvents(state: VoucherCallState, events: readonly 
         lines.push(`登记${nameOf(event.data.claimId)}在${event.data.provider}兑付算力券 ${wanOfFen(event.data.amountFen)}(凭证 ${event.data.reference})。`);
         break;
       case 'VoucherCallOpened':
+        lines.push(
+          `发布《${event.data.title}》:申报时间 ${chineseDate(event.data.claimsOpenOn)}至${chineseDate(event.data.claimsCloseOn)},年度预算 ${wanOfFen(event.data.budgetFen)},` +
+            `补贴为年度算力支出的 ${event.data.rateBasisPoints / 100}%,每家企业最高 ${wanOfFen(event.data.capFenPerEnterprise)};` +
+            `${event.data.allocationRule === 'first-come' ? '申报超出预算时按完整提交申报的先后顺序安排' : '申报超出预算时按核定补贴额同比例安排(申报截止后统一安排)'};算力券兑付期限 ${chineseDate(event.data.redeemableUntil ?? `${event.data.year}-12-31`)}。`,
+        );
+        break;
       case 'VoucherClaimSubmitted':
         break;
     }
@@ -143,7 +165,7 @@ export function describeGrantEvents(state: NationalGrantState, events: readonly 
 
 /** The form fields to carry from the form to the confirmation page. */
 export function carriedFields(body: Record<string, unknown>): { name: string; value: string }[] {
-  return ['year', 'claimId', 'applicationId', 'outcome', 'eligibleYuan', 'reason', 'amountYuan', 'provider', 'reference', 'instalment']
+  return ['year', 'claimId', 'applicationId', 'outcome', 'eligibleYuan', 'reason', 'amountYuan', 'provider', 'reference', 'instalment', 'allocationRule', 'claimsOpenOn', 'claimsCloseOn', 'budgetWan', 'redeemableUntil']
     .filter((name) => typeof body[name] === 'string' && body[name] !== '')
     .map((name) => ({ name, value: body[name] as string }));
 }
