@@ -4,20 +4,9 @@
 // Nest 12 and PGlite ship as ES modules only, and Jest on Node 20 cannot require() them, so tests run
 // as native ES modules (node --experimental-vm-modules, see package.json); the app itself is built
 // to CommonJS and loads them through Node's require(esm).
-const swc = [
-  '@swc/jest',
-  {
-    swcrc: false,
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'es6' },
-  },
-];
+const { swcOptions } = require('./tools/swc-options.cjs');
+
+const swc = ['@swc/jest', swcOptions('es6')];
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -29,6 +29,8 @@ for run in $(seq 1 "$runs"); do
   pkill -f "dist/apps/api/src/commands/demo/main.js --serve" 2>/dev/null || true
   wait "$demo" 2>/dev/null || true
   if [ "${BENCH_SKIP_TESTS:-}" != 1 ]; then
+    # A new machine has no migrated PGlite template yet (test/support/test-databases.ts): each run builds it.
+    rm -rf "${TMPDIR:-/tmp}/ai-plus-test-templates"
     start=$(now)
     status=0
     npm test >"$folder/test.log" 2>&1 || status=$?

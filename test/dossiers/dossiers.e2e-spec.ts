@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { AccountsService } from '../../apps/api/src/auth/accounts.service';
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import {
   DEMO_SCENARIO_FIELDS,
@@ -26,7 +26,7 @@ const binary = (response: unknown, callback: (error: Error | null, body: Buffer)
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`dossiers over HTTP on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

@@ -1,11 +1,11 @@
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { registerExperts, walkSelection, WalkResult } from '../walkthrough/walk-selection';
 import JSZip from 'jszip';
 import { wordParagraphTexts, zipEntryText } from '../../libs/documents/src/testing/docx-reader.test-support';
 import { binary, column, openXlsx } from './spreadsheet-download';
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`spreadsheet exports beside the JSON reads, on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

@@ -19,7 +19,7 @@ import { calendarYears } from '@app/domain/selection/selection.test-support';
 import { pdfBytes, sha256Of } from '../dossiers/dossier-fixtures';
 import { binary, column, openXlsx } from '../exports/spreadsheet-download';
 import request from 'supertest';
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { uploadClaimDocuments, uploadFundDocument } from './fund-documents.test-support';
 import { ADMIN, AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 
@@ -36,7 +36,7 @@ const at = (date: string) => `${date}T02:00:00.000Z`;
 const tokenFrom = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const hiddenFieldsOf = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')]));
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`one fund ledger for a year of selections, 算力券 and national grants, on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

@@ -18,7 +18,7 @@ import { creditCode } from '@app/domain/selection/actors.test-support';
 import { createWorld, T } from '@app/domain/selection/full-year.test-support';
 import type { ApplicantPlan } from '@app/domain/selection/full-year.test-support';
 import { calendarYears } from '@app/domain/selection/selection.test-support';
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { worldWriter } from './write-world';
 
@@ -53,7 +53,7 @@ const scenario = (key: string, organisation: number, title: string, approvedYuan
 
 const NAMES: Record<number, string> = { 7001: '湖南港口科技有限公司', 7002: '湖南质检智能有限公司', 7003: '湖南独立模型有限公司', 7004: '湖南农场科技有限公司', 7005: '湖南物流智能有限公司' };
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`不重复享受 across two selections of 2026, with the award list and annex, on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { ApplicantPlan, createPreparer, creditCode } from './prepare-review-closed';
 
@@ -30,7 +30,7 @@ const dataset = (key: string, organisation: number, target: number, title = `数
   fields: { datasetName: `数据集${key}`, domain: '科学技术', scale: '10TB', description: '描述', applicationResults: '成效', dataSource: '合规' },
 });
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`public notice, objections and awards over HTTP on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

@@ -2,7 +2,7 @@ import { EVENT_STORE_SCHEMA } from '@app/platform';
 import { API_SCHEMAS } from '../../apps/api/src/create-app';
 import { NotificationDelivery } from '../../apps/api/src/notifications/delivery/notification-delivery';
 import { ReminderScheduler } from '../../apps/api/src/notifications/reminders/reminder-scheduler';
-import { createTestDatabase, TestDatabase, testDatabaseKinds } from '../support/test-databases';
+import { createTestDatabase, TestDatabase, behaviourDatabaseKinds } from '../support/test-databases';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode, walkSelection } from '../walkthrough/walk-selection';
 import { startAppOn } from '../support/test-app';
@@ -27,7 +27,7 @@ async function giveAddress(client: AuthenticatedClient, username: string): Promi
   await client.put('/api/v1/me/notification-address').send({ email: addressOf(username) }).expect(200);
 }
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`notifications by mail to a real SMTP server, on ${kind}`, () => {
     let sink: SmtpSink;
     let database: TestDatabase;

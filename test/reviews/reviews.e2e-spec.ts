@@ -1,5 +1,5 @@
 import { ProgrammeCatalogue } from '../../apps/api/src/catalogue/programme-catalogue';
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { creditCode, preparePassedDossiers, startNotice } from './prepare-dossiers';
 
@@ -20,7 +20,7 @@ interface BoardDossier {
   experts: { expertId: string; status: string; scored: boolean }[];
 }
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`experts, assignments and expert review over HTTP on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

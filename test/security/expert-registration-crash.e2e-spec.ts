@@ -4,11 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Client } from 'pg';
-import { loadAppConfig, prepareDatabase } from '@app/platform';
+import { EVENT_STORE_SCHEMA, loadAppConfig, prepareDatabase } from '@app/platform';
 import { API_SCHEMAS, createApp } from '../../apps/api/src/create-app';
+import { seedPgliteDataDir } from '../support/test-databases';
 import { PENDING_GRACE_MS } from '../../apps/api/src/reviews/experts/register-expert/pending-expert-accounts';
 
-const ADMIN = { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'admin-password-for-tests' };
+// The admin, and OWASP's minimum argon2id cost as every suite uses (hashing is not what this spec tests).
+const ADMIN = {
+  ADMIN_USERNAME: 'admin',
+  ADMIN_PASSWORD: 'admin-password-for-tests',
+  PASSWORD_HASH_MEMORY_KIB: '19456',
+  PASSWORD_HASH_TIME_COST: '2',
+  PASSWORD_HASH_PARALLELISM: '1',
+};
 const JWT_SECRET = 'crash-spec-secret-that-is-long-enough-for-hs256';
 const expertBody = (username: string) =>
   JSON.stringify({ name: '崩溃专家', organisationName: '中南大学', organisationCreditCode: '124300004448853760', fields: ['AI+离散型制造'], username, password: `${username}-passphrase` });
@@ -16,7 +24,7 @@ const expertBody = (username: string) =>
 /** Runs the child that registers an expert and is killed (SIGKILL) at `crashAt`; resolves with how it ended. */
 function registerInChild(dataDir: string, username: string, crashAt: string): Promise<{ signal: NodeJS.Signals | null; output: string; killedAt: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', './test/security/support/register-hooks.mjs', 'test/security/support/register-expert-child.ts'], {
+    const child = spawn(process.execPath, ['-r', './tools/swc-register.cjs', 'test/security/support/register-expert-child.ts'], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir, JWT_SECRET, ...ADMIN, EXPERT_BODY: expertBody(username), AI_PLUS_CRASH_AT: crashAt },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -49,6 +57,8 @@ async function stateOf(url: string, username: string): Promise<{ account: { pend
  */
 describe('expert registration survives a kill -9 between its steps (finding 9)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-crash-'));
+  // The folder starts as a migrated database (what a first start would leave), not an empty one.
+  beforeAll(() => seedPgliteDataDir(join(dataDir, 'pglite'), [EVENT_STORE_SCHEMA, ...API_SCHEMAS]));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function restart<T>(work: (http: ReturnType<typeof request>, url: string) => Promise<T>, before?: (url: string) => Promise<void>): Promise<T> {

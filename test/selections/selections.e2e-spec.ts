@@ -1,7 +1,7 @@
-import { testDatabaseKinds } from '../support/test-databases';
+import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 
-for (const kind of testDatabaseKinds()) {
+for (const kind of behaviourDatabaseKinds()) {
   describe(`selections over HTTP on ${kind}`, () => {
     let t: TestApp;
     let admin: AuthenticatedClient;

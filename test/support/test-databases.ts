@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { EmbeddedPostgres, MigrationSet, runMigrations, startEmbeddedPostgres } from '@app/database';
 
@@ -18,45 +22,85 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 }
 
 /**
- * A fresh, migrated database. Migrating is the slow part (a new PGlite runs initdb in WebAssembly and
- * every migration after it), so each set of migrations is applied once to a template, and every test
- * database is a copy of it: PGlite's clone() of a template kept in this worker, or the server's
+ * One kind for suites whose subject is the HTTP behaviour, not persistence: the server when DATABASE_URL
+ * is set (it runs in its own process, on the other core), PGlite otherwise. Persistence is shown on both
+ * kinds by the event-store and projection contract suites, the races, read-your-writes and the full
+ * year; the portal, security and corpus suites run on PGlite. Running every HTTP walk twice doubled the
+ * suite's time and showed nothing the persistence suites do not.
+ */
+export function behaviourDatabaseKinds(): TestDatabaseKind[] {
+  return process.env.DATABASE_URL ? ['postgres'] : ['pglite'];
+}
+
+/**
+ * A fresh, migrated database. Creating one is the slow part (a new PGlite runs initdb in WebAssembly,
+ * then every migration), so each set of migrations is applied once to a template, and every test
+ * database is a copy of it: a PGlite loaded from the template's data-directory tarball, or the server's
  * CREATE DATABASE … TEMPLATE. A copy is the very state migrating would give; nothing is shared after.
  */
 export async function createTestDatabase(kind: TestDatabaseKind, sets: readonly MigrationSet[]): Promise<TestDatabase> {
   return kind === 'pglite' ? createPgliteDatabase(sets) : createServerDatabase(sets);
 }
 
-/** The identity of a list of migration sets: their tables and every migration's name, in order. */
+/**
+ * The identity of a list of migration sets: their tables, every migration's name and the source of its
+ * `up`, so editing a migration under the same name still makes a new template.
+ */
 function templateKey(sets: readonly MigrationSet[]): string {
-  const names = sets.map((set) => `${set.tableName}:${set.migrations.map((migration) => migration.name).join(',')}`).join(';');
-  return createHash('sha256').update(names).digest('hex').slice(0, 16);
+  const hash = createHash('sha256');
+  for (const set of sets) {
+    hash.update(`${set.tableName}:`);
+    for (const migration of set.migrations) hash.update(`${migration.name}=${migration.prototype.up.toString()};`);
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
-const pgliteTemplates = new Map<string, Promise<PGlite>>();
+/** The installed PGlite's version: a data directory is only loaded by the release that wrote it. */
+function pgliteVersion(): string {
+  const entry = createRequire(join(process.cwd(), 'package.json')).resolve('@electric-sql/pglite');
+  let folder = dirname(entry);
+  while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder);
+  return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
-/** Migrated over a socket like any database, then kept as a copy with no server (no open handle). */
-async function migratedPgliteTemplate(sets: readonly MigrationSet[]): Promise<PGlite> {
+/**
+ * A migrated PGlite data directory as a tarball, built once per set of migrations and PGlite release and
+ * kept in the OS's temporary folder for every later test file and run. Each test file's module registry
+ * is its own, so an in-memory template would be rebuilt per file: initdb in WebAssembly is most of a
+ * PGlite's start (about 8 s on this machine kind), loading a tarball about 1.5 s.
+ */
+async function pgliteTemplateArchive(sets: readonly MigrationSet[]): Promise<Blob> {
+  const folder = join(tmpdir(), 'ai-plus-test-templates');
+  const file = join(folder, `pglite-${pgliteVersion()}-${templateKey(sets)}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
   try {
     for (const set of sets) await runMigrations(embedded.url, set);
-    return (await embedded.db.clone()) as PGlite;
+    const archive = await embedded.db.dumpDataDir('none');
+    mkdirSync(folder, { recursive: true });
+    // Written aside and renamed: a worker building the same template at once never reads half a file.
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await archive.arrayBuffer()));
+    renameSync(partial, file);
+    return archive;
   } finally {
     await embedded.stop();
   }
 }
 
+/**
+ * Fills an empty on-disk PGlite data folder (what the app opens at DATA_DIR/pglite) with the migrated
+ * template, for specs that boot the app on DATA_DIR as a user's machine does, without its initdb.
+ */
+export async function seedPgliteDataDir(folder: string, sets: readonly MigrationSet[]): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const db = await PGlite.create(folder, { loadDataDir: await pgliteTemplateArchive(sets) });
+  await db.close();
+}
+
 async function createPgliteDatabase(sets: readonly MigrationSet[]): Promise<TestDatabase> {
-  const key = templateKey(sets);
-  let template = pgliteTemplates.get(key);
-  if (!template) {
-    template = migratedPgliteTemplate(sets);
-    pgliteTemplates.set(key, template);
-    // A failed build is not kept: the next test file tries again and reports its own error.
-    template.catch(() => pgliteTemplates.delete(key));
-  }
-  const copy = (await (await template).clone()) as PGlite;
-  const embedded = await startEmbeddedPostgres({ db: copy });
+  const db = await PGlite.create({ loadDataDir: await pgliteTemplateArchive(sets) });
+  const embedded = await startEmbeddedPostgres({ db });
   return { url: embedded.url, label: 'PGlite', drop: () => embedded.stop() };
 }
 

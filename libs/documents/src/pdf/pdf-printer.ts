@@ -1,4 +1,3 @@
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { findChromium } from './find-chromium';
 
@@ -18,7 +17,8 @@ export class PdfPrinterUnavailableError extends Error {
 /**
  * Prints HTML to A4 PDF in headless Chromium (playwright-core), the same HTML the TXT and DOCX are laid
  * out from, with its print style sheet (GB/T 9704 margins, page numbers). One browser, started on the
- * first print and kept; a page per print.
+ * first print and kept; a page per print. playwright-core is loaded on that first print too: it is about
+ * 2 s of module loading that a server which never prints (and every test boot) should not pay.
  */
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null;
@@ -53,10 +53,12 @@ export class PdfPrinter {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = this.requireAvailable();
-      this.browser = chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: unknown) => {
-        this.browser = null;
-        throw new PdfPrinterUnavailableError(`Chromium(${executablePath})无法启动:${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-      });
+      this.browser = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }))
+        .catch((error: unknown) => {
+          this.browser = null;
+          throw new PdfPrinterUnavailableError(`Chromium(${executablePath})无法启动:${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        });
     }
     return this.browser;
   }

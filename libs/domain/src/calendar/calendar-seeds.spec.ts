@@ -1,8 +1,10 @@
-import calendar2025 from '../../../../seeds/calendar/2025.json';
-import calendar2026 from '../../../../seeds/calendar/2026.json';
+import { readSeedJson } from '../shared/seed-json.test-support';
 import { parseCalendarYear } from './calendar-year';
 import { addDays, isWeekend } from './local-date';
 import { seedCalendar } from './calendar.test-support';
+
+const calendar2025 = readSeedJson('calendar/2025.json');
+const calendar2026 = readSeedJson('calendar/2026.json');
 
 /** Every date from `first` to `last`, both included. */
 function range(first: string, last: string): string[] {

@@ -1,7 +1,9 @@
-import seed from '../../../../seeds/measures/hunan-2025.json';
+import { readSeedJson } from '../shared/seed-json.test-support';
 import { refusalOf } from '../shared/refusal.test-support';
 import { parseMeasureCatalogue } from './measures';
 import { MEASURES, wan } from './funds.test-support';
+
+const seed = readSeedJson('measures/hunan-2025.json');
 
 /** "1亿元" / "1000万元" / "500万元" / "100万元" in a clause, in fen. */
 function amountsInClause(clause: string): number[] {

@@ -1,12 +1,14 @@
 // The programmes as in the real seed files, for specs here and in the deciders.
-import dataset from '../../../../seeds/programmes/dataset.json';
-import demoScenario from '../../../../seeds/programmes/demo-scenario.json';
-import innovationPlatform from '../../../../seeds/programmes/innovation-platform.json';
-import innovativeProduct from '../../../../seeds/programmes/innovative-product.json';
-import keyEnterprise from '../../../../seeds/programmes/key-enterprise.json';
-import verticalModel from '../../../../seeds/programmes/vertical-model.json';
+import { readSeedJson } from '../shared/seed-json.test-support';
 // Through the module's public surface, as the application uses it.
 import { CallRuleOverrides, CallRules, parseProgrammeRules, ProgrammeCode, ProgrammeRules, resolveCallRules } from '.';
+
+const dataset = readSeedJson('programmes/dataset.json');
+const demoScenario = readSeedJson('programmes/demo-scenario.json');
+const innovationPlatform = readSeedJson('programmes/innovation-platform.json');
+const innovativeProduct = readSeedJson('programmes/innovative-product.json');
+const keyEnterprise = readSeedJson('programmes/key-enterprise.json');
+const verticalModel = readSeedJson('programmes/vertical-model.json');
 
 export const seedProgrammeJsons: Readonly<Record<ProgrammeCode, unknown>> = {
   'key-enterprise': keyEnterprise,
