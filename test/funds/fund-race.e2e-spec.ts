@@ -10,12 +10,12 @@ import { creditCode } from '@app/domain/selection/actors.test-support';
 import { createWorld, T } from '@app/domain/selection/full-year.test-support';
 import { calendarYears } from '@app/domain/selection/selection.test-support';
 import { testDatabaseKinds } from '../support/test-databases';
+import { uploadFundDocument } from './fund-documents.test-support';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 
 const ROUNDS = 6;
 const WAN = 10_000 * 100;
 const AREA = 'AI+交通';
-const SHA = 'c'.repeat(64);
 
 for (const kind of testDatabaseKinds()) {
   describe(`a selection award and a national award of one project at the same moment on ${kind}`, () => {
@@ -71,7 +71,7 @@ for (const kind of testDatabaseKinds()) {
         t.clock.set(T.decideAwards);
         await applicant
           .post('/api/v1/national-grants')
-          .send({ applicationId: `race-${round}`, measure: 'national-champion', project: { title }, approvalDocument: { documentNo: `工信部企业函〔2026〕${round}号(示例)`, issuer: '工业和信息化部', approvedOn: '2026-04-01', sha256: SHA } })
+          .send({ applicationId: `race-${round}`, measure: 'national-champion', project: { title }, approvalDocument: { documentNo: `工信部企业函〔2026〕${round}号(示例)`, issuer: '工业和信息化部', approvedOn: '2026-04-01', documentId: await uploadFundDocument(applicant, 'approval-document', `race-${round}`) } })
           .expect(201);
 
         const [selection, champion] = await Promise.all([

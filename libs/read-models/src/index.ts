@@ -6,6 +6,7 @@ export * from './read-models.schema';
 export * from './read-models.module';
 export * from './selection-board/selection-board.projection';
 export * from './expert-pool/expert-pool.projection';
+export * from './fund-ledger/fund-ledger.projection';
 export * from './queries';
 export * from './notifications/notifications.projection';
 export * from './notifications/notification-messages';

@@ -7,10 +7,10 @@ import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { DEFAULT_PROJECTIONS } from './default-projections';
 import { ProjectionRunner } from './projection-runner';
-import { DossierReadModel, ExpertReadModel, OrganisationHistoryReadModel, ReviewOutcomeReadModel, SelectionReadModel } from './queries';
+import { DossierReadModel, ExpertReadModel, FundLedgerReadModel, OrganisationHistoryReadModel, ReviewOutcomeReadModel, SelectionReadModel } from './queries';
 
 /** The query side: each reads its tables through the app's DataSource. */
-const READ_MODELS = [SelectionReadModel, DossierReadModel, ExpertReadModel, ReviewOutcomeReadModel, OrganisationHistoryReadModel] as const;
+const READ_MODELS = [SelectionReadModel, DossierReadModel, ExpertReadModel, ReviewOutcomeReadModel, OrganisationHistoryReadModel, FundLedgerReadModel] as const;
 
 /** Starts the projector with the app when it runs in-process (PROJECTOR=in-process, the default). */
 @Injectable()

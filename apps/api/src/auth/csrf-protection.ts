@@ -26,8 +26,8 @@ const FOR_SESSION = Symbol('csrf-for-session');
 /** Set on a cookie-authenticated multipart upload: its token is in the body, read after the upload parser. */
 const TOKEN_DEFERRED = Symbol('csrf-token-deferred');
 
-/** The one multipart endpoint, whose controller checks the token itself (see assertDeferredToken). */
-const UPLOAD_ROUTE = /^\/api\/v1\/dossiers\/[^/]+\/attachments\/?$/;
+/** The multipart endpoints (dossier attachments, fund documents), whose controllers check the token themselves (see assertDeferredToken). */
+const UPLOAD_ROUTES = [/^\/api\/v1\/dossiers\/[^/]+\/attachments\/?$/, /^\/api\/v1\/fund-documents\/?$/];
 
 type CsrfRequest = Request & { [ON_REQUEST]?: CsrfProtection; [OFFERED]?: unknown; [FOR_SESSION]?: string; [TOKEN_DEFERRED]?: boolean };
 
@@ -115,7 +115,7 @@ export class CsrfProtection {
       if (SAFE_METHODS.has(request.method)) return next();
       if (request.path.startsWith('/api/')) {
         const cookieOnly = !request.headers.authorization && sessionCookieOf(request) !== undefined;
-        const deferred = cookieOnly && request.method === 'POST' && UPLOAD_ROUTE.test(request.path) && request.is('multipart/form-data') !== false;
+        const deferred = cookieOnly && request.method === 'POST' && UPLOAD_ROUTES.some((route) => route.test(request.path)) && request.is('multipart/form-data') !== false;
         if (deferred && comesFromThisOrigin(request)) {
           (request as CsrfRequest)[TOKEN_DEFERRED] = true;
           return next();

@@ -10,6 +10,7 @@ import { contentDisposition } from '../dossiers/attachments/content-disposition'
 import { ExportKind, SelectionExports } from './selection-exports';
 import { writeCsv } from './write-csv';
 import { writeXlsx } from './write-xlsx';
+import { fundLineFilterOf } from './sources/fund-ledger.filter';
 
 const EXPORT_KIND = 'exports:kind';
 /** Formats another interceptor of the same read answers (the award list's pdf). */
@@ -53,7 +54,7 @@ export class ExportFormatInterceptor implements NestInterceptor {
     if (!claims) throw new UnauthorizedException('下载表格需先以管理员身份登录(Authorization: Bearer <token>,或门户的登录会话)。');
     if (claims.role !== 'admin') throw refuse('admin-only', '表格导出仅供管理员使用;请使用管理员账户登录后再下载。', 'forbidden');
     const kind = this.reflector.get<ExportKind>(EXPORT_KIND, context.getHandler());
-    const table = await this.exports.table(kind, String(request.params.selectionId));
+    const table = kind === 'fund-ledger' ? this.exports.fundLedger(fundLineFilterOf(request.query)) : await this.exports.table(kind, String(request.params.selectionId));
     const stream = new PassThrough();
     (format === 'xlsx' ? writeXlsx(table, stream) : writeCsv(table, stream)).catch((error: unknown) => stream.destroy(error as Error));
     return of(

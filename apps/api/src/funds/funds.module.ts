@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { Organisation } from '../auth/organisation.entity';
+import { UploadsModule } from '../dossiers/attachments/uploads.module';
+import { FundDocumentStore } from './fund-documents/fund-document-store';
+import { FundDocumentUploadInterceptor } from './fund-documents/fund-document-upload.interceptor';
+import { FundDocumentsController } from './fund-documents/fund-documents.controller';
 import { AllocateVouchersController } from './allocate-vouchers/allocate-vouchers.controller';
 import { ApplyNationalGrantController } from './apply-national-grant/apply-national-grant.controller';
 import { DecideNationalGrantController } from './decide-national-grant/decide-national-grant.controller';
@@ -11,8 +15,10 @@ import { OpenVoucherCallController } from './open-voucher-call/open-voucher-call
 import { FundPlanController } from './fund-plan/fund-plan.controller';
 import { ReadVoucherCallController } from './read-voucher-call/read-voucher-call.controller';
 import { ReadFundLedgerController } from './read-fund-ledger/read-fund-ledger.controller';
+import { ReadFundLinesController } from './read-fund-lines/read-fund-lines.controller';
 import { RecordPolicyExtensionController } from './record-policy-extension/record-policy-extension.controller';
 import { ReviewVoucherClaimController } from './review-voucher-claim/review-voucher-claim.controller';
+import { FundPreviews } from './shared/fund-previews';
 import { FundReads } from './shared/fund-reads';
 import { FundMeasures } from './shared/measure-catalogue';
 import { NationalGrantCommands } from './shared/national-grant-commands';
@@ -21,7 +27,7 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
 
 /** The rest of 附件5's money: 算力券, national-level grants, policy validity and the one fund ledger. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation])],
+  imports: [TypeOrmModule.forFeature([Organisation]), UploadsModule],
   controllers: [
     OpenVoucherCallController,
     SubmitVoucherClaimController,
@@ -34,12 +40,18 @@ import { SubmitVoucherClaimController } from './submit-voucher-claim/submit-vouc
     ReadFundLedgerController,
     FundPlanController,
     ReadVoucherCallController,
+    FundDocumentsController,
+    ReadFundLinesController,
   ],
   providers: [
     { provide: FundMeasures, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FundMeasures.load(config.SEEDS_DIR) },
     VoucherCommands,
     NationalGrantCommands,
     FundReads,
+    FundDocumentStore,
+    FundDocumentUploadInterceptor,
+    FundPreviews,
   ],
+  exports: [FundMeasures, VoucherCommands, NationalGrantCommands, FundReads, FundDocumentStore, FundPreviews],
 })
 export class FundsModule {}

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import { chineseDate, chineseSeconds, chineseTime, fileSize, yuanOfFen } from './zh-format';
+import { chineseDate, chineseSeconds, chineseTime, fileSize, wanOfFen, yuanOfFen } from './zh-format';
 
 /** Where the templates live: beside the sources (no __dirname under ES-module tests); PORTAL_VIEWS_DIR overrides it. */
 export function portalViewsDir(): string {
@@ -36,6 +36,7 @@ export class PortalViews {
     this.engine.registerHelper('seconds', (iso: unknown) => (typeof iso === 'string' ? beijingSeconds(iso) : ''));
     this.engine.registerHelper('date', (date: unknown) => (typeof date === 'string' ? chineseDate(date) : ''));
     this.engine.registerHelper('yuan', (fen: unknown) => yuanOfFen(typeof fen === 'number' ? fen : null));
+    this.engine.registerHelper('wan', (fen: unknown) => wanOfFen(typeof fen === 'number' ? fen : null));
     this.engine.registerHelper('filesize', (bytes: unknown) => (typeof bytes === 'number' ? fileSize(bytes) : ''));
   }
 

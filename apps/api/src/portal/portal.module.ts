@@ -10,6 +10,10 @@ import { ReviewReads } from '../reviews/review-reads';
 import { AuditModule } from '../audit/audit.module';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
 import { AdminIntegrityPageController } from './admin-integrity-page.controller';
+import { FundsModule } from '../funds/funds.module';
+import { AdminFundPagesController } from './admin-fund-pages.controller';
+import { ApplicantFundPagesController } from './applicant-fund-pages.controller';
+import { FundCallReads } from './fund-call-reads';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminCalendarPageController } from './admin-calendar-page.controller';
 import { RegisterPageController } from './register-page.controller';
@@ -29,8 +33,8 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
  * the same streams as the API controllers, so every rule stays in one place.
  */
 @Module({
-  imports: [WorkflowModule, AuthModule, AuditModule, UploadsModule, TypeOrmModule.forFeature([Account, Organisation])],
-  providers: [PortalViews, NoticeReads, ReviewReads],
+  imports: [WorkflowModule, AuthModule, AuditModule, UploadsModule, FundsModule, TypeOrmModule.forFeature([Account, Organisation])],
+  providers: [PortalViews, NoticeReads, ReviewReads, FundCallReads],
   controllers: [
     PublicPagesController,
     LoginPagesController,
@@ -44,6 +48,8 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminCalendarPageController,
     RegisterPageController,
     AccountPagesController,
+    ApplicantFundPagesController,
+    AdminFundPagesController,
     // Last: it answers every address the controllers above (and every module before this one) do not.
     NotFoundPageController,
   ],

@@ -1,6 +1,6 @@
 import { safeNext } from './login-pages.controller';
 import { beijingTime } from './portal-views';
-import { chineseDate, fileSize, yuanOfFen } from './zh-format';
+import { chineseDate, fileSize, wanOfFen, yuanOfFen } from './zh-format';
 import { scoreStripSvg } from './score-strip';
 
 describe('portal helpers', () => {
@@ -26,6 +26,9 @@ describe('portal helpers', () => {
   it('writes amounts, dates and sizes the Chinese way', () => {
     expect(yuanOfFen(1_200_000_000)).toBe('12,000,000.00 元');
     expect(yuanOfFen(5)).toBe('0.05 元');
+    expect(wanOfFen(1_200_000_000)).toBe('1,200.00 万元');
+    expect(wanOfFen(10_000_000_000)).toBe('10,000.00 万元');
+    expect(wanOfFen(null)).toBe('—');
     expect(yuanOfFen(null)).toBe('—');
     expect(chineseDate('2027-01-30')).toBe('2027年1月30日');
     expect(fileSize(300)).toBe('300 字节');

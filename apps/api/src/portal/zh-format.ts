@@ -10,6 +10,12 @@ export function yuanOfFen(fen: number | null | undefined): string {
   return `${YUAN.format(fen / 100)} 元`;
 }
 
+/** An amount in fen in 万元 with two decimals, as budgets are read, e.g. 1200000000 → "1,200.00 万元". */
+export function wanOfFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
+  return `${YUAN.format(fen / 1_000_000)} 万元`;
+}
+
 /** A calendar date "2027-01-30" as "2027年1月30日"; anything else is returned as given. */
 export function chineseDate(date: string | null | undefined): string {
   if (!date) return '';

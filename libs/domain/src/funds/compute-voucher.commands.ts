@@ -7,7 +7,7 @@ import type { VoucherAllocationRule } from './voucher-allocation';
 export type VoucherCallCommand =
   | {
       type: 'OpenVoucherCall';
-      data: { year: number; allocationRule: VoucherAllocationRule; claimsOpenOn: LocalDate; claimsCloseOn: LocalDate; budgetFen?: Fen };
+      data: { year: number; allocationRule: VoucherAllocationRule; claimsOpenOn: LocalDate; claimsCloseOn: LocalDate; budgetFen?: Fen; redeemableUntil?: LocalDate };
       metadata: CommandMetadata;
     }
   | {

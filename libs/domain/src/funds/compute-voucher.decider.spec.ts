@@ -6,7 +6,7 @@ import type { OpenCall } from './compute-voucher.test-support';
 import type { VoucherCallCommand } from './compute-voucher.commands';
 import type { VoucherCallEvent } from './compute-voucher.events';
 import { voucherLedgerLines } from './compute-voucher.ledger';
-import { admin, applicant, at, EXTENSION, MEASURES, validity, wan } from './funds.test-support';
+import { admin, applicant, at, EXTENSION, MEASURES, uploaded, validity, wan } from './funds.test-support';
 
 const decider = voucherCallDecider(MEASURES.voucher, VALIDITY);
 const given = givenWhenThen(decider);
@@ -73,6 +73,10 @@ describe('a year of 算力券 (附件5 一, stream compute-voucher-{year})', () 
     given([opened('first-come')]).when(submit('c-a', A, wan(200), '2026-05-01')).thenRefused('voucher-claims-closed', '2026-04-30');
     given([opened('first-come')]).when({ ...incomplete, metadata: applicant(B, '2026-03-10') }).thenRefused('forbidden');
     given([]).when(incomplete).thenRefused('voucher-call-not-found');
+    const notUploaded = incomplete.data.attachments.map((attachment, index) => (index === 1 ? { ...attachment, sha256: 'x' } : attachment));
+    given([opened('first-come')]).when({ ...incomplete, data: { ...incomplete.data, attachments: notUploaded } }).thenRefused('invalid-voucher-claim', 'attachments[1]:算力服务合同未完成上传');
+    const foreignKind = [...incomplete.data.attachments, uploaded('approval-document')];
+    given([opened('first-come')]).when({ ...incomplete, data: { ...incomplete.data, attachments: foreignKind } }).thenRefused('invalid-voucher-claim', 'attachments[3]:国家级认定文件不是算力券申报的材料');
   });
 
   it('given a claim, when the admin approves its eligible spend, then the standard is min(30 %, cap); more than the invoices or a second review is refused', () => {
@@ -168,6 +172,32 @@ describe('a year of 算力券 (附件5 一, stream compute-voucher-{year})', () 
       { claimId: 'c-c', grantedFen: 0, issuedFen: 0, redeemedFen: 0, remainingFen: 0, unissuedFen: 0 },
     ]);
     expect(voucherBalances(decider.initialState())).toEqual([]);
+  });
+
+  it('a redemption is refused outside the voucher\'s validity (the call\'s redeemable-until date) and outside the policy validity, with the reason; an extension reopens only the policy', () => {
+    const allocation = given(threeClaims('first-come')).when(allocate()).events();
+    const issued = [...threeClaims('first-come'), ...allocation];
+    const tranche = given(issued).when({ type: 'IssueVoucherTranche', data: { claimId: 'c-a', amountFen: wan(400) }, metadata: admin('2026-06-01') }).events();
+    const history = [...issued, ...tranche];
+    const redeemOn = (date: string): VoucherCallCommand => ({ type: 'RedeemVoucher', data: { claimId: 'c-a', amountFen: wan(100), provider: '国家超级计算长沙中心', reference: `R-${date}` }, metadata: admin(date) });
+    expect(given(history).when(redeemOn('2026-12-31')).events()[0].type).toBe('VoucherRedeemed');
+    given(history).when(redeemOn('2027-01-01')).thenRefused('voucher-expired', '2026年度算力券的兑付期限为 2026-12-31');
+    // a call that lets vouchers run into the next year: the policy validity still ends them
+    const longer = { ...opened('first-come', wan(1_500)), data: { ...opened('first-come', wan(1_500)).data, redeemableUntil: '2028-12-31' } } as VoucherCallEvent;
+    const late = [longer, ...history.slice(1)];
+    expect(given(late).when(redeemOn('2027-06-30')).events()[0].type).toBe('VoucherRedeemed');
+    given(late).when(redeemOn('2028-10-27')).thenRefused('outside-policy-validity', '算力券兑付的日期 2028-10-27 不在政策有效期');
+    const extended = givenWhenThen(voucherCallDecider(MEASURES.voucher, validity([EXTENSION])));
+    expect(extended(late).when(redeemOn('2028-10-27')).events()[0].type).toBe('VoucherRedeemed');
+  });
+
+  it('the call declares how long its vouchers may be redeemed: the budget year by default, never before the claims close', () => {
+    const [event] = given([]).when(openCall('first-come')).events();
+    expect(event.type === 'VoucherCallOpened' && event.data.redeemableUntil).toBe('2026-12-31');
+    const command = openCall('first-come');
+    given([]).when({ ...command, data: { ...command.data, redeemableUntil: '2026-04-29' } }).thenRefused('invalid-voucher-call', 'redeemableUntil');
+    const [later] = given([]).when({ ...command, data: { ...command.data, redeemableUntil: '2027-06-30' } }).events();
+    expect(later.type === 'VoucherCallOpened' && later.data.redeemableUntil).toBe('2027-06-30');
   });
 
   it('each money decision becomes the enterprise\'s ledger lines: allocation commits, a tranche issues, a redemption pays; claims make none', () => {

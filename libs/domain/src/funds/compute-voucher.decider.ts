@@ -10,6 +10,7 @@ import type { ComputeInvoice, VoucherCallEvent, VoucherClaimAttachment } from '.
 import type { VoucherMeasure } from './measures';
 import { requireCommandWithinValidity, requireWithinValidity } from './policy-validity';
 import type { PolicyValidity } from './policy-validity';
+import { FUND_DOCUMENT_KIND_TEXT, fundDocumentProblems } from './fund-document';
 import { allocateVouchers, ALLOCATION_RULE_TEXT } from './voucher-allocation';
 import type { VoucherAllocationRule } from './voucher-allocation';
 import { voucherBasisText, voucherStandard } from './voucher-formula';
@@ -28,6 +29,8 @@ export interface VoucherClaim {
   readonly creditCode: string;
   readonly organisationName: string;
   readonly invoices: readonly ComputeInvoice[];
+  /** The uploaded files of the claim (empty on claims recorded before uploads were files). */
+  readonly attachments: readonly VoucherClaimAttachment[];
   readonly declaredSpendFen: Fen;
   readonly completedAt: string;
   readonly status: 'submitted' | 'approved' | 'rejected' | 'allocated';
@@ -53,6 +56,8 @@ export interface VoucherCall {
   readonly allocationRule: VoucherAllocationRule;
   readonly claimsOpenOn: LocalDate;
   readonly claimsCloseOn: LocalDate;
+  /** The vouchers' own validity: redemptions after this day are refused. */
+  readonly redeemableUntil: LocalDate;
   readonly requiredAttachments: readonly string[];
   readonly committedFen: Fen;
   readonly rounds: number;
@@ -92,7 +97,7 @@ export function voucherCallDecider(measure: VoucherMeasure, validity: PolicyVali
         case 'IssueVoucherTranche':
           return issueTranche(validity, command, requireCall(state));
         case 'RedeemVoucher':
-          return redeem(command, requireCall(state));
+          return redeem(validity, command, requireCall(state));
       }
     },
     evolve: evolveVoucherCall,
@@ -117,6 +122,7 @@ function requireClaim(state: Open, claimId: string): VoucherClaim {
 function openCall(measure: VoucherMeasure, validity: PolicyValidity, command: Extract<VoucherCallCommand, { type: 'OpenVoucherCall' }>, state: VoucherCallState): VoucherCallEvent[] {
   requireAdmin(command.metadata, '发布算力券申报通知');
   const { year, allocationRule, claimsOpenOn, claimsCloseOn } = command.data;
+  const redeemableUntil = command.data.redeemableUntil ?? `${year}-12-31`;
   const budgetFen = command.data.budgetFen ?? measure.yearlyBudgetFen;
   if (state.status !== 'none') throw refuse('voucher-call-exists', `${year}年算力券申报已发布,无需重复发布`);
   const problems: string[] = [];
@@ -125,6 +131,7 @@ function openCall(measure: VoucherMeasure, validity: PolicyValidity, command: Ex
   if (!isLocalDate(claimsOpenOn) || yearOf(claimsOpenOn) !== year) problems.push(`claimsOpenOn:申报开始日期须为 ${year} 年内的 YYYY-MM-DD`);
   if (!isLocalDate(claimsCloseOn) || yearOf(claimsCloseOn) !== year) problems.push(`claimsCloseOn:申报截止日期须为 ${year} 年内的 YYYY-MM-DD`);
   if (claimsOpenOn > claimsCloseOn) problems.push('claimsCloseOn:申报截止日期不得早于开始日期');
+  if (!isLocalDate(redeemableUntil) || redeemableUntil < claimsCloseOn) problems.push(`redeemableUntil:算力券兑付期限须为 YYYY-MM-DD 且不早于申报截止日期 ${claimsCloseOn}`);
   if (!Number.isSafeInteger(budgetFen) || budgetFen <= 0 || budgetFen > measure.yearlyBudgetFen) {
     problems.push(`budgetFen:年度预算须为 1 至 ${measure.yearlyBudgetFen} 分(${measure.clause})`);
   }
@@ -146,6 +153,7 @@ function openCall(measure: VoucherMeasure, validity: PolicyValidity, command: Ex
         allocationRule,
         claimsOpenOn,
         claimsCloseOn,
+        redeemableUntil,
         requiredAttachments: [...measure.requiredAttachments],
         openedAt: command.metadata.now,
       },
@@ -168,6 +176,13 @@ function submitClaim(validity: PolicyValidity, command: Extract<VoucherCallComma
   const existing = Object.values(state.claims).find((claim) => claim.creditCode === creditCode && claim.status !== 'rejected');
   if (existing) throw refuse('voucher-claim-exists', `本单位已提交${call.year}年算力券申报(${existing.claimId}),每家企业每年申报一次`);
   const problems = invoiceProblems(call.year, invoices);
+  attachments.forEach((attachment, index) => {
+    if (!call.requiredAttachments.includes(attachment.kind)) {
+      problems.push(`attachments[${index}]:${FUND_DOCUMENT_KIND_TEXT[attachment.kind] ?? attachment.kind}不是算力券申报的材料,请只选择${call.requiredAttachments.map((kind) => ATTACHMENT_KIND_TEXT[kind] ?? kind).join('、')}`);
+    } else {
+      problems.push(...fundDocumentProblems(`attachments[${index}]`, attachment, attachment.kind));
+    }
+  });
   if (organisationName.trim() === '') problems.push('organisationName:请填写单位名称');
   if (problems.length > 0) throw refuse('invalid-voucher-claim', `算力券申报有误:${problems.join(';')}`, 'invalid', { problems });
   const missing = call.requiredAttachments.filter((kind) => !attachments.some((attachment: VoucherClaimAttachment) => attachment.kind === kind));
@@ -297,9 +312,19 @@ function issueTranche(validity: PolicyValidity, command: Extract<VoucherCallComm
   ];
 }
 
-function redeem(command: Extract<VoucherCallCommand, { type: 'RedeemVoucher' }>, state: Open): VoucherCallEvent[] {
+function redeem(validity: PolicyValidity, command: Extract<VoucherCallCommand, { type: 'RedeemVoucher' }>, state: Open): VoucherCallEvent[] {
   if (!['admin', 'system'].includes(command.metadata.actor.role)) throw refuse('forbidden', '只有管理员可以登记算力券兑付', 'forbidden');
   const claim = requireClaim(state, command.data.claimId);
+  const today = requireCommandWithinValidity(validity, command.metadata, '算力券兑付');
+  const { call } = state;
+  if (today > call.redeemableUntil) {
+    throw refuse(
+      'voucher-expired',
+      `${call.year}年度算力券的兑付期限为 ${call.redeemableUntil},${today} 已过期,不能再登记兑付(申报 ${claim.claimId} 尚有 ${claim.issuedFen - claim.redeemedFen} 分未兑付)`,
+      'conflict',
+      { redeemableUntil: call.redeemableUntil, date: today },
+    );
+  }
   const { amountFen, provider, reference } = command.data;
   const open = claim.issuedFen - claim.redeemedFen;
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw refuse('invalid-amount', '兑付金额须为正整数分', 'invalid');
@@ -316,9 +341,10 @@ function redeem(command: Extract<VoucherCallCommand, { type: 'RedeemVoucher' }>,
 export function evolveVoucherCall(state: VoucherCallState, event: VoucherCallEvent): VoucherCallState {
   if (event.type === 'VoucherCallOpened') {
     const { callId, year, title, budgetFen, rateBasisPoints, capFenPerEnterprise, allocationRule, claimsOpenOn, claimsCloseOn, requiredAttachments } = event.data;
+    const redeemableUntil = event.data.redeemableUntil ?? `${year}-12-31`;
     return {
       status: 'open',
-      call: { callId, year, title, budgetFen, rateBasisPoints, capFenPerEnterprise, allocationRule, claimsOpenOn, claimsCloseOn, requiredAttachments, committedFen: 0, rounds: 0 },
+      call: { callId, year, title, budgetFen, rateBasisPoints, capFenPerEnterprise, allocationRule, claimsOpenOn, claimsCloseOn, redeemableUntil, requiredAttachments, committedFen: 0, rounds: 0 },
       claims: {},
     };
   }
@@ -327,8 +353,9 @@ export function evolveVoucherCall(state: VoucherCallState, event: VoucherCallEve
   switch (event.type) {
     case 'VoucherClaimSubmitted': {
       const { claimId, creditCode, organisationName, invoices, declaredSpendFen, completedAt } = event.data;
+      const attachments = event.data.attachments.filter((attachment) => typeof attachment.documentId === 'string');
       const claim: VoucherClaim = {
-        claimId, creditCode, organisationName, invoices, declaredSpendFen, completedAt,
+        claimId, creditCode, organisationName, invoices, attachments, declaredSpendFen, completedAt,
         status: 'submitted', eligibleSpendFen: null, standardFen: null, basis: null, grantedFen: null, allocationReason: null, rejectionReason: null,
         issuedFen: 0, tranches: 0, redeemedFen: 0, redemptions: 0,
       };

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../calendar/local-date';
 import type { Fen } from '../shared/money';
+import type { FundDocument } from './fund-document';
 import type { VoucherAllocation, VoucherAllocationRule } from './voucher-allocation';
 
 /** One compute-service invoice of the year (算力服务发票). */
@@ -11,10 +12,8 @@ export interface ComputeInvoice {
   readonly periodTo: LocalDate;
 }
 
-export interface VoucherClaimAttachment {
-  readonly kind: string;
-  readonly sha256: string;
-}
+/** An uploaded file of the claim (its kind is one of the call's required attachments). */
+export type VoucherClaimAttachment = FundDocument;
 
 export type VoucherCallEvent =
   | {
@@ -29,6 +28,8 @@ export type VoucherCallEvent =
         allocationRule: VoucherAllocationRule;
         claimsOpenOn: LocalDate;
         claimsCloseOn: LocalDate;
+        /** The last day the year's vouchers may be redeemed (absent on calls opened before it existed: 31 December of the year). */
+        redeemableUntil?: LocalDate;
         requiredAttachments: readonly string[];
         openedAt: string;
       };

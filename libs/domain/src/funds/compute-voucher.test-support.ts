@@ -1,12 +1,13 @@
 import { creditCode } from '../selection/actors.test-support';
 import type { VoucherCallCommand } from './compute-voucher.commands';
 import type { VoucherCallEvent } from './compute-voucher.events';
-import { admin, applicant, at, MEASURES, SHA, validity, wan } from './funds.test-support';
+import type { FundDocumentKind } from './fund-document';
+import { admin, applicant, at, MEASURES, uploaded, validity, wan } from './funds.test-support';
 import type { VoucherAllocationRule } from './voucher-allocation';
 import { voucherBasisText, voucherStandard } from './voucher-formula';
 
 export const ENTERPRISE = [creditCode(501), creditCode(502), creditCode(503)];
-export const ATTACHMENTS = MEASURES.voucher.requiredAttachments.map((kind) => ({ kind, sha256: SHA }));
+export const ATTACHMENTS = MEASURES.voucher.requiredAttachments.map((kind) => uploaded(kind as FundDocumentKind));
 
 export type OpenCall = Extract<VoucherCallCommand, { type: 'OpenVoucherCall' }>;
 export type SubmitClaim = Extract<VoucherCallCommand, { type: 'SubmitVoucherClaim' }>;
@@ -28,6 +29,7 @@ export function opened(allocationRule: VoucherAllocationRule, budgetFen = wan(10
       allocationRule,
       claimsOpenOn: '2026-03-01',
       claimsCloseOn: '2026-04-30',
+      redeemableUntil: '2026-12-31',
       requiredAttachments: MEASURES.voucher.requiredAttachments,
       openedAt: at('2026-02-20'),
     },

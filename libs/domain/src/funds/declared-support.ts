@@ -2,6 +2,8 @@ import { isLocalDate } from '../calendar/local-date';
 import type { LocalDate } from '../calendar/local-date';
 import type { Fen } from '../shared/money';
 import { refuse } from '../shared/refusal';
+import { fundDocumentProblems } from './fund-document';
+import type { FundDocument } from './fund-document';
 
 /**
  * Other provincial support the applicant declares for the same project (我省其他同类政策措施), with
@@ -14,8 +16,8 @@ export interface DeclaredSupport {
   readonly measureName: string;
   readonly paidFen: Fen;
   readonly receivedOn: LocalDate;
-  /** SHA-256 of the uploaded document. */
-  readonly documentSha256: string;
+  /** The uploaded document of that support (PDF), kind support-document. */
+  readonly file: FundDocument;
 }
 
 /** Refuses `invalid-declared-support` (kind invalid) with every problem of every item, in Chinese. */
@@ -27,7 +29,7 @@ export function assertDeclaredSupport(items: readonly DeclaredSupport[]): void {
     if (typeof item.measureName !== 'string' || item.measureName.trim() === '') problems.push(`${at}.measureName:请填写获得支持的政策措施名称`);
     if (!Number.isSafeInteger(item.paidFen) || item.paidFen <= 0) problems.push(`${at}.paidFen:请填写已获支持金额(分,正整数)`);
     if (!isLocalDate(item.receivedOn)) problems.push(`${at}.receivedOn:请按 YYYY-MM-DD 填写获得支持的日期`);
-    if (typeof item.documentSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(item.documentSha256)) problems.push(`${at}.documentSha256:请上传支持文件`);
+    problems.push(...fundDocumentProblems(`${at}.documentId`, item.file, 'support-document'));
   });
   const seen = new Set<string>();
   for (const item of items) {

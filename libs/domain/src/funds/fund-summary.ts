@@ -22,7 +22,7 @@ export interface FundSummaryRow {
   readonly lines: number;
 }
 
-const MEASURE_ORDER: readonly FundMeasureCode[] = ['selection-award', 'compute-voucher', 'national-platform', 'national-champion'];
+export const FUND_MEASURE_ORDER: readonly FundMeasureCode[] = ['selection-award', 'compute-voucher', 'national-platform', 'national-champion'];
 
 /**
  * Per year and measure: budget, committed, issued, paid — a pure fold over the ledger lines of any
@@ -52,7 +52,7 @@ export function summariseFunds(lines: readonly LedgerLine[], budgets: readonly M
   const budgetOf = new Map(budgets.map((budget) => [keyOf(budget.year, budget.measure), budget.budgetFen]));
   for (const budget of budgets) row(budget.year, budget.measure);
   return [...rows.values()]
-    .sort((a, b) => a.year - b.year || MEASURE_ORDER.indexOf(a.measure) - MEASURE_ORDER.indexOf(b.measure))
+    .sort((a, b) => a.year - b.year || FUND_MEASURE_ORDER.indexOf(a.measure) - FUND_MEASURE_ORDER.indexOf(b.measure))
     .map((item) => {
       const budgetFen = budgetOf.get(keyOf(item.year, item.measure)) ?? null;
       return { ...item, budgetFen, uncommittedFen: budgetFen === null ? null : budgetFen - item.committedFen };

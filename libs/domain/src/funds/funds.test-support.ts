@@ -1,4 +1,6 @@
 import type { CommandMetadata } from '../shared/command-metadata';
+import { FUND_DOCUMENT_KIND_TEXT } from './fund-document';
+import type { FundDocument, FundDocumentKind } from './fund-document';
 import { seedMeasures } from './measures.test-support';
 import type { PolicyExtension, PolicyValidity } from './policy-validity';
 
@@ -30,6 +32,11 @@ export function applicant(creditCode: string, date: string, time = '02:00:00.000
 }
 
 export const SHA = 'a'.repeat(64);
+
+/** An uploaded PDF of a kind, as the upload endpoint records it. */
+export function uploaded(kind: FundDocumentKind, documentId = `doc-${kind}`): FundDocument {
+  return { documentId, kind, name: `${FUND_DOCUMENT_KIND_TEXT[kind]}.pdf`, sizeBytes: 12_345, sha256: SHA };
+}
 
 /** 万元 → fen. */
 export function wan(amount: number): number {

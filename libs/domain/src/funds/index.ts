@@ -1,5 +1,6 @@
 export * from './measures';
 export * from './policy-validity';
+export * from './fund-document';
 export * from './declared-support';
 export * from './ledger-line';
 export * from './support-rule';

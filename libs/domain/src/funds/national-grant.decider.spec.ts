@@ -1,7 +1,7 @@
 import { foldEvents } from '../shared/decider';
 import { givenWhenThen } from '../selection/given-when-then.test-support';
 import { creditCode } from '../selection/actors.test-support';
-import { admin, applicant, EXTENSION, MEASURES, validity, wan } from './funds.test-support';
+import { admin, applicant, EXTENSION, MEASURES, uploaded, validity, wan } from './funds.test-support';
 import { lineOfFundEntry } from './ledger-line';
 import type { LedgerLine } from './ledger-line';
 import type { NationalGrantCommand } from './national-grant.commands';
@@ -122,10 +122,14 @@ describe('新获批的国家级科技创新平台: 500 万元 a year for three c
   it('refuses an application by another organisation, a broken one, a second one and decisions by non-admins or on the wrong measure', () => {
     const own = apply('national-platform');
     given([]).when({ ...own, metadata: applicant(creditCode(602), '2026-03-02') }).thenRefused('forbidden');
-    const broken = { ...own, data: { ...own.data, organisationName: ' ', project: { projectCode: null, title: '' }, approvalDocument: { documentNo: '', issuer: '', approvedOn: '2026-02-30', sha256: 'x' } } };
-    expect(given([]).when(broken).thenRefused('invalid-national-grant').details?.problems).toHaveLength(6);
+    const broken = { ...own, data: { ...own.data, organisationName: ' ', project: { projectCode: null, title: '' }, approvalDocument: { documentNo: '', issuer: '', approvedOn: '2026-02-30', file: uploaded('support-document') } } };
+    const problems = given([]).when(broken).thenRefused('invalid-national-grant').details?.problems;
+    expect(problems).toHaveLength(6);
+    expect(problems).toContain('approvalDocument.documentId:所选文件是其他支持文件,此处须上传国家级认定文件');
+    const unfinished = { ...own, data: { ...own.data, approvalDocument: { ...own.data.approvalDocument, file: { ...uploaded('approval-document'), sizeBytes: 0 } } } };
+    given([]).when(unfinished).thenRefused('invalid-national-grant', '国家级认定文件未完成上传');
     given([]).when({ ...own, data: { ...own.data, measure: 'lottery' as 'national-platform' } }).thenRefused('invalid-national-grant', 'national-platform');
-    given([]).when(apply('national-platform', '2026-03-02', [{ ...DECLARED_150, paidFen: 0, documentSha256: '' }, DECLARED_150, DECLARED_150])).thenRefused('invalid-declared-support', '重复申报');
+    given([]).when(apply('national-platform', '2026-03-02', [{ ...DECLARED_150, paidFen: 0, file: { ...uploaded('support-document'), sha256: '' } }, DECLARED_150, DECLARED_150])).thenRefused('invalid-declared-support', '重复申报');
     given([platform]).when(own).thenRefused('national-grant-exists');
     given([platform]).when({ ...approve(), metadata: applicant(PLATFORM_ORG, '2026-04-01') }).thenRefused('forbidden');
     given([platform]).when(award(wan(100))).thenRefused('wrong-measure');

@@ -5,6 +5,7 @@ import type { CommandMetadata } from '../shared/command-metadata';
 import type { Decider } from '../shared/decider';
 import type { Fen } from '../shared/money';
 import { refuse } from '../shared/refusal';
+import { fundDocumentProblems } from './fund-document';
 import { assertDeclaredSupport } from './declared-support';
 import type { DeclaredSupport } from './declared-support';
 import type { LedgerLine } from './ledger-line';
@@ -108,7 +109,7 @@ function apply(validity: PolicyValidity, command: Extract<NationalGrantCommand, 
   if (approvalDocument.documentNo.trim() === '') problems.push('approvalDocument.documentNo:请填写国家级认定文件的文号');
   if (approvalDocument.issuer.trim() === '') problems.push('approvalDocument.issuer:请填写发文机关');
   if (!isLocalDate(approvalDocument.approvedOn)) problems.push('approvalDocument.approvedOn:请按 YYYY-MM-DD 填写获批日期');
-  if (!/^[0-9a-f]{64}$/.test(approvalDocument.sha256)) problems.push('approvalDocument.sha256:请上传认定文件');
+  problems.push(...fundDocumentProblems('approvalDocument.documentId', approvalDocument.file, 'approval-document'));
   if (problems.length > 0) throw refuse('invalid-national-grant', `申请有误:${problems.join(';')}`, 'invalid', { problems });
   assertDeclaredSupport(declaredSupport);
   requireCommandWithinValidity(validity, command.metadata, '国家级认定支持申请');

@@ -1,6 +1,7 @@
 import type { LocalDate } from '../calendar/local-date';
 import type { Fen } from '../shared/money';
 import type { DeclaredSupport } from './declared-support';
+import type { FundDocument } from './fund-document';
 import type { CountedSupport } from './support-rule';
 
 export type NationalMeasure = 'national-platform' | 'national-champion';
@@ -10,7 +11,8 @@ export interface ApprovalDocument {
   readonly documentNo: string;
   readonly issuer: string;
   readonly approvedOn: LocalDate;
-  readonly sha256: string;
+  /** The uploaded document (PDF), kind approval-document. */
+  readonly file: FundDocument;
 }
 
 export interface ScheduledInstalment {

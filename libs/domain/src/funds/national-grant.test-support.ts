@@ -1,7 +1,7 @@
 import type { FundEntry } from '../awards/fund-ledger';
 import { creditCode } from '../selection/actors.test-support';
 import type { DeclaredSupport } from './declared-support';
-import { admin, applicant, at, SHA, wan } from './funds.test-support';
+import { admin, applicant, at, uploaded, wan } from './funds.test-support';
 import type { NationalGrantCommand } from './national-grant.commands';
 import type { NationalGrantEvent, NationalMeasure } from './national-grant.events';
 
@@ -19,7 +19,7 @@ export function apply(measure: NationalMeasure, date = '2026-03-02', declaredSup
       creditCode: org,
       organisationName: '湖南示例智能科技有限公司(合成)',
       project,
-      approvalDocument: { documentNo: '国科发〔2026〕1号(示例)', issuer: '科学技术部', approvedOn: '2026-01-15', sha256: SHA },
+      approvalDocument: { documentNo: '国科发〔2026〕1号(示例)', issuer: '科学技术部', approvedOn: '2026-01-15', file: uploaded('approval-document') },
       declaredSupport,
     },
     metadata: applicant(org, date),
@@ -30,7 +30,7 @@ export function applied(command: Apply): NationalGrantEvent {
   return { type: 'NationalGrantApplied', data: { ...command.data, appliedAt: command.metadata.now } };
 }
 
-export const DECLARED_150: DeclaredSupport = { documentNo: '湘财教〔2026〕3号(示例)', measureName: '省科技创新平台建设专项', paidFen: wan(150), receivedOn: '2026-02-01', documentSha256: SHA };
+export const DECLARED_150: DeclaredSupport = { documentNo: '湘财教〔2026〕3号(示例)', measureName: '省科技创新平台建设专项', paidFen: wan(150), receivedOn: '2026-02-01', file: uploaded('support-document') };
 
 /** A selection award of the previous year for the same project (issue 12's ledger entry). */
 export function selectionEntry(paidFen: number, year = 2025, project = PLATFORM, org = PLATFORM_ORG): FundEntry {

@@ -186,6 +186,14 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'voucher-not-allocated': '该算力券申报尚未安排补贴,不能发放算力券。请先安排补贴。',
   'voucher-over-issued': '发放的算力券将超过核定补贴中尚未发放的金额。请核对后重新填写发放金额。',
   'invalid-redemption': '兑付信息不完整。请填写算力服务提供方和兑付凭证号后再登记。',
+  'invalid-fund-document-kind': '文件类别不正确。请选择算力服务发票、算力服务合同、诚信承诺书、国家级认定文件或其他支持文件之一后重新上传。',
+  'fund-document-not-pdf': '资金申请的材料须为 PDF 文件。请将扫描件或文件导出为 PDF 后重新上传。',
+  'fund-document-empty': '上传的文件是空的。请检查文件后重新上传。',
+  'fund-document-too-large': '文件超过 20 MB 的单个文件上限。请压缩或拆分后重新上传。',
+  'fund-document-not-found': '没有找到所选的已上传文件。请重新上传该文件后再提交。',
+  'fund-document-quota-exceeded': '本单位为资金申请上传的文件已达存储上限。请联系管理员清理后再上传。',
+  'invalid-fund-ledger-query': '资金台账的筛选条件有误。请按提示改正年度、支持措施或统一社会信用代码后重试。',
+  'voucher-expired': '该年度算力券已过兑付期限,不能再登记兑付。请核对兑付日期;期限内未兑付的部分不再兑付。',
   'voucher-over-redeemed': '本次兑付金额超过已发放尚未兑付的算力券金额。请核对后重新填写。',
 
   // 国家级认定支持

@@ -4,3 +4,4 @@ export * from './expert-read-model';
 export * from './review-outcome-read-model';
 export * from './organisation-history-read-model';
 export * from './review-outcome-of';
+export * from './fund-ledger-read-model';

@@ -41,6 +41,16 @@ export class AttachmentFiles implements OnApplicationBootstrap {
     return join(this.root, dossierId, attachmentId);
   }
 
+  /** The names of the files in one folder (none when it does not exist). */
+  async namesIn(dossierId: string): Promise<string[]> {
+    if (!SAFE_SEGMENT.test(dossierId)) return [];
+    try {
+      return await readdir(join(this.root, dossierId));
+    } catch {
+      return [];
+    }
+  }
+
   /** A fresh temporary file for one upload. */
   incomingPath(): string {
     return join(this.root, INCOMING, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);

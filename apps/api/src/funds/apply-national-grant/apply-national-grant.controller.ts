@@ -3,10 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Repository } from 'typeorm';
+import type { DeclaredSupport } from '@app/domain/funds';
 import { Roles } from '../../auth/access.decorators';
 import { Organisation } from '../../auth/organisation.entity';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
+import { FundDocumentStore } from '../fund-documents/fund-document-store';
 import { NationalGrantCommands } from '../shared/national-grant-commands';
 import { nationalGrantAnswer } from '../shared/national-grant.response';
 import { ApplyNationalGrantRequest } from './apply-national-grant.request.dto';
@@ -17,6 +19,7 @@ import { ApplyNationalGrantRequest } from './apply-national-grant.request.dto';
 export class ApplyNationalGrantController {
   constructor(
     private readonly grants: NationalGrantCommands,
+    private readonly documents: FundDocumentStore,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
   ) {}
 
@@ -29,6 +32,12 @@ export class ApplyNationalGrantController {
     const creditCode = context.metadata.actor.organisationCreditCode;
     const organisation = creditCode ? await this.organisations.findOneBy({ creditCode }) : null;
     if (!creditCode || !organisation) throw new ForbiddenException('该账号未关联申报单位,不能提交申请');
+    const { documentId, ...approval } = body.approvalDocument;
+    const approvalDocument = { ...approval, file: await this.documents.resolve(creditCode, documentId, 'approvalDocument.documentId') };
+    const declaredSupport: DeclaredSupport[] = [];
+    for (const [index, { documentId: supportDocumentId, ...item }] of (body.declaredSupport ?? []).entries()) {
+      declaredSupport.push({ ...item, file: await this.documents.resolve(creditCode, supportDocumentId, `declaredSupport[${index}].documentId`) });
+    }
     const result = await this.grants.run('ApplyForNationalGrant', body.applicationId, context, () => ({
       type: 'ApplyForNationalGrant',
       data: {
@@ -37,8 +46,8 @@ export class ApplyNationalGrantController {
         creditCode,
         organisationName: organisation.name,
         project: { projectCode: body.project.projectCode ?? null, title: body.project.title },
-        approvalDocument: { ...body.approvalDocument },
-        declaredSupport: (body.declaredSupport ?? []).map((item) => ({ ...item })),
+        approvalDocument,
+        declaredSupport,
       },
       metadata: context.metadata,
     }));

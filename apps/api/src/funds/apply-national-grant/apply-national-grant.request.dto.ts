@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
+const DOCUMENT_ID = /^[A-Za-z0-9-]{1,80}$/;
 
 export class ApprovalDocumentRequest {
   @ApiProperty({ example: '国科发〔2026〕1号' })
@@ -20,9 +20,9 @@ export class ApprovalDocumentRequest {
   @Matches(DATE, { message: 'approvedOn 须为 YYYY-MM-DD' })
   approvedOn!: string;
 
-  @ApiProperty({ description: 'SHA-256 of the uploaded approval document' })
-  @Matches(SHA256, { message: 'sha256 须为 64 位十六进制' })
-  sha256!: string;
+  @ApiProperty({ description: 'documentId of the uploaded approval document (POST /api/v1/fund-documents, kind approval-document)' })
+  @Matches(DOCUMENT_ID, { message: 'documentId 须为上传认定文件时返回的 documentId' })
+  documentId!: string;
 }
 
 export class DeclaredSupportRequest {
@@ -45,9 +45,9 @@ export class DeclaredSupportRequest {
   @Matches(DATE, { message: 'receivedOn 须为 YYYY-MM-DD' })
   receivedOn!: string;
 
-  @ApiProperty({ description: 'SHA-256 of the uploaded support document' })
-  @Matches(SHA256, { message: 'documentSha256 须为 64 位十六进制' })
-  documentSha256!: string;
+  @ApiProperty({ description: 'documentId of the uploaded support document (POST /api/v1/fund-documents, kind support-document)' })
+  @Matches(DOCUMENT_ID, { message: 'documentId 须为上传支持文件时返回的 documentId' })
+  documentId!: string;
 }
 
 export class ProjectRequest {

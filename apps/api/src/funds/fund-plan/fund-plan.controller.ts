@@ -29,7 +29,7 @@ export class FundPlanController {
   @ApiOkResponse({ description: 'the file, with Content-Disposition naming it', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 401, 403)
   async download(@Query() query: FundPlanQuery, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const lines = (await this.reads.lines()).filter((line) => line.year === query.year && (line.committedFen > 0 || line.issuedFen > 0 || line.paidFen > 0 || line.decision === 'suspended' || line.decision === 'not-paid' || line.decision === 'not-granted'));
+    const lines = (await this.reads.lines({ year: query.year })).filter((line) => (line.committedFen > 0 || line.issuedFen > 0 || line.paidFen > 0 || line.decision === 'suspended' || line.decision === 'not-paid' || line.decision === 'not-granted'));
     const codes = [...new Set(lines.map((line) => line.creditCode))];
     const names = new Map((codes.length === 0 ? [] : await this.organisations.findBy({ creditCode: In(codes) })).map((org) => [org.creditCode.toUpperCase(), org.name]));
     const summary = await this.reads.summary(query.year);

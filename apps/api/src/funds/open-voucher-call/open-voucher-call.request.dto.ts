@@ -25,4 +25,9 @@ export class OpenVoucherCallRequest {
   @IsInt()
   @Min(1)
   budgetFen?: number;
+
+  @ApiPropertyOptional({ description: '算力券兑付期限(含当日),默认为该年度 12 月 31 日;不得早于申报截止日期', example: '2026-12-31' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'redeemableUntil 须为 YYYY-MM-DD' })
+  redeemableUntil?: string;
 }

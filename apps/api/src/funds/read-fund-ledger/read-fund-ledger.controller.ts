@@ -1,9 +1,5 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE } from '@app/event-store';
-import type { EventStore } from '@app/event-store';
-import { ledgerLinesOf, summariseFunds } from '@app/domain/funds';
-import type { FundStreamEvent } from '@app/domain/funds';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -12,15 +8,14 @@ import { FundMeasures } from '../shared/measure-catalogue';
 
 /**
  * The ledger of one organisation (its own applicants, or an admin): every line of every measure,
- * and per year and measure budget / committed / issued / paid. Read from the organisation's fund
- * streams (a few dozen events); the department-wide view over all organisations is GET /funds/summary.
+ * and per year and measure committed / issued / paid; the department-wide view over all organisations
+ * is GET /funds/summary. Both read the fund-ledger read model.
  */
 @ApiTags('资金台账 fund ledger')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ReadFundLedgerController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly measures: FundMeasures,
     private readonly reads: FundReads,
   ) {}
@@ -34,12 +29,7 @@ export class ReadFundLedgerController {
     const { actor } = context.metadata;
     const code = creditCode.toUpperCase();
     if (actor.role !== 'admin' && actor.organisationCreditCode?.toUpperCase() !== code) throw new NotFoundException('未找到该单位的资金台账(申报单位只能查看本单位的台账)');
-    const events: FundStreamEvent[] = [];
-    for (const from of [2025, 2028, 2031]) {
-      for (const event of await this.store.readStream(`fund-${code}-${from}to${from + 2}`)) events.push({ type: event.type, data: event.data } as FundStreamEvent);
-    }
-    const lines = ledgerLinesOf(events);
-    return { creditCode: code, lines, summary: summariseFunds(lines) };
+    return { creditCode: code, ...(await this.reads.organisation(code)) };
   }
 
   @Get('funds/summary')

@@ -2,12 +2,13 @@ import { Controller, Get, Inject, NotFoundException, Param, ParseIntPipe } from 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
-import { voucherBalances, voucherCallDecider, voucherCallStreamOf } from '@app/domain/funds';
+import { voucherCallDecider, voucherCallStreamOf } from '@app/domain/funds';
 import type { VoucherCallEvent } from '@app/domain/funds';
 import { Roles } from '../../auth/access.decorators';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { FundMeasures } from '../shared/measure-catalogue';
+import { voucherCallView } from '../shared/voucher-call.response';
 
 /** A year's 算力券 call folded from its stream: budget use, and per enterprise granted / issued / redeemed / remaining. */
 @ApiTags('算力券 compute vouchers')
@@ -29,18 +30,6 @@ export class ReadVoucherCallController {
     const events = await this.store.readStream(voucherCallStreamOf(year));
     const state = events.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as VoucherCallEvent), decider.initialState());
     if (state.status !== 'open') throw new NotFoundException(`${year}年算力券申报尚未发布`);
-    const { actor } = context.metadata;
-    const own = (creditCode: string) => actor.role === 'admin' || actor.organisationCreditCode?.toUpperCase() === creditCode;
-    const { call } = state;
-    return {
-      year,
-      title: call.title,
-      allocationRule: call.allocationRule,
-      claimsOpenOn: call.claimsOpenOn,
-      claimsCloseOn: call.claimsCloseOn,
-      budgetFen: call.budgetFen,
-      committedFen: call.committedFen,
-      balances: voucherBalances(state).filter((balance) => own(balance.creditCode)),
-    };
+    return voucherCallView(state, context.metadata.actor);
   }
 }

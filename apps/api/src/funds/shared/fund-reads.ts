@@ -1,35 +1,44 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE } from '@app/event-store';
-import type { EventStore } from '@app/event-store';
-import { ledgerLinesOf, summariseFunds } from '@app/domain/funds';
-import type { FundStreamEvent, LedgerLine, MeasureBudget } from '@app/domain/funds';
+import { Injectable } from '@nestjs/common';
+import { summariseFunds } from '@app/domain/funds';
+import type { FundSummaryRow, LedgerLine, NationalGrant } from '@app/domain/funds';
+import { FundLedgerReadModel } from '@app/read-models';
+import type { FundLineFilter, OrganisationFundTotal } from '@app/read-models';
 
 /**
- * The department-wide ledger, folded from every organisation's fund stream (category `fund`) and the
- * 算力券 calls' budgets (category `compute`). A read of the streams, not of a projection: fine for a
- * plan's few thousand lines; a read model belongs with the projections (issue 15).
+ * The department-wide ledger for lists, documents and charts: the `fund-ledger` projection's tables
+ * (libs/read-models). Commands never read these; they decide on the organisations' fund streams.
  */
 @Injectable()
 export class FundReads {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly readModel: FundLedgerReadModel) {}
 
-  async lines(): Promise<LedgerLine[]> {
-    const events = await this.store.readAll({ category: 'fund' });
-    return ledgerLinesOf(events.map((event) => ({ type: event.type, data: event.data }) as FundStreamEvent));
+  lines(filter: FundLineFilter = {}): Promise<LedgerLine[]> {
+    return this.readModel.lines(filter);
   }
 
-  async budgets(): Promise<MeasureBudget[]> {
-    const calls = await this.store.readAll({ category: 'compute' });
-    return calls
-      .filter((event) => event.type === 'VoucherCallOpened')
-      .map((event) => {
-        const data = event.data as { year: number; budgetFen: number };
-        return { year: data.year, measure: 'compute-voucher' as const, budgetFen: data.budgetFen };
-      });
+  summary(year?: number): Promise<FundSummaryRow[]> {
+    return this.readModel.summary(year);
   }
 
-  async summary(year?: number) {
-    const rows = summariseFunds(await this.lines(), await this.budgets());
-    return year === undefined ? rows : rows.filter((row) => row.year === year);
+  years(): Promise<number[]> {
+    return this.readModel.years();
+  }
+
+  organisations(year?: number): Promise<OrganisationFundTotal[]> {
+    return this.readModel.organisations(year);
+  }
+
+  applications(creditCode?: string): Promise<NationalGrant[]> {
+    return this.readModel.applications(creditCode);
+  }
+
+  names(): Promise<Map<string, string>> {
+    return this.readModel.names();
+  }
+
+  /** One organisation's lines and its sums per year and measure. */
+  async organisation(creditCode: string): Promise<{ lines: LedgerLine[]; summary: FundSummaryRow[] }> {
+    const lines = await this.readModel.lines({ creditCode });
+    return { lines, summary: summariseFunds(lines) };
   }
 }

@@ -7,6 +7,7 @@ import { Roles } from '../../auth/access.decorators';
 import { Organisation } from '../../auth/organisation.entity';
 import { Context, RequestContext } from '../../auth/request-context';
 import { ApiErrors } from '../../http/api-errors.decorator';
+import { FundDocumentStore } from '../fund-documents/fund-document-store';
 import { VoucherCommands } from '../shared/voucher-commands';
 import { voucherCallAnswer } from '../shared/voucher-call.response';
 import { SubmitVoucherClaimRequest } from './submit-voucher-claim.request.dto';
@@ -17,6 +18,7 @@ import { SubmitVoucherClaimRequest } from './submit-voucher-claim.request.dto';
 export class SubmitVoucherClaimController {
   constructor(
     private readonly vouchers: VoucherCommands,
+    private readonly documents: FundDocumentStore,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
   ) {}
 
@@ -29,9 +31,10 @@ export class SubmitVoucherClaimController {
     const creditCode = context.metadata.actor.organisationCreditCode;
     const organisation = creditCode ? await this.organisations.findOneBy({ creditCode }) : null;
     if (!creditCode || !organisation) throw new ForbiddenException('该账号未关联申报单位,不能申报算力券');
+    const attachments = await this.documents.resolveAll(creditCode, body.documentIds, 'documentIds');
     const result = await this.vouchers.run('SubmitVoucherClaim', year, context, () => ({
       type: 'SubmitVoucherClaim',
-      data: { claimId: body.claimId, creditCode, organisationName: organisation.name, invoices: body.invoices.map((invoice) => ({ ...invoice })), attachments: body.attachments.map((a) => ({ ...a })) },
+      data: { claimId: body.claimId, creditCode, organisationName: organisation.name, invoices: body.invoices.map((invoice) => ({ ...invoice })), attachments },
       metadata: context.metadata,
     }));
     return voucherCallAnswer(response, year, result, context.metadata.actor);

@@ -27,17 +27,6 @@ export class ComputeInvoiceRequest {
   periodTo!: string;
 }
 
-export class ClaimAttachmentRequest {
-  @ApiProperty({ example: 'compute-invoices', description: 'compute-invoices, service-contract, integrity-commitment' })
-  @IsString()
-  @Length(1, 60)
-  kind!: string;
-
-  @ApiProperty({ description: 'SHA-256 of the uploaded file' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 须为 64 位十六进制' })
-  sha256!: string;
-}
-
 export class SubmitVoucherClaimRequest {
   @ApiProperty({ example: 'claim-91430100MA4L16JQ0H' })
   @Matches(/^[A-Za-z0-9-]{1,80}$/, { message: 'claimId 只能包含字母、数字和连字符' })
@@ -51,10 +40,9 @@ export class SubmitVoucherClaimRequest {
   @Type(() => ComputeInvoiceRequest)
   invoices!: ComputeInvoiceRequest[];
 
-  @ApiProperty({ type: [ClaimAttachmentRequest] })
+  @ApiProperty({ type: [String], description: 'documentId of each uploaded file (POST /api/v1/fund-documents): 算力服务发票, 算力服务合同, 诚信承诺书' })
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ClaimAttachmentRequest)
-  attachments!: ClaimAttachmentRequest[];
+  @Matches(/^[A-Za-z0-9-]{1,80}$/, { each: true, message: 'documentIds 须为上传文件时返回的 documentId' })
+  documentIds!: string[];
 }
