@@ -77,8 +77,21 @@ export class UnitOfWork {
     decider: Decider<Command, Event, State>,
     command: Command,
   ): Promise<{ events: Event[]; state: State }> {
+    const { events, state } = await this.decideWith(streamId, decider, (current) => ({ events: decider.decide(command, current), value: undefined }));
+    return { events, state };
+  }
+
+  /**
+   * Like decide, for a decision that yields more than its events: e.g. a plan, whose pairs the
+   * caller decides on other streams while this stream's events keep only its counts.
+   */
+  async decideWith<Command, Event extends DomainEvent, State, Value>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    decision: (state: State) => { readonly events: Event[]; readonly value: Value },
+  ): Promise<{ events: Event[]; state: State; value: Value }> {
     const stream = await this.load(streamId, decider);
-    const events = decider.decide(command, stream.state);
+    const { events, value } = decision(stream.state);
     const state = events.reduce(decider.evolve, stream.state);
     this.loaded.set(streamId, { ...stream, state });
     if (events.length > 0) {
@@ -86,7 +99,7 @@ export class UnitOfWork {
       pending.events.push(...events);
       this.pending.set(streamId, pending);
     }
-    return { events, state };
+    return { events, state, value };
   }
 
   async commit(commandType: string): Promise<{ revisions: Map<string, bigint>; position: GlobalPosition | null }> {
