@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '@app/event-store';
+import { ConcurrencyError, TransactionAbortedError } from '@app/event-store';
 import type { AppendResult, EventStore, GlobalPosition, NewEvent, RecordedEvent } from '@app/event-store';
 import type { Decider } from '@app/domain/shared/decider';
 import type { CommandMetadata } from '@app/domain/shared/command-metadata';
@@ -157,7 +157,8 @@ export async function runCommand<T>(
       return { value, revisions, position };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      if (context.ifMatch !== undefined && options.stream !== undefined) {
+      // A deadlock or serialization failure says nothing of the revision the client saw: run again.
+      if (context.ifMatch !== undefined && options.stream !== undefined && !(error instanceof TransactionAbortedError)) {
         const current = await store.streamRevision(options.stream);
         throw new StaleRevisionError(options.stream, context.ifMatch, current === null ? null : current.toString());
       }
