@@ -34,6 +34,12 @@ export interface Selection {
 
 export type SelectionState = { readonly phase: 'none' } | Selection;
 
+/**
+ * The fold of a selection stream for snapshots: bump the version when evolveSelection gives another
+ * state for the same events, and every stored snapshot is rebuilt from the whole stream.
+ */
+export const SELECTION_FOLD = { fold: 'selection', version: 1 } as const;
+
 export function evolveSelection(state: SelectionState, stored: StoredSelectionEvent): SelectionState {
   const event = upcastSelectionEvent(stored);
   if (event.type === 'SelectionOpened') {

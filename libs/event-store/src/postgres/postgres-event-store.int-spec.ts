@@ -105,9 +105,11 @@ for (const kind of testDatabaseKinds()) {
       await dataSource.initialize();
       try {
         await dataSource.undoLastMigration();
+        expect((await dataSource.query(`SELECT to_regclass('es_snapshots') AS snapshots`))[0].snapshots).toBeNull();
+        await dataSource.undoLastMigration();
         const appendStreams = await dataSource.query(`SELECT to_regproc('es_append_streams') AS fn`);
         expect(appendStreams[0].fn).toBeNull();
-        for (let undone = 1; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
+        for (let undone = 2; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
         const tables = await dataSource.query(`SELECT to_regclass('es_events') AS events`);
         expect(tables[0].events).toBeNull();
         await dataSource.runMigrations();
