@@ -32,6 +32,16 @@ describe('the HTTP layer in Chinese', () => {
     }
   });
 
+  it('given a Chinese message that names commands, paths and formats, then it is kept as it is', () => {
+    const pdfUnavailable =
+      '服务器暂时无法生成 PDF:CHROMIUM_PATH 指向的 /tmp/no-chromium-x1y2z3/chromium 不是可执行的 Chromium。请管理员在服务器上安装 Chromium 浏览器和中文衬线字体' +
+      '(Debian/Ubuntu:apt-get install chromium fonts-noto-cjk;Docker 镜像已自带),或设置 CHROMIUM_PATH;在此之前可下载同一文件的 DOCX 或 HTML 版本(format=docx / format=html)。';
+    expect(isChinese(pdfUnavailable)).toBe(true);
+    expect(httpMessageInChinese(503, pdfUnavailable)).toBe(pdfUnavailable);
+    expect(isChinese('creditCode must be an 18-character 统一社会信用代码')).toBe(false);
+    expect(isChinese('no such endpoint')).toBe(false);
+  });
+
   it('given several invalid fields, then the message names them once and says what to do', () => {
     expect(validationMessageInChinese(['title', 'title', 'year'])).toBe('请求中有 2 个字段不符合要求(title、year)。请按 details 中各字段的说明修改后重新提交。');
   });

@@ -5,16 +5,27 @@
  * stays in the body's `details` (`details.reason`, or each field's `reasons`).
  */
 
-const CHINESE = /[\u3400-\u9fff]/g;
-const LATIN = /[A-Za-z]/g;
+const CHINESE = /[\u3400-\u9fff]/;
+/** A word of running English: letters only, perhaps with the punctuation that ends it. */
+const PLAIN_WORD = /^[A-Za-z]+[,.;:!?]?$/;
+
+/** Three plain English words in a row make a sentence; names of commands, paths, fields and formats do not. */
+function hasLatinSentence(text: string): boolean {
+  let run = 0;
+  for (const token of text.split(/\s+/)) {
+    run = PLAIN_WORD.test(token) ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
 
 /**
  * Already written for people (several controllers throw Chinese text of their own): Chinese carries the
- * sentence, Latin only names things in it ("creditCode must be an 18-character 统一社会信用代码" is not).
+ * sentence, Latin only names things in it (a path, `apt-get install chromium`, CHROMIUM_PATH). "creditCode
+ * must be an 18-character 统一社会信用代码" is not: English carries that sentence.
  */
 export function isChinese(text: string): boolean {
-  const chinese = text.match(CHINESE)?.length ?? 0;
-  return chinese > 0 && chinese * 2 >= (text.match(LATIN)?.length ?? 0);
+  return CHINESE.test(text) && !hasLatinSentence(text);
 }
 
 const ROLE_NAMES: Record<string, string> = { admin: '管理员', expert: '评审专家', applicant: '申报单位', public: '公众', system: '系统' };
