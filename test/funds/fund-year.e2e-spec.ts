@@ -166,6 +166,12 @@ for (const kind of behaviourDatabaseKinds()) {
       expect(foreign.body.details).toMatchObject({ code: 'fund-document-not-found', field: 'approvalDocument.documentId' });
       const wrongKind = await org[8001].post('/api/v1/national-grants').send({ ...application, applicationId: 'x', approvalDocument: { ...application.approvalDocument, documentId: documents[8001][0] } }).expect(400);
       expect(wrongKind.body.message).toContain('所选文件是算力服务发票,此处须上传国家级认定文件');
+      // The bad-input corpus found these answering 500: a missing nested object is a 400 naming its field.
+      for (const missing of ['approvalDocument', 'project'] as const) {
+        const { [missing]: _left, ...without } = application;
+        const refused = await org[8001].post('/api/v1/national-grants').send({ ...without, applicationId: 'x' }).expect(400);
+        expect(refused.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: missing })]));
+      }
       await org[8001].post('/api/v1/national-grants').send(application).expect(201);
       const over = await admin.post('/api/v1/national-grants/champion-8001/decision').send({ outcome: 'approve', amountFen: 100 * WAN + 1 }).expect(400);
       expect(over.body.details.code).toBe('one-off-over-cap');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DOCUMENT_ID = /^[A-Za-z0-9-]{1,80}$/;
@@ -73,11 +73,13 @@ export class ApplyNationalGrantRequest {
   measure!: 'national-platform' | 'national-champion';
 
   @ApiProperty({ type: ProjectRequest })
+  @IsDefined({ message: '请填写申请支持的项目(project)' })
   @ValidateNested()
   @Type(() => ProjectRequest)
   project!: ProjectRequest;
 
   @ApiProperty({ type: ApprovalDocumentRequest })
+  @IsDefined({ message: '请附上国家级认定的批准文件(approvalDocument)' })
   @ValidateNested()
   @Type(() => ApprovalDocumentRequest)
   approvalDocument!: ApprovalDocumentRequest;
