@@ -314,12 +314,14 @@ export class AdminPagesController {
       const event = upcastSelectionEvent(stored);
       if (event.type !== 'ExpertReviewStarted' && event.type !== 'ReplacementAssignmentsPlanned') return [];
       const round = event.type === 'ExpertReviewStarted' ? 1 : event.data.round;
-      const { assignedCount, unfilledPlaces, unfilledDossierIds } = event.data;
+      const { assignedCount, assignedPerExpert, unfilledPlaces, unfilledDossierIds } = event.data;
       return [{
         round,
         at: stored.at,
         kind: round === 1 ? '首轮分配' : '补充分配',
         count: assignedCount,
+        // Who took the places of a replacement round (which dossier each is on that dossier's page).
+        pairs: round === 1 ? '' : Object.entries(assignedPerExpert ?? {}).map(([expertId, count]) => `${names.get(expertId) ?? expertId} ${count} 项`).join(';'),
         unfilled: unfilledPlaces === 0 ? '' : `${unfilledDossierIds.map(titled).join('、')} 共缺 ${unfilledPlaces} 人`,
       }];
     });
