@@ -1,3 +1,4 @@
+import type { SignedDeclaration } from '../commitments/commitment.state';
 import type { ConflictExpert } from '../conflicts';
 import type { SelectionFacts } from '../selection/selection.phase';
 import type { CommandMetadata } from '../shared/command-metadata';
@@ -50,13 +51,20 @@ export type RejectDossier = DossierCommandOf<'RejectDossier', { reason: string }
 
 export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts }>;
 export type RecuseExpert = DossierCommandOf<'RecuseExpert', { expertId: string; reason: string }>;
+/** A score, with the expert's signature of the selection's declaration (null: he has not signed). */
+interface ScoreData {
+  expert: ConflictExpert;
+  declaration: SignedDeclaration | null;
+  points: Readonly<Record<string, number>>;
+  comment: string;
+}
 export type SubmitScore = DossierCommandOf<
   'SubmitScore',
-  { expert: ConflictExpert; points: Readonly<Record<string, number>>; comment: string }
+  ScoreData
 >;
 export type AmendScore = DossierCommandOf<
   'AmendScore',
-  { expert: ConflictExpert; points: Readonly<Record<string, number>>; comment: string }
+  ScoreData
 >;
 
 export type FileObjection = DossierCommandOf<

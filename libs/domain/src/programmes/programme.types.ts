@@ -1,4 +1,5 @@
 import type { AwardFormula } from '../awards';
+import type { DeclarationText } from '../commitments/declaration';
 import type { AggregationMethod, Criterion } from '../scoring';
 
 /** The six selections of the plan's annex 5 (十大支持措施). */
@@ -87,6 +88,8 @@ interface RulesCommon {
   readonly maxExcludedExperts: number;
   /** Who takes objections during the notice (异议受理部门 and its phone), as the call's notice names them. */
   readonly noticeContact?: NoticeContact;
+  /** The 保密承诺、回避声明 experts sign before reading a dossier; absent: DEFAULT_DECLARATION. */
+  readonly declaration?: DeclarationText;
 }
 
 export interface NoticeContact {
@@ -117,6 +120,7 @@ export interface CallRuleOverrides {
   readonly noticeWorkingDays?: number;
   readonly award?: AwardFormula;
   readonly noticeContact?: NoticeContact;
+  readonly declaration?: DeclarationText;
 }
 
 export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
@@ -131,6 +135,7 @@ export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
   'noticeWorkingDays',
   'award',
   'noticeContact',
+  'declaration',
 ];
 
 export function isMoneyProgramme(rules: { award: AwardFormula }): boolean {
