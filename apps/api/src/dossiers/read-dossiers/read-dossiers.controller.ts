@@ -10,6 +10,7 @@ import { withEtag } from '../../http/command-response';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { DossierDetailResponse, DossierSummaryResponse, dossierDetailOf, dossierSummaryOf } from '../shared/dossier.response.dto';
 import { outcomeAsSeenBy, requireVisible } from '../shared/dossier-visibility';
+import { requireDeclarationSigned } from '../../reviews/commitments/declaration-gate';
 import { ListDossiersQuery } from './list-dossiers.query.dto';
 import { ExportableAs } from '../../exports/export-format.interceptor';
 
@@ -42,6 +43,7 @@ export class ReadDossiersController {
     const { value, revision } = await this.directory.dossier(dossierId);
     const { actor } = context.metadata;
     const visible = requireVisible(value, actor);
+    await requireDeclarationSigned(this.directory, visible.selectionId, actor);
     const { value: selection } = await this.directory.selection(visible.selectionId);
     return withEtag(response, revision, dossierDetailOf(outcomeAsSeenBy(visible, selection.phase, actor), revision, actor));
   }

@@ -26,7 +26,8 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
       const expert = await this.facts.expertOf(metadata);
       const { state } = await unit.load(stream, dossierDecider);
       const scored = state.status !== 'none' && state.scores.some((score) => score.expertId === expert.expertId);
-      const data = { dossierId, selection, expert, points: request.points, comment: request.comment };
+      const declaration = await this.directory.signature(known.selectionId, expert.expertId);
+      const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
     }, { stream });
   }
