@@ -50,6 +50,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/selections/{selectionId}/assignments/replacements', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/review-progress', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/me/assignments', allowed: ['expert'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/declaration', allowed: ['expert', 'admin'] },
+  { method: 'POST', path: '/api/v1/selections/{selectionId}/declaration/signature', allowed: ['expert'], body: { version: '默认文本-1' } },
   { method: 'PUT', path: '/api/v1/dossiers/{dossierId}/reviews/mine', allowed: ['expert'], confidential: true },
   { method: 'GET', path: '/api/v1/dossiers/{dossierId}/reviews/mine', allowed: ['expert'], confidential: true },
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/recusal', allowed: ['expert'], confidential: true },

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { ADMIN, startTestApp } from '../support/test-app';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
+import { signDeclaration } from '../support/sign-declaration';
 
 type Agent = ReturnType<typeof request.agent>;
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
@@ -69,6 +70,7 @@ describe('confirmations on the selection desk', () => {
     const rubric = seed.rubric;
     for (const [index, expert] of experts.entries()) {
       const points = Object.fromEntries(rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * 0.8)]));
+      await signDeclaration(expert, selectionId);
       await expert.put(`/api/v1/dossiers/${ids[0]}/reviews/mine`).send({ points, comment: '好' }).expect(200);
       if (index < 4) await expert.put(`/api/v1/dossiers/${ids[1]}/reviews/mine`).send({ points, comment: '可' }).expect(200);
     }

@@ -6,6 +6,7 @@
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { creditCode, preparePassedDossiers } from '../reviews/prepare-dossiers';
+import { signDeclaration } from '../support/sign-declaration';
 
 const SELECTION = 'demo-scenario-2026';
 const DOMAIN = 'AI+离散型制造';
@@ -84,6 +85,7 @@ for (const kind of testDatabaseKinds()) {
 
       // The first expert scores everything on the last day; the others do not.
       t.clock.set('2026-04-24T08:00:00.000Z');
+      await signDeclaration(experts[0].client, SELECTION);
       for (const task of mine.body as { dossierId: string }[]) {
         await experts[0].client.put(`/api/v1/dossiers/${task.dossierId}/reviews/mine`).send({ points: pointsFor(80), comment: '按期评分' }).expect(200);
       }

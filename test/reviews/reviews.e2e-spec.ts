@@ -2,6 +2,7 @@ import { ProgrammeCatalogue } from '../../apps/api/src/catalogue/programme-catal
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { creditCode, preparePassedDossiers, startNotice } from './prepare-dossiers';
+import { signDeclaration } from '../support/sign-declaration';
 
 const SELECTION = 'demo-scenario-2026';
 const PASSWORD = 'expert-password-for-tests';
@@ -174,6 +175,35 @@ for (const kind of testDatabaseKinds()) {
       expect(await holders(dossierId(4))).not.toContain(declaring);
       expect((await board()).map((dossier) => dossier.assigned)).toEqual([3, 3, 3, 3]);
       await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({}).expect(409);
+    });
+
+    it('an expert signs the 保密承诺、回避声明 before any dossier read or score; without it he is told to sign first', async () => {
+      t.clock.set('2026-04-16T02:00:00.000Z');
+      const [early] = await holders(dossierId(1));
+      const expert = expertClient(early);
+      const unsigned = await expert.get(`/api/v1/dossiers/${dossierId(1)}`).expect(403);
+      expect(unsigned.body.details).toMatchObject({ code: 'declaration-not-signed', selectionId: SELECTION });
+      expect(unsigned.body.message).toMatch(/请先.*签署/);
+      await expert.get(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).expect(403);
+      const refusedScore = await expert.put(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).send({ points: pointsFor(90), comment: '好' }).expect(403);
+      expect(refusedScore.body.details.code).toBe('declaration-not-signed');
+
+      const text = await expert.get(`/api/v1/selections/${SELECTION}/declaration`).expect(200);
+      expect(text.body).toMatchObject({ selectionId: SELECTION, version: '默认文本-1', signature: null });
+      expect(text.body.paragraphs.join('')).toMatch(/保密.*回避/);
+      await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({}).expect(400);
+      const stale = await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '旧版' }).expect(409);
+      expect(stale.body.details.code).toBe('declaration-changed');
+      const signed = await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '默认文本-1' }).expect(201);
+      expect(signed.body).toEqual({ version: '默认文本-1', signedAt: '2026-04-16T02:00:00.000Z' });
+      await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '默认文本-1' }).expect(409);
+      const events = await t.store.readStream(`commitment-${SELECTION}-${early}`);
+      expect(events.map((event) => [event.type, (event.data as { version: string }).version])).toEqual([['DeclarationSigned', '默认文本-1']]);
+
+      await expert.get(`/api/v1/dossiers/${dossierId(1)}`).expect(200);
+      expect((await expert.get(`/api/v1/selections/${SELECTION}/declaration`).expect(200)).body.signature).toEqual(signed.body);
+      await admin.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '默认文本-1' }).expect(403);
+      for (const other of experts.values()) await signDeclaration(expertClient(other), SELECTION);
     });
 
     it('experts score and amend their own scores, never reading another\'s; bad scores and stale If-Match are refused', async () => {

@@ -85,7 +85,7 @@ describe('the audit page', () => {
   const names = { expert: (id: string) => ({ e1: '李四', e2: '王五' })[id] ?? id, dossier: (id: string) => `《${id.toUpperCase()}》` };
 
   it('names every event type the selection, dossier and expert streams record', () => {
-    for (const type of ['SelectionOpened', 'ReplacementAssignmentsPlanned', 'ShortlistEntryDropped', 'ExpertRecused', 'ConflictDeclared', 'FutureScenariosPublished']) {
+    for (const type of ['SelectionOpened', 'ReplacementAssignmentsPlanned', 'ShortlistEntryDropped', 'ExpertRecused', 'ConflictDeclared', 'DeclarationSigned', 'FutureScenariosPublished']) {
       expect(EVENT_NAMES[type]).toBeDefined();
     }
   });
@@ -94,6 +94,7 @@ describe('the audit page', () => {
     expect(
       eventSummary('ReplacementAssignmentsPlanned', { round: 2, seed: 's', assignments: [{ dossierId: 'a', expertId: 'e2', fieldMatch: true }], unfilled: [], loads: {} }, names),
     ).toBe('第 2 轮,新分配 1 人次(王五 → 《A》),名额已配齐;随机种子 s');
+    expect(eventSummary('DeclarationSigned', { selectionId: 's', expertId: 'e1', version: '默认文本-1', paragraphs: ['一', '二', '三'], signedAt: 'x' }, names)).toBe('李四 签署声明(文本版本 默认文本-1,共 3 段)');
     expect(eventSummary('ExpertRecused', { dossierId: 'a', expertId: 'e1', reason: '回避: 曾任职', scoreDiscarded: true }, names)).toBe('李四;理由:回避: 曾任职;已评分数作废');
     expect(eventSummary('ShortlistEntryDropped', { dossierId: 'a', promoted: { dossierId: 'b', rank: 2 } }, names)).toBe('《A》 因异议成立撤出名单;递补:《B》');
     expect(eventSummary('SelectionOpened', { title: '2026年十大示范场景', quotas: [{ tier: 'scenario', name: '示范场景', quota: 1 }], overrides: { quotas: { scenario: 1 } }, submissionDeadlineDate: '2026-03-31' })).toBe(
