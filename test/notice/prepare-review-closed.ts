@@ -12,7 +12,7 @@ import { conflictExpertOf, expertDecider } from '@app/domain/expert';
 import type { ExpertCommand, ExpertState, RegisteredExpert } from '@app/domain/expert';
 import { creditCodeCheckCharacter } from '@app/domain/credit-code';
 import type { ProgrammeCode } from '@app/domain/programmes';
-import { selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
+import { decideAssignmentRound, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
 import type { Selection, SelectionCommand, SelectionFacts, SelectionState } from '@app/domain/selection';
 import type { CommandMetadata } from '@app/domain/shared/command-metadata';
 import { foldEvents } from '@app/domain/shared/decider';
@@ -163,14 +163,18 @@ export function createPreparer(t: TestApp) {
     const dossiers = await Promise.all(plan.applicants.map((applicant) => dossierOf(applicant.dossierId)));
     const pool = await Promise.all(expertIds.map(async (id) => conflictExpertOf(await expertOf(id))));
     const { rules } = await factsOf(selectionId);
-    const [started] = (await toSelection(selectionId, {
-      type: 'StartExpertReview',
-      data: { dossiers: dossiers.map((dossier) => conflictDossierOf(dossier, rules)), experts: pool },
-      metadata: admin(at.review),
-    })).value;
-    if (started.type !== 'ExpertReviewStarted') throw new Error('expected ExpertReviewStarted');
+    const { plan: assignmentPlan } = (await send('StartExpertReview', admin(at.review), (unit) =>
+      unit.decideWith(selectionStreamOf(selectionId), selectionDecider, (state) => {
+        const decided = decideAssignmentRound({
+          type: 'StartExpertReview',
+          data: { dossiers: dossiers.map((dossier) => conflictDossierOf(dossier, rules)), experts: pool },
+          metadata: admin(at.review),
+        }, state);
+        return { events: decided.events, value: decided };
+      }),
+    )).value.value;
     const loads = new Map<string, number>();
-    for (const { dossierId, expertId } of started.data.assignments) {
+    for (const { dossierId, expertId } of assignmentPlan.assignments) {
       await toDossier({
         type: 'AssignExpert',
         data: { dossierId, selection: await factsOf(selectionId), expert: { ...pool.find((expert) => expert.expertId === expertId)!, load: loads.get(expertId) ?? 0 } },

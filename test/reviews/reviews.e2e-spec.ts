@@ -109,6 +109,9 @@ for (const kind of testDatabaseKinds()) {
         .filter((event) => event.type === 'ExpertAssigned');
       expect(assigned).toHaveLength(12);
       expect(new Set(assigned.map((event) => event.metadata.causationId))).toEqual(new Set([started.metadata.causationId]));
+      // The selection keeps the round's counts; the pairs are the dossiers' ExpertAssigned events.
+      expect(started.data).toMatchObject({ assignedCount: 12, unfilledPlaces: 0 });
+      expect(started.data).not.toHaveProperty('assignments');
       expect(await holders(dossierId(1))).not.toContain(experts.get('expert1'));
       expect(await holders(dossierId(2))).not.toContain(experts.get('expert2'));
 

@@ -5,13 +5,30 @@ export class ConcurrencyError extends Error {
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedState,
-    readonly actual: ActualState,
+    /** 'unknown' when the database aborted the append before any revision was compared. */
+    readonly actual: ActualState | 'unknown',
   ) {
     super(
-      `stream ${streamId} was expected at ${describeState(expected)} but is at ${describeState(actual)}; ` +
+      `stream ${streamId} was expected at ${describeState(expected)} but is at ${actual === 'unknown' ? 'an unknown revision' : describeState(actual)}; ` +
         'read it again and retry',
     );
     this.name = 'ConcurrencyError';
+  }
+}
+
+/**
+ * The database aborted the append's transaction — a deadlock (SQLSTATE 40P01) or a serialization
+ * failure (40001) — so nothing was written. It is a ConcurrencyError: the command runs again on a
+ * fresh read, like any other writer that got in first.
+ */
+export class TransactionAbortedError extends ConcurrencyError {
+  constructor(
+    streamId: string,
+    expected: ExpectedState,
+    readonly sqlState: '40P01' | '40001',
+  ) {
+    super(streamId, expected, 'unknown');
+    this.message = `the append to ${streamId} was aborted by the database (${sqlState === '40P01' ? 'deadlock' : 'serialization failure'}); nothing was written, read again and retry`;
   }
 }
 

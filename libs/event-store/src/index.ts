@@ -8,3 +8,5 @@ export { SubscriptionTimeoutError } from './subscription/catch-up-subscription';
 export * from './postgres/postgres-event-store';
 export * from './postgres/event-store.migrations';
 export * from './kurrentdb/kurrentdb-event-store';
+export * from './snapshots/snapshot-store.port';
+export * from './snapshots/postgres-snapshot-store';

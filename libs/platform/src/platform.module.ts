@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { createPool } from '@app/database';
 import type { DatabaseLocation } from '@app/database';
-import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore } from '@app/event-store';
+import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore, PostgresSnapshotStore, SNAPSHOT_STORE } from '@app/event-store';
 // Type-only: decorator metadata must not reference an interface at run time (tests run as ES modules).
 import type { EventStore } from '@app/event-store';
 import type { AppConfig } from './app-config';
@@ -68,9 +68,11 @@ export class PlatformModule {
               ? KurrentDbEventStore.fromConnectionString(config.KURRENTDB_URL as string)
               : new PostgresEventStore(pool),
         },
+        // Beside the streams in PostgreSQL (es_snapshots), whichever store holds the events.
+        { provide: SNAPSHOT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresSnapshotStore(pool) },
         PlatformShutdown,
       ],
-      exports: [APP_CONFIG, CLOCK, DATABASE_LOCATION, PG_POOL, EVENT_STORE],
+      exports: [APP_CONFIG, CLOCK, DATABASE_LOCATION, PG_POOL, EVENT_STORE, SNAPSHOT_STORE],
     };
   }
 }

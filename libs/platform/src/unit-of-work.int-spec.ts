@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { createPool } from '@app/database';
-import { PostgresEventStore } from '@app/event-store';
+import { PostgresEventStore, PostgresSnapshotStore } from '@app/event-store';
 import type { Decider } from '@app/domain/shared/decider';
 import { refuse } from '@app/domain/shared/refusal';
 import { createTestDatabase, testDatabaseKinds, TestDatabase } from '../../../test/support/test-databases';
@@ -68,6 +68,49 @@ for (const kind of testDatabaseKinds()) {
       for (const outcome of outcomes) {
         if (outcome.status === 'rejected') expect(String(outcome.reason)).toMatch(/seats are taken|expected at/);
       }
+    });
+
+    it('streams read together (loadMany) are each appended with the revision read: a rival on one of them fails the whole command', async () => {
+      await take('rooms-many-1', 'ann');
+      await take('rooms-many-3', 'bob');
+      let rival: Promise<unknown> | null = null;
+      let attempts = 0;
+      const attempt = runCommand(store, 'TakeSeats', context(), async (unit) => {
+        const rooms = await unit.loadMany(['rooms-many-1', 'rooms-many-2', 'rooms-many-3'], seats);
+        attempts += 1;
+        expect([...rooms.entries()].map(([id, room]) => [id, room.revision, room.state.taken.length])).toEqual([
+          ['rooms-many-1', 0n, 1],
+          ['rooms-many-2', null, 0],
+          ['rooms-many-3', BigInt(attempts - 1), attempts],
+        ]);
+        for (const id of rooms.keys()) await unit.decide(id, seats, { type: 'TakeSeat', data: { by: 'cat' } });
+        // Another writer takes a seat in room 3 after it was read, every time: no attempt may commit.
+        rival = take('rooms-many-3', `dan-${Math.random()}`);
+        await rival;
+      }, { maxAttempts: 2 });
+      await expect(attempt).rejects.toThrow(/rooms-many-3 was expected at revision/);
+      expect(await store.streamRevision('rooms-many-1')).toBe(0n);
+      expect(await store.streamRevision('rooms-many-2')).toBeNull();
+      expect(rival).not.toBeNull();
+      expect(attempts).toBe(2);
+    });
+
+    it('a decider with a snapshot fold loads the stored snapshot and the events after it, and stores the new fold', async () => {
+      const snapshots = new PostgresSnapshotStore(pool);
+      const snapshotted: Decider<SeatCommand, SeatEvent, SeatState> = { ...seats, snapshot: { fold: 'seats', version: 1 } };
+      const takeKept = (by: string) =>
+        runCommand(store, 'TakeSeat', context(), (unit) => unit.decide('room-kept', snapshotted, { type: 'TakeSeat', data: { by } }), { snapshots });
+      await take('room-kept', 'ann');
+      await take('room-kept', 'bob');
+      // A snapshot at revision 0 that says more than the event there: only a load from it can see "zoe".
+      await snapshots.save({ streamId: 'room-kept', fold: 'seats', version: 1 }, { revision: 0n, state: { taken: ['zoe'], capacity: 2 } });
+      await expect(takeKept('cat')).rejects.toThrow(/all 2 seats are taken/);
+      expect(await snapshots.load({ streamId: 'room-kept', fold: 'seats', version: 1 })).toEqual({ revision: 1n, state: { taken: ['zoe', 'bob'], capacity: 2 } });
+      // Another fold version has no snapshot: the whole stream is folded, and kept under that version.
+      const v2: Decider<SeatCommand, SeatEvent, SeatState> = { ...seats, snapshot: { fold: 'seats', version: 2 } };
+      await runCommand(store, 'TakeSeat', context(), (unit) => unit.decide('room-kept', v2, { type: 'TakeSeat', data: { by: 'cat' } }), { snapshots });
+      expect((await store.readStream('room-kept')).map((event) => (event.data as { by: string }).by)).toEqual(['ann', 'bob', 'cat']);
+      expect(await snapshots.load({ streamId: 'room-kept', fold: 'seats', version: 2 })).toEqual({ revision: 1n, state: { taken: ['ann', 'bob'], capacity: 3 } });
     });
 
     it('with a stale If-Match the command is refused as stale, and nothing is written', async () => {

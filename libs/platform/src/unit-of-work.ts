@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '@app/event-store';
-import type { AppendResult, EventStore, GlobalPosition, NewEvent, RecordedEvent } from '@app/event-store';
+import { ConcurrencyError, TransactionAbortedError } from '@app/event-store';
+import type { AppendResult, EventStore, GlobalPosition, NewEvent, RecordedEvent, Snapshot, SnapshotStore } from '@app/event-store';
 import type { Decider } from '@app/domain/shared/decider';
 import type { CommandMetadata } from '@app/domain/shared/command-metadata';
 import { StaleRevisionError } from './stale-revision.error';
@@ -51,18 +51,55 @@ export class UnitOfWork {
     private readonly store: EventStore,
     private readonly context: CommandContext,
     private readonly ifMatchStream: string | undefined,
+    private readonly snapshots?: SnapshotStore,
   ) {}
 
-  /** The stream's state under `decider`, including what this unit has already decided for it. */
+  /**
+   * The stream's state under `decider`, including what this unit has already decided for it. When the
+   * decider names a snapshot fold (and there is a snapshot store), the fold starts from the stored
+   * snapshot of that fold version and reads only the events after it; a tail is folded and stored as
+   * the new snapshot.
+   */
   async load<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
   ): Promise<LoadedStream<State>> {
     const cached = this.loaded.get(streamId) as LoadedStream<State> | undefined;
     if (cached) return cached;
-    const events = await this.store.readStream(streamId);
-    const state = events.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), decider.initialState());
-    const revision = events.length === 0 ? null : events[events.length - 1].revision;
+    if (!decider.snapshot || !this.snapshots) return this.fold(streamId, decider, await this.store.readStream(streamId));
+    const key = { streamId, ...decider.snapshot };
+    const snapshot = await this.snapshots.load<State>(key);
+    const tail = await this.store.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1n } : {});
+    const stream = this.fold(streamId, decider, tail, snapshot ?? undefined);
+    if (tail.length > 0 && stream.revision !== null) await this.snapshots.save(key, { revision: stream.revision, state: stream.state });
+    return stream;
+  }
+
+  /**
+   * Several streams under one decider, read together (readStreams: one query per batch of ids, not
+   * one per stream); each is then checked and appended to like a stream read by load.
+   */
+  async loadMany<Command, Event extends DomainEvent, State>(
+    streamIds: readonly string[],
+    decider: Decider<Command, Event, State>,
+  ): Promise<Map<string, LoadedStream<State>>> {
+    const missing = [...new Set(streamIds)].filter((streamId) => !this.loaded.has(streamId));
+    if (missing.length > 0) {
+      const read = await this.store.readStreams(missing);
+      for (const streamId of missing) this.fold(streamId, decider, read.get(streamId) ?? []);
+    }
+    return new Map(streamIds.map((streamId) => [streamId, this.loaded.get(streamId) as LoadedStream<State>]));
+  }
+
+  /** Folds the events onto the snapshot (or the initial state); `events` are then only the tail. */
+  private fold<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    events: readonly RecordedEvent[],
+    from?: Snapshot<State>,
+  ): LoadedStream<State> {
+    const state = events.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), from?.state ?? decider.initialState());
+    const revision = events.length === 0 ? (from?.revision ?? null) : events[events.length - 1].revision;
     if (streamId === this.ifMatchStream && this.context.ifMatch !== undefined && this.context.ifMatch !== revision) {
       throw new StaleRevisionError(streamId, this.context.ifMatch, revision === null ? null : revision.toString());
     }
@@ -77,8 +114,21 @@ export class UnitOfWork {
     decider: Decider<Command, Event, State>,
     command: Command,
   ): Promise<{ events: Event[]; state: State }> {
+    const { events, state } = await this.decideWith(streamId, decider, (current) => ({ events: decider.decide(command, current), value: undefined }));
+    return { events, state };
+  }
+
+  /**
+   * Like decide, for a decision that yields more than its events: e.g. a plan, whose pairs the
+   * caller decides on other streams while this stream's events keep only its counts.
+   */
+  async decideWith<Command, Event extends DomainEvent, State, Value>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    decision: (state: State) => { readonly events: Event[]; readonly value: Value },
+  ): Promise<{ events: Event[]; state: State; value: Value }> {
     const stream = await this.load(streamId, decider);
-    const events = decider.decide(command, stream.state);
+    const { events, value } = decision(stream.state);
     const state = events.reduce(decider.evolve, stream.state);
     this.loaded.set(streamId, { ...stream, state });
     if (events.length > 0) {
@@ -86,7 +136,7 @@ export class UnitOfWork {
       pending.events.push(...events);
       this.pending.set(streamId, pending);
     }
-    return { events, state };
+    return { events, state, value };
   }
 
   async commit(commandType: string): Promise<{ revisions: Map<string, bigint>; position: GlobalPosition | null }> {
@@ -118,6 +168,8 @@ export class UnitOfWork {
 }
 
 export interface RunOptions {
+  /** Where snapshots are kept; without it every load reads its whole stream. */
+  readonly snapshots?: SnapshotStore;
   /** The command's main stream, checked against If-Match. */
   readonly stream?: string;
   /** Attempts when another writer got in first and the client sent no If-Match. Default 3. */
@@ -137,14 +189,15 @@ export async function runCommand<T>(
 ): Promise<UnitOfWorkResult<T>> {
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt += 1) {
-    const unit = new UnitOfWork(store, context, options.stream);
+    const unit = new UnitOfWork(store, context, options.stream, options.snapshots);
     const value = await work(unit);
     try {
       const { revisions, position } = await unit.commit(commandType);
       return { value, revisions, position };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      if (context.ifMatch !== undefined && options.stream !== undefined) {
+      // A deadlock or serialization failure says nothing of the revision the client saw: run again.
+      if (context.ifMatch !== undefined && options.stream !== undefined && !(error instanceof TransactionAbortedError)) {
         const current = await store.streamRevision(options.stream);
         throw new StaleRevisionError(options.stream, context.ifMatch, current === null ? null : current.toString());
       }

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
+import { selectionDecider, selectionStreamOf, upcastSelectionEvent } from '@app/domain/selection';
 import { DomainRefusal } from '@app/domain/shared/refusal';
 import type { Selection, SelectionEvent } from '@app/domain/selection';
 import { EVENT_STORE } from '@app/event-store';
@@ -289,16 +289,18 @@ export class AdminPagesController {
       }));
     // The selection's own record: the assignment rounds and any 递补 after an upheld objection.
     const events = (await this.store.readStream(selectionStreamOf(selectionId))).map((event) => ({ type: event.type, data: event.data, at: event.metadata.occurredAt ?? event.recordedAt }) as SelectionEvent & { at: string });
-    const rounds = events.flatMap((event) => {
+    // A round keeps its counts; who went where is on each dossier's own record (ExpertAssigned).
+    const rounds = events.flatMap((stored) => {
+      const event = upcastSelectionEvent(stored);
       if (event.type !== 'ExpertReviewStarted' && event.type !== 'ReplacementAssignmentsPlanned') return [];
       const round = event.type === 'ExpertReviewStarted' ? 1 : event.data.round;
+      const { assignedCount, unfilledPlaces, unfilledDossierIds } = event.data;
       return [{
         round,
-        at: event.at,
+        at: stored.at,
         kind: round === 1 ? '首轮分配' : '补充分配',
-        count: event.data.assignments.length,
-        pairs: round === 1 ? '' : event.data.assignments.map((a) => `${names.get(a.expertId) ?? a.expertId} → ${titled(a.dossierId)}`).join(';'),
-        unfilled: event.data.unfilled.map((slot) => `${titled(slot.dossierId)} 缺 ${slot.missing} 人`).join(';'),
+        count: assignedCount,
+        unfilled: unfilledPlaces === 0 ? '' : `${unfilledDossierIds.map(titled).join('、')} 共缺 ${unfilledPlaces} 人`,
       }];
     });
     const promotions = events.flatMap((event) =>

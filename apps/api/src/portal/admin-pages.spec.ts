@@ -91,9 +91,11 @@ describe('the audit page', () => {
   });
 
   it('summarises a replacement round, a recusal and a 递补 in words with names', () => {
-    expect(
-      eventSummary('ReplacementAssignmentsPlanned', { round: 2, seed: 's', assignments: [{ dossierId: 'a', expertId: 'e2', fieldMatch: true }], unfilled: [], loads: {} }, names),
-    ).toBe('第 2 轮,新分配 1 人次(王五 → 《A》),名额已配齐;随机种子 s');
+    const round = { round: 2, seed: 's', assignedCount: 2, assignedPerExpert: { e1: 1, e2: 1 }, unfilledPlaces: 1, unfilledDossierIds: ['b'] };
+    expect(eventSummary('ReplacementAssignmentsPlanned', round, names)).toBe('第 2 轮,新分配 2 人次(李四、王五),仍缺 1 个名额;随机种子 s');
+    // As recorded before the pairs left the selection stream: read through the upcast, same words.
+    const older = { round: 2, seed: 's', assignments: [{ dossierId: 'a', expertId: 'e2', fieldMatch: true }], unfilled: [], loads: {} };
+    expect(eventSummary('ReplacementAssignmentsPlanned', older, names)).toBe('第 2 轮,新分配 1 人次(王五),名额已配齐;随机种子 s');
     expect(eventSummary('DeclarationSigned', { selectionId: 's', expertId: 'e1', version: '默认文本-1', paragraphs: ['一', '二', '三'], signedAt: 'x' }, names)).toBe('李四 签署声明(文本版本 默认文本-1,共 3 段)');
     expect(eventSummary('ExpertRecused', { dossierId: 'a', expertId: 'e1', reason: '回避: 曾任职', scoreDiscarded: true }, names)).toBe('李四;理由:回避: 曾任职;已评分数作废');
     expect(eventSummary('ShortlistEntryDropped', { dossierId: 'a', promoted: { dossierId: 'b', rank: 2 } }, names)).toBe('《A》 因异议成立撤出名单;递补:《B》');

@@ -1,3 +1,5 @@
+import { upcastSelectionEvent } from '@app/domain/selection';
+import type { StoredSelectionEvent } from '@app/domain/selection';
 import { chineseDate, fileSize, yuanOfFen } from './zh-format';
 /**
  * The audit page's words: each recorded fact's type in Chinese and a one-line summary of its data.
@@ -84,10 +86,13 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
       return `通过形式审查 ${list(data.passedDossierIds).length} 项`;
     case 'ExpertReviewStarted':
     case 'ReplacementAssignmentsPlanned': {
+      // Counts only: the pairs are on the dossiers' records (older events carried them, see upcastSelectionEvent).
       const round = type === 'ExpertReviewStarted' ? 1 : Number(data.round);
-      const unfilled = list(data.unfilled).reduce<number>((sum, slot) => sum + Number(obj(slot).missing ?? 0), 0);
-      const pairs = list(data.assignments).map((a) => `${names.expert(str(obj(a).expertId))} → ${names.dossier(str(obj(a).dossierId))}`);
-      return `第 ${round} 轮,新分配 ${pairs.length} 人次${pairs.length && pairs.length <= 4 ? `(${pairs.join(';')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
+      const summary = obj(upcastSelectionEvent({ type, data } as StoredSelectionEvent).data);
+      const assigned = Number(summary.assignedCount ?? 0);
+      const unfilled = Number(summary.unfilledPlaces ?? 0);
+      const experts = Object.keys(obj(summary.assignedPerExpert)).map(names.expert);
+      return `第 ${round} 轮,新分配 ${assigned} 人次${experts.length && experts.length <= 4 ? `(${experts.join('、')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
     }
     case 'ReviewClosed': {
       const tiers = list(obj(data.shortlist).tiers);

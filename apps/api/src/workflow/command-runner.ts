@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EVENT_STORE, formatPosition } from '@app/event-store';
-import type { EventStore } from '@app/event-store';
+import { EVENT_STORE, formatPosition, SNAPSHOT_STORE } from '@app/event-store';
+import type { EventStore, SnapshotStore } from '@app/event-store';
 import { APP_CONFIG, CommandContext, RunOptions, UnitOfWork, UnitOfWorkResult, runCommand } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { ProjectionRunner } from '@app/read-models';
@@ -14,10 +14,11 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projector: ProjectionRunner,
+    @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
   ) {}
 
   async run<T>(commandType: string, context: CommandContext, work: (unit: UnitOfWork) => Promise<T>, options?: RunOptions): Promise<UnitOfWorkResult<T>> {
-    const result = await runCommand(this.store, commandType, context, work, options);
+    const result = await runCommand(this.store, commandType, context, work, { ...options, snapshots: this.snapshots });
     await this.awaitReadModels(commandType, result);
     return result;
   }

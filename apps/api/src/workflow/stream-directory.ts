@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE } from '@app/event-store';
-import type { EventStore, RecordedEvent } from '@app/event-store';
+import { EVENT_STORE, SNAPSHOT_STORE } from '@app/event-store';
+import type { EventStore, RecordedEvent, Snapshot, SnapshotStore } from '@app/event-store';
 import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { CommitmentEvent, commitmentDecider, commitmentStreamOf, SignedDeclaration, signatureOf } from '@app/domain/commitments';
 import { ExpertEvent, ExpertState, RegisteredExpert, expertDecider } from '@app/domain/expert';
-import { Selection, SelectionEvent, SelectionState, selectionDecider, selectionStreamOf } from '@app/domain/selection';
+import { SELECTION_FOLD, Selection, SelectionEvent, SelectionState, selectionDecider, selectionStreamOf } from '@app/domain/selection';
 import { foldEvents } from '@app/domain/shared/decider';
 import { refuse } from '@app/domain/shared/refusal';
 
@@ -17,18 +17,6 @@ export interface Versioned<T> {
 const asDomainEvent = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
 
 /**
- * Bump when evolveSelection folds the same events to a different state: snapshots of another version
- * are dropped and rebuilt from the whole stream.
- */
-export const SELECTION_FOLD_VERSION = 1;
-
-interface Snapshot<State> {
-  readonly version: number;
-  readonly revision: bigint;
-  readonly state: State;
-}
-
-/**
  * Reads aggregates straight from their streams: the facts a command decides on, and single aggregates
  * read for editing (their revision is the ETag). Lists fold every stream of a category, so only
  * commands use them; queries read the read models (@app/read-models).
@@ -37,23 +25,32 @@ interface Snapshot<State> {
 export class StreamDirectory {
   /**
    * Folded selections by stream, keyed by the revision they were folded to: a read fetches only the
-   * events after it (usually none), so a dossier command does not re-read a selection stream whose
-   * decisions carry one entry per dossier. Streams only grow, so a snapshot is never wrong, only behind.
+   * events after it (usually none), so a dossier command does not re-read the selection stream. Each
+   * process keeps its own; a process that has none starts from the stored snapshot (es_snapshots).
+   * Streams only grow, so a snapshot is never wrong, only behind.
    */
-  private readonly selectionSnapshots = new Map<string, Snapshot<Selection>>();
+  private readonly selectionSnapshots = new Map<string, Snapshot<Selection> & { readonly version: number }>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
+  ) {}
 
   async selection(selectionId: string): Promise<Versioned<Selection>> {
     const streamId = selectionStreamOf(selectionId);
+    const key = { streamId, ...SELECTION_FOLD };
     const cached = this.selectionSnapshots.get(streamId);
-    const snapshot = cached?.version === SELECTION_FOLD_VERSION ? cached : undefined;
+    const snapshot = cached?.version === SELECTION_FOLD.version ? cached : await this.snapshots.load<Selection>(key);
     const tail = await this.store.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1n } : {});
-    if (snapshot && tail.length === 0) return { value: snapshot.state, revision: snapshot.revision };
+    if (snapshot && tail.length === 0) {
+      if (!cached) this.selectionSnapshots.set(streamId, { ...snapshot, version: SELECTION_FOLD.version });
+      return { value: snapshot.state, revision: snapshot.revision };
+    }
     const state: SelectionState = tail.map(asDomainEvent<SelectionEvent>).reduce(selectionDecider.evolve, snapshot?.state ?? selectionDecider.initialState());
     if (state.phase === 'none') throw refuse('selection-not-found', `there is no selection "${selectionId}"`, 'not-found');
     const revision = tail[tail.length - 1].revision;
-    this.selectionSnapshots.set(streamId, { version: SELECTION_FOLD_VERSION, revision, state });
+    this.selectionSnapshots.set(streamId, { version: SELECTION_FOLD.version, revision, state });
+    await this.snapshots.save(key, { revision, state });
     return { value: state, revision };
   }
 

@@ -1,4 +1,4 @@
-import { ConflictDossier, ConflictExpert, findConflict, sharesField } from '../conflicts/conflict-of-interest';
+import { ConflictDossier, ConflictExpert, poolConflictCheck } from '../conflicts/conflict-of-interest';
 
 /**
  * The working state of one planning run: who may review what, who already does, and the loads.
@@ -19,6 +19,8 @@ export interface AssignmentBoard {
   readonly loads: Map<string, number>;
   /** Planned assignments as `[dossierId, expertId]`; these, and only these, may still be moved. */
   readonly planned: [string, string][];
+  /** The indexes into `planned` of each expert's planned assignments (kept by assign and replace). */
+  readonly plannedOf: Map<string, Set<number>>;
 }
 
 export function createBoard(
@@ -30,13 +32,12 @@ export function createBoard(
 ): AssignmentBoard {
   const eligible = new Map<string, Set<string>>();
   const fieldMatches = new Map<string, Set<string>>();
+  // Only active experts are checked, each credit code and field normalised once for the whole pool.
+  const check = poolConflictCheck(experts.filter((expert) => expert.active));
   for (const dossier of dossiers) {
-    const ok = experts.filter((expert) => expert.active && findConflict(expert, dossier) === null);
-    eligible.set(dossier.dossierId, new Set(ok.map((expert) => expert.expertId)));
-    fieldMatches.set(
-      dossier.dossierId,
-      new Set(ok.filter((expert) => sharesField(expert, dossier)).map((expert) => expert.expertId)),
-    );
+    const { clear, sharingField } = check(dossier);
+    eligible.set(dossier.dossierId, new Set(clear.map((expert) => expert.expertId)));
+    fieldMatches.set(dossier.dossierId, new Set(sharingField.map((expert) => expert.expertId)));
   }
 
   const members = new Map(dossiers.map((dossier) => [dossier.dossierId, new Set<string>()]));
@@ -49,7 +50,7 @@ export function createBoard(
     members.get(dossierId)?.add(expertId);
     loads.set(expertId, (loads.get(expertId) ?? 0) + 1);
   }
-  return { dossiers, experts, expertsPerDossier, maxPerExpert, eligible, fieldMatches, members, loads, planned: [] };
+  return { dossiers, experts, expertsPerDossier, maxPerExpert, eligible, fieldMatches, members, loads, planned: [], plannedOf: new Map() };
 }
 
 export function loadOf(board: AssignmentBoard, expertId: string): number {
@@ -91,6 +92,18 @@ export function assign(board: AssignmentBoard, dossierId: string, expertId: stri
   board.members.get(dossierId)?.add(expertId);
   board.loads.set(expertId, loadOf(board, expertId) + 1);
   board.planned.push([dossierId, expertId]);
+  indexPlanned(board, expertId, board.planned.length - 1);
+}
+
+/** The indexes of the expert's planned assignments, in plan order. */
+export function plannedIndexesOf(board: AssignmentBoard, expertId: string): number[] {
+  return [...(board.plannedOf.get(expertId) ?? [])].sort((a, b) => a - b);
+}
+
+function indexPlanned(board: AssignmentBoard, expertId: string, index: number): void {
+  const indexes = board.plannedOf.get(expertId);
+  if (indexes) indexes.add(index);
+  else board.plannedOf.set(expertId, new Set([index]));
 }
 
 /** Replaces the expert of planned assignment `index` by another one. */
@@ -101,4 +114,6 @@ export function replace(board: AssignmentBoard, index: number, expertId: string)
   board.loads.set(previous, loadOf(board, previous) - 1);
   board.loads.set(expertId, loadOf(board, expertId) + 1);
   board.planned[index] = [dossierId, expertId];
+  board.plannedOf.get(previous)?.delete(index);
+  indexPlanned(board, expertId, index);
 }

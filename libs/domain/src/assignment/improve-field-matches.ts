@@ -1,4 +1,4 @@
-import { AssignmentBoard, hasRoom, isFieldMatch, leastLoaded, loadOf, mayJoin, replace } from './assignment-board';
+import { AssignmentBoard, hasRoom, isFieldMatch, loadOf, mayJoin, replace } from './assignment-board';
 
 /**
  * After the load-balanced pass, trades planned assignments so that more experts review dossiers in
@@ -9,47 +9,62 @@ import { AssignmentBoard, hasRoom, isFieldMatch, leastLoaded, loadOf, mayJoin, r
  * planned assignment. `tieOrder` ranks experts for equal choices (from the seed).
  */
 export function improveFieldMatches(board: AssignmentBoard, tieOrder: ReadonlyMap<string, number>): void {
-  const byTieOrder = (a: string, b: string) => (tieOrder.get(a) ?? 0) - (tieOrder.get(b) ?? 0);
-  const expertIds = board.experts.map((expert) => expert.expertId).sort(byTieOrder);
-
+  const rankOf = (id: string) => tieOrder.get(id) ?? 0;
   let changed = true;
   while (changed) {
     changed = false;
     for (let index = 0; index < board.planned.length; index += 1) {
       const [dossierId, expertId] = board.planned[index];
       if (isFieldMatch(board, dossierId, expertId)) continue;
-      if (moveToMatchingExpert(board, index, expertIds) || swapWithMatchingExpert(board, index)) changed = true;
+      if (moveToMatchingExpert(board, index, rankOf) || swapWithMatchingExpert(board, index)) changed = true;
     }
   }
 }
 
-function moveToMatchingExpert(board: AssignmentBoard, index: number, expertIds: readonly string[]): boolean {
+/**
+ * Only the dossier's field-matching experts can take it: the least loaded of them below the current
+ * expert's load, equal loads in the seeded order (what a stable sort of the whole pool would pick).
+ */
+function moveToMatchingExpert(board: AssignmentBoard, index: number, rankOf: (id: string) => number): boolean {
   const [dossierId, expertId] = board.planned[index];
-  const candidates = expertIds.filter(
-    (other) =>
-      isFieldMatch(board, dossierId, other) &&
-      mayJoin(board, dossierId, other) &&
-      hasRoom(board, other) &&
-      loadOf(board, other) < loadOf(board, expertId),
-  );
-  if (candidates.length === 0) return false;
-  // The least loaded first; equal loads keep the seeded order.
-  replace(board, index, leastLoaded(board, candidates)!);
+  const ceiling = loadOf(board, expertId);
+  let best: string | undefined;
+  for (const other of board.fieldMatches.get(dossierId) ?? []) {
+    if (!mayJoin(board, dossierId, other) || !hasRoom(board, other)) continue;
+    const load = loadOf(board, other);
+    if (load >= ceiling) continue;
+    if (best === undefined || load < loadOf(board, best) || (load === loadOf(board, best) && rankOf(other) < rankOf(best))) best = other;
+  }
+  if (best === undefined) return false;
+  replace(board, index, best);
   return true;
 }
 
+/**
+ * The first planned assignment (in plan order) of a field-matching expert that can trade places:
+ * looked up through the experts' planned indexes, not by scanning the whole plan.
+ */
 function swapWithMatchingExpert(board: AssignmentBoard, index: number): boolean {
   const [dossierId, expertId] = board.planned[index];
-  for (let other = 0; other < board.planned.length; other += 1) {
-    const [otherDossierId, otherExpertId] = board.planned[other];
-    if (otherDossierId === dossierId) continue;
-    if (!isFieldMatch(board, dossierId, otherExpertId)) continue;
-    // The other dossier must not lose a match without getting one back.
-    if (isFieldMatch(board, otherDossierId, otherExpertId) && !isFieldMatch(board, otherDossierId, expertId)) continue;
-    if (!mayJoin(board, dossierId, otherExpertId) || !mayJoin(board, otherDossierId, expertId)) continue;
-    replace(board, index, otherExpertId);
-    replace(board, other, expertId);
-    return true;
+  let first = Infinity;
+  for (const otherExpertId of board.fieldMatches.get(dossierId) ?? []) {
+    const indexes = board.plannedOf.get(otherExpertId);
+    if (!indexes || indexes.size === 0) continue;
+    // Checked once per expert: whether he may join this dossier and this expert may take his place.
+    if (!mayJoin(board, dossierId, otherExpertId)) continue;
+    for (const other of indexes) {
+      if (other >= first) continue;
+      const [otherDossierId] = board.planned[other];
+      if (otherDossierId === dossierId) continue;
+      // The other dossier must not lose a match without getting one back.
+      if (isFieldMatch(board, otherDossierId, otherExpertId) && !isFieldMatch(board, otherDossierId, expertId)) continue;
+      if (!mayJoin(board, otherDossierId, expertId)) continue;
+      first = other;
+    }
   }
-  return false;
+  if (first === Infinity) return false;
+  const [, otherExpertId] = board.planned[first];
+  replace(board, index, otherExpertId);
+  replace(board, first, expertId);
+  return true;
 }

@@ -10,6 +10,7 @@ import {
   loadOf,
   mayJoin,
   missingOn,
+  plannedIndexesOf,
   replace,
 } from './assignment-board';
 import { improveFieldMatches } from './improve-field-matches';
@@ -87,7 +88,9 @@ export function planAssignment(input: PlanAssignmentInput): AssignmentPlan {
   const order = servingOrder(board);
   const expertIds = experts.map((expert) => expert.expertId);
   for (const dossier of order) fillBalanced(board, dossier.dossierId, expertIds, random);
-  for (const dossier of order) freeCapacityFor(board, dossier.dossierId, tieOrder);
+  // The pool in the seeded order, once: only short dossiers look for a capacity swap.
+  const spare = expertIds.slice().sort((a, b) => (tieOrder.get(a) ?? 0) - (tieOrder.get(b) ?? 0));
+  for (const dossier of order) freeCapacityFor(board, dossier.dossierId, spare);
   improveFieldMatches(board, tieOrder);
 
   return {
@@ -146,9 +149,7 @@ function fillBalanced(board: AssignmentBoard, dossierId: string, expertIds: read
  * When every eligible expert of a short dossier is at the cap, hands one of their planned
  * assignments elsewhere to an expert with room, freeing them for the short dossier.
  */
-function freeCapacityFor(board: AssignmentBoard, dossierId: string, tieOrder: ReadonlyMap<string, number>): void {
-  const byTieOrder = (a: string, b: string) => (tieOrder.get(a) ?? 0) - (tieOrder.get(b) ?? 0);
-  const spare = board.experts.map((expert) => expert.expertId).sort(byTieOrder);
+function freeCapacityFor(board: AssignmentBoard, dossierId: string, spare: readonly string[]): void {
   while (missingOn(board, dossierId) > 0) {
     const swap = findCapacitySwap(board, dossierId, spare);
     if (!swap) return;
@@ -164,9 +165,9 @@ function findCapacitySwap(
 ): { index: number; substitute: string; freed: string } | null {
   for (const freed of expertIds) {
     if (!mayJoin(board, dossierId, freed) || hasRoom(board, freed)) continue;
-    for (let index = 0; index < board.planned.length; index += 1) {
-      const [otherDossierId, expertId] = board.planned[index];
-      if (expertId !== freed || otherDossierId === dossierId) continue;
+    for (const index of plannedIndexesOf(board, freed)) {
+      const [otherDossierId] = board.planned[index];
+      if (otherDossierId === dossierId) continue;
       const substitute = leastLoaded(
         board,
         expertIds.filter((id) => id !== freed && mayJoin(board, otherDossierId, id) && hasRoom(board, id)),

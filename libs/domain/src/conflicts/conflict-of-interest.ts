@@ -78,3 +78,31 @@ export function sharesField(expert: ConflictExpert, dossier: ConflictDossier): b
 function normaliseField(field: string): string {
   return field.normalize('NFKC').trim().toLowerCase();
 }
+
+/**
+ * findConflict and sharesField for one pool against many dossiers: every credit code and field is
+ * normalised once, not once per (expert, dossier) pair. `check(dossier)` gives the experts of the
+ * pool (in its order) with no conflict on the dossier, and those of them sharing its field — the
+ * same answers as calling findConflict(expert, dossier) === null and sharesField for each.
+ */
+export function poolConflictCheck(experts: readonly ConflictExpert[]) {
+  const prepared = experts.map((expert) => ({
+    expert,
+    organisation: expert.organisationCreditCode === undefined ? undefined : normaliseCreditCode(expert.organisationCreditCode),
+    declared: new Set(expert.declaredConflictCreditCodes.map(normaliseCreditCode)),
+    fields: expert.fields.map(normaliseField),
+  }));
+  return function check(dossier: ConflictDossier): { clear: ConflictExpert[]; sharingField: ConflictExpert[] } {
+    const applicant = normaliseCreditCode(dossier.applicantCreditCode);
+    const excluded = new Set([...dossier.excludedExpertIds, ...(dossier.recusedExpertIds ?? [])]);
+    const dossierFields = new Set(dossier.fields.map(normaliseField));
+    const clear: ConflictExpert[] = [];
+    const sharingField: ConflictExpert[] = [];
+    for (const { expert, organisation, declared, fields } of prepared) {
+      if (organisation === applicant || declared.has(applicant) || excluded.has(expert.expertId)) continue;
+      clear.push(expert);
+      if (fields.some((field) => dossierFields.has(field))) sharingField.push(expert);
+    }
+    return { clear, sharingField };
+  };
+}

@@ -1,6 +1,7 @@
 import { assertLocalDate, shanghaiDate } from '../calendar';
 import type { LocalDate } from '../calendar';
 import { planAssignment } from '../assignment';
+import type { AssignmentPlan } from '../assignment';
 import type { ConflictDossier } from '../conflicts';
 import { RankingCandidate, rankShortlist } from '../ranking';
 import { aggregateScores } from '../scoring';
@@ -9,11 +10,36 @@ import { requireRole } from './checks';
 import { requireSelection } from './decide-call';
 import type { CloseReview, PlanReplacementAssignments, StartExpertReview } from './selection.commands';
 import type { SelectionEvent } from './selection.events';
+import { planRoundSummaryOf } from './selection.upcast';
 import { requirePhase } from './selection.phase';
 import type { Selection, SelectionState } from './selection.state';
 
-/** Plans who reviews what (uses planAssignment); unfilled places are recorded with their reasons. */
+/**
+ * A planning round's decision: the selection's event (counts and ids only) and the plan itself,
+ * whose pairs the caller assigns on the dossier streams in the same append (ExpertAssigned).
+ */
+export interface AssignmentRoundDecision {
+  readonly events: SelectionEvent[];
+  readonly round: number;
+  readonly seed: string;
+  readonly plan: AssignmentPlan;
+}
+
+/** StartExpertReview or PlanReplacementAssignments, with the plan the event summarises. */
+export function decideAssignmentRound(command: StartExpertReview | PlanReplacementAssignments, state: SelectionState): AssignmentRoundDecision {
+  return command.type === 'StartExpertReview' ? planExpertReview(command, state) : planReplacements(command, state);
+}
+
 export function decideStartExpertReview(command: StartExpertReview, state: SelectionState): SelectionEvent[] {
+  return planExpertReview(command, state).events;
+}
+
+export function decidePlanReplacements(command: PlanReplacementAssignments, state: SelectionState): SelectionEvent[] {
+  return planReplacements(command, state).events;
+}
+
+/** Plans who reviews what (uses planAssignment); unfilled places are counted on the event, their reasons answered. */
+function planExpertReview(command: StartExpertReview, state: SelectionState): AssignmentRoundDecision {
   requireRole(command.metadata, ['admin'], 'start expert review');
   const selection = requireSelection(state);
   requirePhase(selection, ['formal-review-closed'], 'starting expert review');
@@ -33,7 +59,7 @@ export function decideStartExpertReview(command: StartExpertReview, state: Selec
     maxPerExpert: rules.maxDossiersPerExpert,
     seed,
   });
-  return [
+  const events: SelectionEvent[] = [
     {
       type: 'ExpertReviewStarted',
       data: {
@@ -42,14 +68,13 @@ export function decideStartExpertReview(command: StartExpertReview, state: Selec
         seed,
         expertsPerDossier: rules.expertsPerDossier,
         maxPerExpert: rules.maxDossiersPerExpert,
-        assignments: [...plan.assignments],
-        unfilled: [...plan.unfilled],
-        loads: plan.loads,
+        ...planRoundSummaryOf(plan.assignments, plan.unfilled),
         reviewDeadlineDate,
         startedAt: command.metadata.now,
       },
     },
   ];
+  return { events, round: 1, seed, plan };
 }
 
 function reviewDeadlineOf(command: StartExpertReview): LocalDate | null {
@@ -63,7 +88,7 @@ function reviewDeadlineOf(command: StartExpertReview): LocalDate | null {
 }
 
 /** Another round, for places freed by recusals or left unfilled, keeping what is assigned. */
-export function decidePlanReplacements(command: PlanReplacementAssignments, state: SelectionState): SelectionEvent[] {
+function planReplacements(command: PlanReplacementAssignments, state: SelectionState): AssignmentRoundDecision {
   requireRole(command.metadata, ['admin'], 'plan replacement assignments');
   const selection = requireSelection(state);
   requirePhase(selection, ['expert-review'], 'planning replacement assignments');
@@ -80,20 +105,19 @@ export function decidePlanReplacements(command: PlanReplacementAssignments, stat
     seed,
     existing,
   });
-  return [
+  const events: SelectionEvent[] = [
     {
       type: 'ReplacementAssignmentsPlanned',
       data: {
         selectionId: selection.selectionId,
         round,
         seed,
-        assignments: [...plan.assignments],
-        unfilled: [...plan.unfilled],
-        loads: plan.loads,
+        ...planRoundSummaryOf(plan.assignments, plan.unfilled),
         plannedAt: command.metadata.now,
       },
     },
   ];
+  return { events, round, seed, plan };
 }
 
 /**

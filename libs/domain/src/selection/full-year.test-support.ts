@@ -22,7 +22,8 @@ import { seedRules } from '../programmes/programmes.test-support';
 import type { CommandMetadata } from '../shared/command-metadata';
 import { Decider, foldEvents } from '../shared/decider';
 import { asAdmin, asApplicant, asExpert, asPublic, asSystem, creditCode } from './actors.test-support';
-import type { SelectionCommand } from './selection.commands';
+import type { PlanReplacementAssignments, SelectionCommand, StartExpertReview } from './selection.commands';
+import { decideAssignmentRound } from './decide-review';
 import { selectionDecider } from './selection.decider';
 import type { SelectionEvent } from './selection.events';
 import { selectionIdOf, selectionStreamOf } from './selection.ids';
@@ -121,6 +122,14 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
   const toSelection = (selectionId: string, command: SelectionCommand) =>
     send(selectionStreamOf(selectionId), selectionDecider, command);
+  /** A planning round as the app runs it: the selection records the counts, the plan's pairs come back. */
+  const planRound = (selectionId: string, command: StartExpertReview | PlanReplacementAssignments) => {
+    const stream = selectionStreamOf(selectionId);
+    const decided = decideAssignmentRound(command, selectionState(selectionId));
+    streams.set(stream, [...(streams.get(stream) ?? []), ...decided.events]);
+    appends.push({ stream, events: decided.events });
+    return decided;
+  };
   const toDossier = (dossierId: string, command: DossierCommand) => send(`dossier-${dossierId}`, dossierDecider, command);
   const toExpert = (expertId: string, command: ExpertCommand) => send(`expert-${expertId}`, expertDecider, command);
   const commitmentState = (selectionId: string, expertId: string) =>
@@ -309,13 +318,12 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
     // Expert review: the plan, then the process manager assigns.
     const passed = dossiersOf(selectionId).filter((dossier) => dossier.status === 'passed');
-    const [started] = toSelection(selectionId, {
+    const started = planRound(selectionId, {
       type: 'StartExpertReview',
       data: { dossiers: passed.map((dossier) => conflictDossierOf(dossier, facts(selectionId).rules)), experts: pool() },
       metadata: asAdmin(T.startReview),
     });
-    if (started.type !== 'ExpertReviewStarted') throw new Error('expected ExpertReviewStarted');
-    assignPlanned(selectionId, started.data.assignments, T.startReview);
+    assignPlanned(selectionId, started.plan.assignments, T.startReview);
 
     let recusedExpert: string | null = null;
     if (plan.recusal) {
@@ -336,13 +344,12 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       const existing = dossiersOf(selectionId).flatMap((dossier) =>
         dossier.assignments.filter((a) => a.status === 'assigned').map((a) => ({ dossierId: dossier.dossierId, expertId: a.expertId })),
       );
-      const [replanned] = toSelection(selectionId, {
+      const replanned = planRound(selectionId, {
         type: 'PlanReplacementAssignments',
         data: { dossiers: [conflictDossierOf(dossierState(id) as Dossier, facts(selectionId).rules)], experts: pool(), existing },
         metadata: asAdmin(T.recusal),
       });
-      if (replanned.type !== 'ReplacementAssignmentsPlanned') throw new Error('expected a replacement plan');
-      assignPlanned(selectionId, replanned.data.assignments, T.recusal);
+      assignPlanned(selectionId, replanned.plan.assignments, T.recusal);
     }
 
     // Scoring: each expert in force scores every criterion at target + offset.
@@ -452,7 +459,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       stopped: false as const,
       selectionId,
       selection,
-      started: started.data,
+      started: started.plan,
       dropped,
       decided: decided.data,
       recusedExpert,

@@ -5,3 +5,6 @@ export * from './selection.ids';
 export * from './selection.phase';
 export * from './selection.state';
 export { fundEntryOf } from './decide-awards';
+export * from './selection.upcast';
+export { decideAssignmentRound } from './decide-review';
+export type { AssignmentRoundDecision } from './decide-review';

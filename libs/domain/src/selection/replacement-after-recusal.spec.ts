@@ -7,7 +7,7 @@ import { conflictDossierOf, dossierDecider } from '../dossier';
 import type { Dossier, DossierEvent } from '../dossier';
 import { foldEvents } from '../shared/decider';
 import type { SelectionCommand } from './selection.commands';
-import { REVIEW_DAY, asAdmin, closeFormalReview, closeSubmissions, dataOf, experts, given, openCall, play, startExpertReview } from './selection.test-support';
+import { REVIEW_DAY, asAdmin, closeFormalReview, closeSubmissions, dataOf, experts, openCall, planned, play, startExpertReview } from './selection.test-support';
 
 const smallCall = openCall({ overrides: { quotas: { scenario: 3 } } });
 const inExpertReview = () => play([smallCall, closeSubmissions, closeFormalReview([DOSSIER_ID]), startExpertReview([DOSSIER_ID], experts(5))]);
@@ -33,15 +33,15 @@ const replacementRound = (): SelectionCommand => ({
 
 describe('replacement after a dossier-only recusal', () => {
   it('given e-1 recused from d-1 only, when replacements are planned, then e-1 is not planned for d-1 again', () => {
-    const data = dataOf(given(inExpertReview()).when(replacementRound()).events(), 'ReplacementAssignmentsPlanned');
-    expect(data.assignments).toEqual([]);
-    expect(data.unfilled).toEqual([{ dossierId: DOSSIER_ID, missing: 1, reason: expect.stringContaining('recused from this dossier: e-1') }]);
+    const { plan, events } = planned(inExpertReview(), replacementRound());
+    expect(dataOf(events, 'ReplacementAssignmentsPlanned')).toMatchObject({ assignedCount: 0, unfilledPlaces: 1, unfilledDossierIds: [DOSSIER_ID] });
+    expect(plan.assignments).toEqual([]);
+    expect(plan.unfilled).toEqual([{ dossierId: DOSSIER_ID, missing: 1, reason: expect.stringContaining('recused from this dossier: e-1') }]);
   });
 
   it('given a sixth expert in the pool, when replacements are planned, then he takes the freed place', () => {
     const command = replacementRound() as Extract<SelectionCommand, { type: 'PlanReplacementAssignments' }>;
     const withSixth = { ...command, data: { ...command.data, experts: experts(6) } };
-    const data = dataOf(given(inExpertReview()).when(withSixth).events(), 'ReplacementAssignmentsPlanned');
-    expect(data.assignments.map((a) => a.expertId)).toEqual(['e-6']);
+    expect(planned(inExpertReview(), withSixth).plan.assignments.map((a) => a.expertId)).toEqual(['e-6']);
   });
 });

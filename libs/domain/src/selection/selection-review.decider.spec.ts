@@ -16,6 +16,7 @@ import {
   play,
   startExpertReview,
   dataOf,
+  planned,
 } from './selection.test-support';
 
 const smallCall = openCall({ overrides: { quotas: { scenario: 3 } } });
@@ -29,40 +30,61 @@ const BASE = { 'd-1': 90, 'd-2': 85, 'd-3': 80, 'd-4': 75, 'd-5': 70, 'd-6': 65,
 describe('selection: expert review', () => {
   describe('StartExpertReview', () => {
     it('plans five experts per dossier, balanced across the pool, with no unfilled place', () => {
-      const events = given(formalReviewClosed()).when(startExpertReview(seven)).events();
-      const data = dataOf(events, 'ExpertReviewStarted');
-      expect(data).toMatchObject({
+      const { plan, events } = planned(formalReviewClosed(), startExpertReview(seven));
+      expect(plan.unfilled).toEqual([]);
+      expect(plan.assignments).toHaveLength(35);
+      const loads = Object.values(plan.loads);
+      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+      expect(dataOf(events, 'ExpertReviewStarted')).toEqual({
         selectionId: 'demo-scenario-2026',
         dossierIds: seven,
         seed: 'demo-scenario-2026',
         expertsPerDossier: 5,
         maxPerExpert: 15,
-        unfilled: [],
+        assignedCount: 35,
+        assignedPerExpert: plan.loads,
+        unfilledPlaces: 0,
+        unfilledDossierIds: [],
+        reviewDeadlineDate: null,
         startedAt: REVIEW_DAY,
       });
-      expect(data.assignments).toHaveLength(35);
-      const loads = Object.values(data.loads);
-      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    });
+
+    it('the selection stream keeps the plan’s counts, not its pairs: the pairs go to the dossiers as ExpertAssigned', () => {
+      const many = dossierIds(200);
+      const history = play([smallCall, closeSubmissions, closeFormalReview(many)]);
+      const { plan, events } = planned(history, startExpertReview(many, experts(100)));
+      expect(plan.assignments).toHaveLength(1000);
+      const data = dataOf(events, 'ExpertReviewStarted');
+      expect(data).not.toHaveProperty('assignments');
+      expect(data).not.toHaveProperty('loads');
+      expect(data.assignedCount).toBe(1000);
+      expect(Object.keys(data.assignedPerExpert)).toHaveLength(100);
+      // Ids of the dossiers and counts per expert: what is left grows with N, not with N × experts per dossier.
+      expect(JSON.stringify(data).length).toBeLessThan(JSON.stringify(plan.assignments).length / 5);
     });
 
     it('the plan is the same for the same seed', () => {
-      const once = given(formalReviewClosed()).when(startExpertReview(seven)).events();
-      const again = given(formalReviewClosed()).when(startExpertReview(seven)).events();
+      const once = planned(formalReviewClosed(), startExpertReview(seven));
+      const again = planned(formalReviewClosed(), startExpertReview(seven));
       expect(again).toEqual(once);
+      expect(given(formalReviewClosed()).when(startExpertReview(seven)).events()).toEqual(once.events);
     });
 
-    it('records unfilled places with the reason when the pool is too small', () => {
-      const data = dataOf(given(formalReviewClosed()).when(startExpertReview(['d-1'], experts(3))).events(), 'ExpertReviewStarted');
-      expect(data.assignments).toHaveLength(3);
-      expect(data.unfilled).toEqual([{ dossierId: 'd-1', missing: 2, reason: expect.any(String) }]);
+    it('records unfilled places when the pool is too small, and answers their reason', () => {
+      const { plan, events } = planned(formalReviewClosed(), startExpertReview(['d-1'], experts(3)));
+      expect(plan.assignments).toHaveLength(3);
+      expect(plan.unfilled).toEqual([{ dossierId: 'd-1', missing: 2, reason: expect.any(String) }]);
+      expect(dataOf(events, 'ExpertReviewStarted')).toMatchObject({ assignedCount: 3, unfilledPlaces: 2, unfilledDossierIds: ['d-1'] });
     });
 
     it('an expert of the applicant’s own organisation is never planned', () => {
       const [dossier] = conflictDossiers(['d-1']);
       const pool = experts(6).map((expert, i) => (i === 0 ? { ...expert, organisationCreditCode: dossier.applicantCreditCode } : expert));
       const command: SelectionCommand = { ...startExpertReview(['d-1']), data: { dossiers: [dossier], experts: pool } };
-      const data = dataOf(given(formalReviewClosed()).when(command).events(), 'ExpertReviewStarted');
-      expect(data.assignments.map((assignment) => assignment.expertId)).not.toContain('e-1');
+      const { plan, events } = planned(formalReviewClosed(), command);
+      expect(plan.assignments.map((assignment) => assignment.expertId)).not.toContain('e-1');
+      expect(dataOf(events, 'ExpertReviewStarted').assignedPerExpert).not.toHaveProperty('e-1');
     });
 
     it('only dossiers that passed formal review are reviewed', () => {
@@ -113,10 +135,21 @@ describe('selection: expert review', () => {
 
     it('fills a place freed by a recusal, keeping the experts in force, in a numbered round', () => {
       const inForce = ['e-2', 'e-3', 'e-4', 'e-5'].map((expertId) => ({ dossierId: 'd-1', expertId }));
-      const data = dataOf(given(inExpertReview()).when(replace(inForce)).events(), 'ReplacementAssignmentsPlanned');
-      expect(data).toMatchObject({ round: 2, seed: 'demo-scenario-2026/round-2', unfilled: [] });
-      expect(data.assignments).toHaveLength(1);
-      expect(['e-2', 'e-3', 'e-4', 'e-5']).not.toContain(data.assignments[0].expertId);
+      const { plan, events } = planned(inExpertReview(), replace(inForce));
+      expect(plan.unfilled).toEqual([]);
+      expect(plan.assignments).toHaveLength(1);
+      const [{ expertId }] = plan.assignments;
+      expect(['e-2', 'e-3', 'e-4', 'e-5']).not.toContain(expertId);
+      expect(dataOf(events, 'ReplacementAssignmentsPlanned')).toEqual({
+        selectionId: 'demo-scenario-2026',
+        round: 2,
+        seed: 'demo-scenario-2026/round-2',
+        assignedCount: 1,
+        assignedPerExpert: { [expertId]: 1 },
+        unfilledPlaces: 0,
+        unfilledDossierIds: [],
+        plannedAt: REVIEW_DAY,
+      });
       const after = play([replace(inForce)], inExpertReview());
       expect(dataOf(given(after).when(replace(inForce, 'custom')).events(), 'ReplacementAssignmentsPlanned')).toMatchObject({
         round: 3,

@@ -5,7 +5,7 @@ import { decideRecordObjectionOutcome, decideStartPublicNotice } from './decide-
 import { decideCloseReview, decidePlanReplacements, decideStartExpertReview } from './decide-review';
 import type { SelectionCommand } from './selection.commands';
 import type { SelectionEvent } from './selection.events';
-import { evolveSelection, SelectionState } from './selection.state';
+import { evolveSelection, SELECTION_FOLD, SelectionState } from './selection.state';
 
 /** One selection-{programme}-{year} stream: the selection's own decisions, from call to publication. */
 export const selectionDecider: Decider<SelectionCommand, SelectionEvent, SelectionState> = {
@@ -35,4 +35,5 @@ export const selectionDecider: Decider<SelectionCommand, SelectionEvent, Selecti
     }
   },
   evolve: evolveSelection,
+  snapshot: SELECTION_FOLD,
 };

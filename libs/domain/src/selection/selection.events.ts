@@ -1,4 +1,3 @@
-import type { PlannedAssignment, UnfilledDossier } from '../assignment';
 import type { LocalDate } from '../calendar';
 import type { DossierAwardRecord } from '../dossier/dossier.events';
 import type { CallRuleOverrides, CallRules, ProgrammeCode } from '../programmes';
@@ -27,6 +26,21 @@ export interface NotAwarded {
   readonly reason: string;
 }
 
+/**
+ * What a planning round leaves on the selection stream: counts and identifiers, never the pairs.
+ * The pairs are ExpertAssigned events on the dossier streams, written in the same append; events
+ * recorded before this shape carried them (see upcastSelectionEvent).
+ */
+export interface PlanRoundSummary {
+  /** New assignments of this round. */
+  readonly assignedCount: number;
+  /** New assignments of this round per expert id, ordered by id: one entry per expert of the pool at most. */
+  readonly assignedPerExpert: Record<string, number>;
+  /** Places the round could not fill, and the dossiers they are on (reasons are in the plan's answer). */
+  readonly unfilledPlaces: number;
+  readonly unfilledDossierIds: string[];
+}
+
 /** Facts of a selection-{programme}-{year}[-{batch}] stream: the selection's own decisions. */
 export type SelectionEvent =
   | {
@@ -52,15 +66,12 @@ export type SelectionEvent =
   | { type: 'FormalReviewClosed'; data: { selectionId: string; passedDossierIds: string[]; closedAt: string } }
   | {
       type: 'ExpertReviewStarted';
-      data: {
+      data: PlanRoundSummary & {
         selectionId: string;
         dossierIds: string[];
         seed: string;
         expertsPerDossier: number;
         maxPerExpert: number;
-        assignments: PlannedAssignment[];
-        unfilled: UnfilledDossier[];
-        loads: Record<string, number>;
         /** Absent in events recorded before deadlines existed: read as null. */
         reviewDeadlineDate?: LocalDate | null;
         startedAt: string;
@@ -69,13 +80,10 @@ export type SelectionEvent =
   | {
       /** A further round, e.g. after recusals freed places (回避). */
       type: 'ReplacementAssignmentsPlanned';
-      data: {
+      data: PlanRoundSummary & {
         selectionId: string;
         round: number;
         seed: string;
-        assignments: PlannedAssignment[];
-        unfilled: UnfilledDossier[];
-        loads: Record<string, number>;
         plannedAt: string;
       };
     }

@@ -3,6 +3,8 @@ import type { CallRules, ProgrammeCode } from '../programmes';
 import type { RankedShortlist } from '../ranking';
 import type { DossierAggregate } from '../scoring';
 import type { DecidedAward, NotAwarded, SelectionEvent } from './selection.events';
+import { upcastSelectionEvent } from './selection.upcast';
+import type { StoredSelectionEvent } from './selection.upcast';
 import type { NoticePeriod, SelectionFacts, SelectionPhase } from './selection.phase';
 
 export interface Selection {
@@ -32,7 +34,14 @@ export interface Selection {
 
 export type SelectionState = { readonly phase: 'none' } | Selection;
 
-export function evolveSelection(state: SelectionState, event: SelectionEvent): SelectionState {
+/**
+ * The fold of a selection stream for snapshots: bump the version when evolveSelection gives another
+ * state for the same events, and every stored snapshot is rebuilt from the whole stream.
+ */
+export const SELECTION_FOLD = { fold: 'selection', version: 1 } as const;
+
+export function evolveSelection(state: SelectionState, stored: StoredSelectionEvent): SelectionState {
+  const event = upcastSelectionEvent(stored);
   if (event.type === 'SelectionOpened') {
     const { selectionId, programme, year, batch, title, rules, submissionDeadlineDate, submissionDeadline } = event.data;
     return {

@@ -9,7 +9,7 @@ import { foldEvents } from '../shared/decider';
 import { asAdmin, creditCode } from './actors.test-support';
 import { givenWhenThen } from './given-when-then.test-support';
 // Through the module's public surface, as the application uses it.
-import { CloseReview, OpenCall, SelectionCommand, selectionDecider, SelectionEvent, StartExpertReview } from '.';
+import { CloseReview, decideAssignmentRound, OpenCall, SelectionCommand, selectionDecider, SelectionEvent, StartExpertReview } from '.';
 
 export const given = givenWhenThen(selectionDecider);
 
@@ -128,3 +128,11 @@ export function dataOf<T extends SelectionEvent['type']>(events: readonly Select
 }
 
 export { asAdmin, creditCode };
+
+/** A planning round decided on the history: its events (counts only) and the plan they summarise. */
+export function planned(history: readonly SelectionEvent[], command: SelectionCommand) {
+  if (command.type !== 'StartExpertReview' && command.type !== 'PlanReplacementAssignments') throw new Error(`${command.type} plans nothing`);
+  const decided = decideAssignmentRound(command, foldEvents(selectionDecider, history));
+  foldEvents(selectionDecider, [...history, ...decided.events]);
+  return decided;
+}

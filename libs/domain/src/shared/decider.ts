@@ -6,6 +6,11 @@ export interface Decider<Command, Event, State> {
   initialState(): State;
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;
+  /**
+   * For long streams: the fold's name and version under which a folded state may be kept as a
+   * snapshot and folded on from (bump the version when evolve changes what it gives).
+   */
+  readonly snapshot?: { readonly fold: string; readonly version: number };
 }
 
 /** Folds a stream's history into the decider's state. */

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { createPool } from '@app/database';
 import { createTestDatabase, testDatabaseKinds, TestDatabase } from '../../../../test/support/test-databases';
 import { describeEventStoreContract } from '../contract/event-store.contract';
-import { DuplicateEventIdError } from '../errors';
+import { ConcurrencyError, DuplicateEventIdError, TransactionAbortedError } from '../errors';
 import { RecordedEvent } from '../recorded-event';
 import { eventStoreMigrations } from './event-store.migrations';
 import { PostgresEventStore } from './postgres-event-store';
@@ -61,6 +61,38 @@ for (const kind of testDatabaseKinds()) {
       expect(await store.streamRevision('victim-1')).toBeNull();
     });
 
+    // A deadlock needs two sessions, which PGlite (one session) cannot have: the server shows it.
+    (kind === 'postgres' ? it : it.skip)('a deadlock (40P01) aborting an append is a ConcurrencyError that wrote nothing, so the command runner retries it', async () => {
+      for (const id of ['deadlock-a', 'deadlock-b']) await store.append(id, [{ type: 'Seeded', data: {} }]);
+      const other = await pool.connect();
+      try {
+        await other.query('BEGIN');
+        // The other session waits long before it checks for a deadlock: the append is the one aborted.
+        await other.query("SET LOCAL deadlock_timeout = '60s'");
+        await other.query("SELECT 1 FROM es_streams WHERE stream_id = 'deadlock-b' FOR UPDATE");
+        const attempt = store.appendMany([
+          { streamId: 'deadlock-a', events: [{ type: 'Late', data: {} }], expectedState: 0n },
+          { streamId: 'deadlock-b', events: [{ type: 'Late', data: {} }], expectedState: 0n },
+        ]);
+        const settled = attempt.catch((error: unknown) => error);
+        // The append holds deadlock-a (streams are locked in id order) and waits for deadlock-b.
+        while (Number((await pool.query("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")).rows[0].count) === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const closing = other.query("SELECT 1 FROM es_streams WHERE stream_id = 'deadlock-a' FOR UPDATE");
+        const error = await settled;
+        await closing;
+        await other.query('ROLLBACK');
+        expect(error).toBeInstanceOf(TransactionAbortedError);
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ sqlState: '40P01', streamId: 'deadlock-a' });
+      } finally {
+        other.release();
+      }
+      expect(await store.streamRevision('deadlock-a')).toBe(0n);
+      expect(await store.streamRevision('deadlock-b')).toBe(0n);
+    });
+
     it('migrations can be rolled back and applied again', async () => {
       const { DataSource } = await import('typeorm');
       const dataSource = new DataSource({
@@ -73,9 +105,11 @@ for (const kind of testDatabaseKinds()) {
       await dataSource.initialize();
       try {
         await dataSource.undoLastMigration();
+        expect((await dataSource.query(`SELECT to_regclass('es_snapshots') AS snapshots`))[0].snapshots).toBeNull();
+        await dataSource.undoLastMigration();
         const appendStreams = await dataSource.query(`SELECT to_regproc('es_append_streams') AS fn`);
         expect(appendStreams[0].fn).toBeNull();
-        for (let undone = 1; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
+        for (let undone = 2; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
         const tables = await dataSource.query(`SELECT to_regclass('es_events') AS events`);
         expect(tables[0].events).toBeNull();
         await dataSource.runMigrations();

@@ -11,7 +11,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { ConcurrencyError, DuplicateEventIdError, IdempotencyConflictError } from '../errors';
+import { ConcurrencyError, DuplicateEventIdError, IdempotencyConflictError, TransactionAbortedError } from '../errors';
 import { GlobalPosition } from '../global-position';
 import { NewEvent, RecordedEvent, categoryOf } from '../recorded-event';
 import { SubscriptionHub } from '../subscription/subscription-hub';
@@ -260,6 +260,10 @@ function translateAppendError(error: unknown, appends: readonly StreamAppend[], 
       const actual = BigInt(error.detail ?? '-1');
       return new ConcurrencyError(streamId, appends[index]?.expectedState ?? 'any', actual < 0n ? 'no-stream' : actual);
     }
+    case '40P01':
+    case '40001':
+      // Deadlock or serialization failure: the transaction rolled back whole, so the command may run again.
+      return new TransactionAbortedError(streamId, appends[index]?.expectedState ?? 'any', error.code);
     case 'ES002':
       return new IdempotencyConflictError(
         streamId,

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { categoryOf } from '@app/event-store';
 import type { RecordedEvent } from '@app/event-store';
 import type { DossierEvent } from '@app/domain/dossier';
+import { upcastSelectionEvent } from '@app/domain/selection';
 import type { SelectionEvent } from '@app/domain/selection';
 import { aggregateIdOf } from '../folded-state';
 import type { Projection } from '../projection';
@@ -98,14 +99,14 @@ async function onSelectionEvent(manager: EntityManager, event: RecordedEvent & S
       const deadline = event.data.reviewDeadlineDate ?? null;
       await manager.query(`UPDATE rm_notification_selections SET phase = 'review', review_deadline_date = $2 WHERE id = $1`, [id, deadline]);
       const selection = await selectionRef(manager, id);
-      return selection ? perExpert(event.data.assignments).map(([expertId, count]) => expertAssigned(event.eventId, selection, expertId, count, deadline, event.data.startedAt)) : [];
+      return selection ? perExpert(event).map(([expertId, count]) => expertAssigned(event.eventId, selection, expertId, count, deadline, event.data.startedAt)) : [];
     }
     case 'ReplacementAssignmentsPlanned': {
       const selection = await selectionRef(manager, id);
       if (!selection) return [];
       const rows: { review_deadline_date: string | null }[] = await manager.query('SELECT review_deadline_date FROM rm_notification_selections WHERE id = $1', [id]);
       const deadline = rows[0]?.review_deadline_date ?? null;
-      return perExpert(event.data.assignments).map(([expertId, count]) => expertAssigned(event.eventId, selection, expertId, count, deadline, event.data.plannedAt));
+      return perExpert(event).map(([expertId, count]) => expertAssigned(event.eventId, selection, expertId, count, deadline, event.data.plannedAt));
     }
     case 'AwardsPublished': {
       const selection = await selectionRef(manager, id);
@@ -121,10 +122,11 @@ async function onSelectionEvent(manager: EntityManager, event: RecordedEvent & S
   }
 }
 
-function perExpert(assignments: readonly { expertId: string }[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const { expertId } of assignments) counts.set(expertId, (counts.get(expertId) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+/** New assignments of the round per expert, ordered by id; older events carried the pairs (upcast). */
+function perExpert(event: SelectionEvent): [string, number][] {
+  const upcast = upcastSelectionEvent(event);
+  if (upcast.type !== 'ExpertReviewStarted' && upcast.type !== 'ReplacementAssignmentsPlanned') return [];
+  return Object.entries(upcast.data.assignedPerExpert).sort(([a], [b]) => a.localeCompare(b));
 }
 
 async function dossierRef(manager: EntityManager, id: string): Promise<DossierRef | null> {

@@ -46,11 +46,11 @@ export class DecideAwardsHandler implements ICommandHandler<DecideAwardsCommand,
       context,
       async (unit) => {
         const selection = await loadSelectionState(unit, selectionId);
-        const listed = await Promise.all(selectedDossierIdsOf(selection).map((id) => this.dossier(unit, id)));
-        const inRace = await Promise.all(selection.aggregates.map((aggregate) => this.dossier(unit, aggregate.dossierId)));
+        // Set-based: every ranked dossier in one batched read, then every listed applicant's ledger in another.
+        const inRace = await this.dossiers(unit, selection.aggregates.map((aggregate) => aggregate.dossierId));
+        const listed = await this.dossiers(unit, selectedDossierIdsOf(selection));
         const ledgerStreams = selection.rules.award.kind === 'money' ? ledgerStreamsOf(listed, selection.year) : [];
-        const ledgers = [];
-        for (const ledgerStream of ledgerStreams) ledgers.push((await unit.load(ledgerStream, fundDecider)).state);
+        const ledgers = [...(await unit.loadMany(ledgerStreams, fundDecider)).values()].map((ledger) => ledger.state);
         const { events, state } = await unit.decide(stream, selectionDecider, {
           type: 'DecideAwards',
           data: {
@@ -92,10 +92,14 @@ export class DecideAwardsHandler implements ICommandHandler<DecideAwardsCommand,
     );
   }
 
-  private async dossier(unit: UnitOfWork, dossierId: string): Promise<Dossier> {
-    const { state } = await unit.load(`dossier-${dossierId}`, dossierDecider);
-    if (state.status === 'none') throw new Error(`the shortlist names dossier ${dossierId}, whose stream is empty`);
-    return state;
+  /** The dossiers of these ids, in their order, read in batches (the unit keeps each for its append). */
+  private async dossiers(unit: UnitOfWork, dossierIds: readonly string[]): Promise<Dossier[]> {
+    const streams = await unit.loadMany(dossierIds.map((dossierId) => `dossier-${dossierId}`), dossierDecider);
+    return dossierIds.map((dossierId) => {
+      const { state } = streams.get(`dossier-${dossierId}`)!;
+      if (state.status === 'none') throw new Error(`the shortlist names dossier ${dossierId}, whose stream is empty`);
+      return state;
+    });
   }
 }
 

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflictDossierOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
-import { Selection, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
-import type { SelectionCommand, SelectionEvent } from '@app/domain/selection';
+import { Selection, decideAssignmentRound, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
+import type { PlanReplacementAssignments, StartExpertReview } from '@app/domain/selection';
 import { refuse } from '@app/domain/shared/refusal';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
@@ -33,10 +33,14 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
       const dossiers = round === 'plan' ? await this.reads.passedDossiersOf(selection) : await this.reads.reviewedDossiersOf(selection);
       const pool = await this.facts.pool();
       const command = this.planCommand(selection, dossiers, pool, round, seed, reviewDeadlineDate, context.metadata);
-      const { events, state } = await unit.decide(stream, selectionDecider, command);
-      const plan = planOf(events);
-      await this.facts.assignPlanned(unit, selectionFactsOf(state as Selection), dossiers, pool, plan.assignments, context.metadata);
-      return plan;
+      // The selection's event keeps counts; the pairs go to the dossier streams as ExpertAssigned.
+      const { state, value: decision } = await unit.decideWith(stream, selectionDecider, (current) => {
+        const decided = decideAssignmentRound(command, current);
+        return { events: decided.events, value: decided };
+      });
+      await this.facts.assignPlanned(unit, selectionFactsOf(state as Selection), dossiers, pool, decision.plan.assignments, context.metadata);
+      const { assignments, unfilled, loads } = decision.plan;
+      return { round: decision.round, seed: decision.seed, assignments: [...assignments], unfilled: [...unfilled], loads };
     }, { stream });
     return { selectionId, ...result.value, revision: String(result.revisions.get(stream) ?? '') };
   }
@@ -49,7 +53,7 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     seed: string | undefined,
     reviewDeadlineDate: string | undefined,
     metadata: PlanAssignmentsCommand['context']['metadata'],
-  ): SelectionCommand {
+  ): StartExpertReview | PlanReplacementAssignments {
     if (round === 'plan') {
       const passedIds = new Set(selection.passedDossierIds);
       const passed = dossiers.filter((dossier) => dossier.status === 'passed' && passedIds.has(dossier.dossierId));
@@ -85,17 +89,4 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
       metadata,
     };
   }
-}
-
-function planOf(events: readonly SelectionEvent[]): Omit<AssignmentPlanResponse, 'selectionId' | 'revision'> {
-  const [event] = events;
-  if (event?.type === 'ExpertReviewStarted') {
-    const { seed, assignments, unfilled, loads } = event.data;
-    return { round: 1, seed, assignments, unfilled, loads };
-  }
-  if (event?.type === 'ReplacementAssignmentsPlanned') {
-    const { round, seed, assignments, unfilled, loads } = event.data;
-    return { round, seed, assignments, unfilled, loads };
-  }
-  throw new Error(`the selection answered a plan with ${event?.type ?? 'nothing'}`);
 }

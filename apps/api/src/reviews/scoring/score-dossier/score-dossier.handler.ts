@@ -22,11 +22,15 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
     const { value: known } = await assignedDossierOf(this.directory, dossierId, metadata);
     const stream = dossierStreamOf(dossierId);
     return this.runner.run('ScoreDossier', context, async (unit) => {
-      const selection = selectionFactsOf((await this.directory.selection(known.selectionId)).value);
-      const expert = await this.facts.expertOf(metadata);
-      const { state } = await unit.load(stream, dossierDecider);
+      // Reads that do not depend on each other, sent together: one round trip of latency, not four.
+      const [{ value: current }, expert, { state }, declaration] = await Promise.all([
+        this.directory.selection(known.selectionId),
+        this.facts.expertOf(metadata),
+        unit.load(stream, dossierDecider),
+        this.directory.signature(known.selectionId, metadata.actor.expertId ?? ''),
+      ]);
+      const selection = selectionFactsOf(current);
       const scored = state.status !== 'none' && state.scores.some((score) => score.expertId === expert.expertId);
-      const declaration = await this.directory.signature(known.selectionId, expert.expertId);
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
     }, { stream });
