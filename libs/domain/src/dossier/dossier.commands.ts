@@ -67,6 +67,11 @@ export type AmendScore = DossierCommandOf<
   ScoreData
 >;
 
+/** The admin declares one expert's score invalid, with a reason. */
+export type InvalidateScore = DossierCommandOf<'InvalidateScore', { expertId: string; reason: string }>;
+/** The admin marks a dossier below the valid-review minimum as not evaluable, with a reason. */
+export type MarkNotEvaluable = DossierCommandOf<'MarkNotEvaluable', { reason: string }>;
+
 export type FileObjection = DossierCommandOf<
   'FileObjection',
   { objectionId: string; objector: Objector; reason: string }
@@ -92,6 +97,8 @@ export type DossierCommand =
   | RecuseExpert
   | SubmitScore
   | AmendScore
+  | InvalidateScore
+  | MarkNotEvaluable
   | FileObjection
   | UpholdObjection
   | DismissObjection

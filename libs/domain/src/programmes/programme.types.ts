@@ -72,6 +72,11 @@ interface RulesCommon {
   readonly expertsPerDossier: number;
   readonly maxDossiersPerExpert: number;
   readonly aggregation: AggregationMethod;
+  /**
+   * 有效评审意见: how many valid scores each dossier needs before review closes (NSFC: at least 3).
+   * Absent only on calls opened before the rule (see minimumValidReviewsOf).
+   */
+  readonly minimumValidReviews?: number;
   /** A dossier whose experts are more than this many points apart (max − min) is flagged. */
   readonly disagreementSpread: number;
   readonly minimumScore: number;
@@ -114,6 +119,7 @@ export interface CallRuleOverrides {
   readonly expertsPerDossier?: number;
   readonly maxDossiersPerExpert?: number;
   readonly aggregation?: AggregationMethod;
+  readonly minimumValidReviews?: number;
   readonly disagreementSpread?: number;
   readonly minimumScore?: number;
   readonly reservesPerTier?: number;
@@ -129,6 +135,7 @@ export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
   'expertsPerDossier',
   'maxDossiersPerExpert',
   'aggregation',
+  'minimumValidReviews',
   'disagreementSpread',
   'minimumScore',
   'reservesPerTier',
@@ -140,4 +147,15 @@ export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
 
 export function isMoneyProgramme(rules: { award: AwardFormula }): boolean {
   return rules.award.kind === 'money';
+}
+
+/** NSFC 第十四条: at least 3 valid expert reviews per dossier unless the programme or call says otherwise. */
+export const DEFAULT_MINIMUM_VALID_REVIEWS = 3;
+
+/**
+ * The minimum in force. A call opened before the rule carries none: it keeps working as it did, with
+ * the default capped at its experts per dossier (it could never have reached more).
+ */
+export function minimumValidReviewsOf(rules: Pick<RulesCommon, 'minimumValidReviews' | 'expertsPerDossier'>): number {
+  return rules.minimumValidReviews ?? Math.min(DEFAULT_MINIMUM_VALID_REVIEWS, rules.expertsPerDossier);
 }

@@ -18,6 +18,7 @@ import {
   AttachmentKindRule,
   AttachmentRules,
   CallRules,
+  DEFAULT_MINIMUM_VALID_REVIEWS,
   DossierFieldRule,
   NoticeContact,
   isProgrammeCode,
@@ -40,6 +41,7 @@ const RULE_KEYS = [
   'expertsPerDossier',
   'maxDossiersPerExpert',
   'aggregation',
+  'minimumValidReviews',
   'disagreementSpread',
   'minimumScore',
   'reservesPerTier',
@@ -81,6 +83,8 @@ export function readRules(raw: unknown, mode: RulesMode, problems: ProblemList):
     expertsPerDossier: readInteger(problems, 'expertsPerDossier', json.expertsPerDossier, 1, 15),
     maxDossiersPerExpert: readInteger(problems, 'maxDossiersPerExpert', json.maxDossiersPerExpert, 1, 200),
     aggregation: readAggregation(problems, json.aggregation),
+    minimumValidReviews:
+      json.minimumValidReviews === undefined ? DEFAULT_MINIMUM_VALID_REVIEWS : readInteger(problems, 'minimumValidReviews', json.minimumValidReviews, 1, 15),
     disagreementSpread: readNumber(problems, 'disagreementSpread', json.disagreementSpread, 0, 100),
     minimumScore: readNumber(problems, 'minimumScore', json.minimumScore, 0, 100),
     reservesPerTier: readInteger(problems, 'reservesPerTier', json.reservesPerTier, 0, 20),
@@ -95,6 +99,13 @@ export function readRules(raw: unknown, mode: RulesMode, problems: ProblemList):
     ...readDeclaration(problems, json.declaration),
   };
 
+  if (json.expertsPerDossier === rules.expertsPerDossier && rules.minimumValidReviews > rules.expertsPerDossier) {
+    addProblem(
+      problems,
+      'minimumValidReviews',
+      `(${rules.minimumValidReviews}) must be at most expertsPerDossier (${rules.expertsPerDossier}): raise the experts per dossier or set a lower minimum`,
+    );
+  }
   if (rules.expertiseField && !fields.some((field) => field.code === rules.expertiseField)) {
     addProblem(problems, 'expertiseField', `must name one of the fields, got "${rules.expertiseField}"`);
   }
