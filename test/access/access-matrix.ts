@@ -50,6 +50,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/selections/{selectionId}/assignments/replacements', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/review-progress', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/me/assignments', allowed: ['expert'] },
+  { method: 'POST', path: '/api/v1/dossiers/{dossierId}/reviews/{expertId}/invalidation', allowed: ['admin'], body: { reason: '评审意见缺失' } },
+  { method: 'POST', path: '/api/v1/dossiers/{dossierId}/not-evaluable', allowed: ['admin'], body: { reason: '无可补充专家' } },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/declaration', allowed: ['expert', 'admin'] },
   { method: 'POST', path: '/api/v1/selections/{selectionId}/declaration/signature', allowed: ['expert'], body: { version: '默认文本-1' } },
   { method: 'PUT', path: '/api/v1/dossiers/{dossierId}/reviews/mine', allowed: ['expert'], confidential: true },

@@ -27,7 +27,7 @@ for (const kind of testDatabaseKinds()) {
       admin = await t.asAdmin();
       await admin
         .post('/api/v1/selections')
-        .send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 2 }, expertsPerDossier: 2 } })
+        .send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 2 }, expertsPerDossier: 2, minimumValidReviews: 2 } })
         .expect(201);
       for (let n = 1; n <= 3; n += 1) {
         const registered = await admin

@@ -262,6 +262,32 @@ for (const kind of testDatabaseKinds()) {
       expect(progress.body.dossiers.map((d: BoardDossier) => d.scored)).toEqual([3, 3, 3, 3]);
     });
 
+    it('a score declared invalid stops counting: closing review is refused naming the dossier until a replacement expert scores it', async () => {
+      const before = await holders(dossierId(3));
+      const [invalid] = before;
+      const url = `/api/v1/dossiers/${dossierId(3)}/reviews/${invalid}/invalidation`;
+      const noReason = await admin.post(url).send({}).expect(400);
+      expect(noReason.body.details.map((d: { field: string }) => d.field)).toEqual(['reason']);
+      await expertClient(before[1]).post(url).send({ reason: '冒名' }).expect(403);
+      await admin.post(url).send({ reason: '评审意见与所给分数矛盾' }).expect(200);
+      await admin.post(url).send({ reason: '再次' }).expect(404);
+
+      const refused = await admin.post(`/api/v1/selections/${SELECTION}/close-review`).expect(409);
+      expect(refused.body.details).toMatchObject({ code: 'valid-reviews-below-minimum', minimum: 3, dossiers: [{ dossierId: dossierId(3), validReviews: 2 }] });
+      expect(refused.body.message).toContain(`${dossierId(3)}(有效 2 份)`);
+      const enough = await admin.post(`/api/v1/dossiers/${dossierId(1)}/not-evaluable`).send({ reason: '无可补充专家' }).expect(409);
+      expect(enough.body.details).toMatchObject({ code: 'dossier-evaluable', validReviews: 3, minimum: 3 });
+      const audit = await admin.get(`/api/v1/streams/dossier-${dossierId(3)}/events`).expect(200);
+      expect(JSON.stringify(audit.body)).toContain('评审意见与所给分数矛盾');
+
+      const replaced = await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({}).expect(200);
+      expect(replaced.body).toMatchObject({ round: 3, unfilled: [] });
+      const [newcomer] = (await holders(dossierId(3))).filter((id) => !before.includes(id));
+      expect(newcomer).toBeDefined();
+      await expertClient(invalid).put(`/api/v1/dossiers/${dossierId(3)}/reviews/mine`).send({ points: pointsFor(70), comment: '再评' }).expect(403);
+      await expertClient(newcomer).put(`/api/v1/dossiers/${dossierId(3)}/reviews/mine`).send({ points: pointsFor(TARGET[dossierId(3)]), comment: '材料翔实,成效明确' }).expect(200);
+    });
+
     it('the shortlist stays closed to the public until the notice; close review freezes it within the quotas', async () => {
       await t.http.get(`/api/v1/selections/${SELECTION}/shortlist`).expect(404);
       await admin.get(`/api/v1/selections/${SELECTION}/shortlist`).expect(409);
