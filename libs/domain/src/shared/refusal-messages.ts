@@ -100,6 +100,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'invalid-scores': '评分不完整或超出允许范围,无法汇总。请核对各专家的评分。',
   'score-already-submitted': '您已提交过该项目的评分。如需修改,请使用“修改评分”。',
   'score-not-submitted': '您尚未提交该项目的评分,无法修改。请先保存评分。',
+  'draw-pool-too-small': '本领域可抽取的专家(已排除回避和停用的)少于需要抽取的人数。请补充专家库或减少抽取人数。',
   'valid-reviews-below-minimum': '有申报的有效评审意见少于规定份数,不能结束专家评审。请补充分配专家并等待评分,或将其标记为无法评审并说明理由。',
   'dossier-evaluable': '该申报的有效评审意见已达到规定份数,应参加排名,不能标记为无法评审。',
   'dossier-already-not-evaluable': '该申报已被标记为无法评审,无需重复操作。',
