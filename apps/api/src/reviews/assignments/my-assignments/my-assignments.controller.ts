@@ -25,8 +25,14 @@ export class MyAssignmentsController {
   async mine(@Context() context: RequestContext): Promise<MyAssignmentResponse[]> {
     const expertId = context.metadata.actor.expertId;
     if (!expertId) return [];
-    const selections = new Map((await this.selections.all()).map((row) => [row.selection.selectionId, row.selection]));
-    return (await this.dossiers.assignedTo(expertId)).flatMap((dossier) => {
+    // Only the selections of his own dossiers (usually one), not every selection of every year.
+    const assigned = await this.dossiers.assignedTo(expertId);
+    const selections = new Map<string, Selection>();
+    for (const selectionId of new Set(assigned.map((dossier) => dossier.selectionId))) {
+      const row = await this.selections.one(selectionId);
+      if (row) selections.set(selectionId, row.selection);
+    }
+    return assigned.flatMap((dossier) => {
       const selection = selections.get(dossier.selectionId);
       return selection ? [this.assignmentOf(selection, dossier, expertId)] : [];
     });
