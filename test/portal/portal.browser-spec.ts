@@ -401,7 +401,7 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await expect(page.locator('.ok').textContent()).resolves.toContain('补充分配已完成');
     await expect(page.locator('table.rounds').textContent()).resolves.toContain('第 2 轮');
     // The round's pairs live on the dossier streams (issue 15): the round row counts them.
-    await expect(page.locator('table.rounds').textContent()).resolves.toMatch(/第 2 轮(补充分配)[^第]*1 人次/);
+    await expect(page.locator('table.rounds').textContent()).resolves.toMatch(/第 2 轮\(补充分配\)[^第]*1 人次/);
     await expect(page.locator('main').textContent()).resolves.toContain('所有评审项目的专家均已配齐');
     await shot('12-desk-replacement-round');
 
