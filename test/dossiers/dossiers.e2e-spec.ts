@@ -293,6 +293,12 @@ for (const kind of behaviourDatabaseKinds()) {
         score('e-li', 67),
       ]);
 
+      // Not before he signed the selection's 保密承诺、回避声明 (written directly too).
+      const unsigned = await expert.get(`/api/v1/dossiers/${happyId}`).expect(403);
+      expect(unsigned.body.details.code).toBe('declaration-not-signed');
+      await t.store.append(`commitment-${SELECTION}-e-wang`, [
+        { type: 'DeclarationSigned', data: { selectionId: SELECTION, expertId: 'e-wang', version: '默认文本-1', paragraphs: ['本人承诺保密。'], signedAt: at } },
+      ]);
       const seen = await expert.get(`/api/v1/dossiers/${happyId}`).expect(200);
       expect(seen.body.scores).toEqual([{ points: { technology: 81 }, total: 81, comment: 'e-wang 的意见', submittedAt: at, amendedAt: null }]);
       expect(seen.body.assignments).toBeUndefined();

@@ -113,6 +113,8 @@ for (const kind of behaviourDatabaseKinds()) {
         }
       }
       expect(paragraphs.some((text) => text.startsWith('本人承诺:'))).toBe(true);
+      // The declaration he signed online before his first dossier: its version and time (Beijing) are printed.
+      expect(paragraphs).toContain('以上声明已于 2026年4月10日 09:00 在线签署(文本版本:默认文本-1)。'); // walkSelection signs at 01:00Z
       expect(paragraphs).toContain('评审专家(签字):____________________');
 
       const zip = await JSZip.loadAsync((await binary(admin.get(url('score-sheets'))).expect(200)).body as Buffer);

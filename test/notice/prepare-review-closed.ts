@@ -4,6 +4,8 @@
  * endpoints of the dossier and review areas. Only OpenCall goes over HTTP.
  */
 import { createHash } from 'node:crypto';
+import { commitmentDecider, commitmentStreamOf, declarationOf, signatureOf } from '@app/domain/commitments';
+import type { CommitmentState } from '@app/domain/commitments';
 import { conflictDossierOf, dossierDecider, reviewInputOf } from '@app/domain/dossier';
 import type { Dossier, DossierCommand, DossierState } from '@app/domain/dossier';
 import { conflictExpertOf, expertDecider } from '@app/domain/expert';
@@ -69,6 +71,20 @@ export function createPreparer(t: TestApp) {
     send(command.type, command.metadata, async (unit) => {
       await unit.decide(`expert-${expertId}`, expertDecider, command);
     });
+
+  /** The expert signs the selection's declaration on his first score (as the portal asks on first entry). */
+  const signatureFor = async (selectionId: string, expertId: string, now: string) => {
+    const stream = commitmentStreamOf(selectionId, expertId);
+    const metadata: CommandMetadata = { now, actor: { id: `user-${expertId}`, role: 'expert', expertId } };
+    const current = () => read<CommitmentState>(stream, (events) => foldEvents(commitmentDecider, events as never));
+    if ((await current()).status === 'unsigned') {
+      const selection = await factsOf(selectionId);
+      await send('SignDeclaration', metadata, async (unit) => {
+        await unit.decide(stream, commitmentDecider, { type: 'SignDeclaration', data: { selection, expertId, version: declarationOf(selection.rules).version }, metadata });
+      });
+    }
+    return signatureOf(await current());
+  };
 
   async function registerExperts(expertIds: readonly string[], fields: readonly string[], now: string): Promise<void> {
     for (const [i, expertId] of expertIds.entries()) {
@@ -177,6 +193,7 @@ export function createPreparer(t: TestApp) {
             dossierId: applicant.dossierId,
             selection: await factsOf(selectionId),
             expert: pool.find((expert) => expert.expertId === assignment.expertId)!,
+            declaration: await signatureFor(selectionId, assignment.expertId, at.review),
             points: Object.fromEntries(rubric.map((criterion) => [criterion.code, (criterion.maxPoints * applicant.target) / 100])),
             comment: '材料翔实,成效明确',
           },

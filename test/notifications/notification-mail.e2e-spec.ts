@@ -7,6 +7,7 @@ import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode, walkSelection } from '../walkthrough/walk-selection';
 import { startAppOn } from '../support/test-app';
 import { SmtpSink } from './smtp-sink';
+import { signDeclaration } from '../support/sign-declaration';
 
 const PUBLIC_URL = 'https://pingxuan.example.cn';
 const mailEnvironment = (sink: SmtpSink, extra: Record<string, string> = {}) => ({
@@ -264,6 +265,7 @@ for (const kind of behaviourDatabaseKinds()) {
       // The first assigned expert scores at once: he is not reminded.
       const diligent = await t.as(assigned[0], `${assigned[0]}-password`);
       const points = Object.fromEntries(seed.rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * 0.8)]));
+      await signDeclaration(diligent, selectionId);
       await diligent.put(`/api/v1/dossiers/${drafted.body.id}/reviews/mine`).send({ points, comment: '模型能力突出。' }).expect(200);
       await t.app.get(NotificationDelivery).deliverDue();
       const before = sink.received.length;

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { ADMIN, startTestApp } from '../support/test-app';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
+import { signDeclaration } from '../support/sign-declaration';
 import { seedRules } from '@app/domain/programmes/programmes.test-support';
 import { creditCode } from '@app/domain/selection/actors.test-support';
 import { createWorld, T } from '@app/domain/selection/full-year.test-support';
@@ -74,6 +75,7 @@ describe('confirmations on the selection desk', () => {
     const rubric = seed.rubric;
     for (const [index, expert] of experts.entries()) {
       const points = Object.fromEntries(rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * 0.8)]));
+      await signDeclaration(expert, selectionId);
       await expert.put(`/api/v1/dossiers/${ids[0]}/reviews/mine`).send({ points, comment: '好' }).expect(200);
       if (index < 4) await expert.put(`/api/v1/dossiers/${ids[1]}/reviews/mine`).send({ points, comment: '可' }).expect(200);
     }
@@ -83,9 +85,23 @@ describe('confirmations on the selection desk', () => {
     await t?.close();
   });
 
+  it('shows the valid-review minimum on the dossier page; a dossier with enough valid reviews cannot be marked not evaluable', async () => {
+    const passed = (await api.get(`/api/v1/selections/${selectionId}/dossiers?status=passed`).expect(200)).body as { id: string }[];
+    const page = `/admin/dossiers/${passed[0].id}`;
+    const shown = await admin.get(page).expect(200);
+    expect(shown.text).toMatch(/有效评审意见 <strong>\d<\/strong> 份,本评选要求不少于 3 份/);
+    expect(shown.text).not.toContain('标记为无法评审</button>');
+    const empty = await admin.post(`${page}/not-evaluable`).type('form').send({ _csrf: tokenFrom(shown.text), reason: '' });
+    expect([empty.status, empty.text.includes('请填写无法评审的理由')]).toEqual([400, true]);
+    const refused = await admin.post(`${page}/not-evaluable`).type('form').send({ _csrf: tokenFrom(shown.text), reason: '无可补充专家' });
+    expect([refused.status, refused.text.includes('已达到规定份数')]).toEqual([409, true]);
+    expect(await phase()).toBe('expert-review');
+  });
+
   it('closes review only after the missing scores were shown and acknowledged', async () => {
     const preview = await post({ action: 'close-review' });
     expect(preview.status).toBe(200);
+    expect(preview.text).toContain('每个项目须有不少于 3 份有效评审意见');
     expect(preview.text).toContain('还有 1 份评分未提交');
     expect(preview.text).toContain('专家4');
     expect(preview.text).toContain('我已知晓仍有 1 份评分未提交');

@@ -20,6 +20,7 @@ import { ADMIN, startTestApp } from '../support/test-app';
 import { describeInBrowser } from '../support/browser-requirements';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
+import { signDeclaration } from '../support/sign-declaration';
 
 const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
 const axeSource = readFileSync(AXE, 'utf8');
@@ -293,8 +294,23 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await page.waitForURL(`${base}/expert/tasks`);
     await expect(page.locator('main').textContent()).resolves.toContain('已评 0 / 2 项');
     await expect(page.locator('main').textContent()).resolves.toContain(`评审截止:${year}年4月17日`);
+    await expect(page.locator('main').textContent()).resolves.toContain('请先阅读并签署本评选的保密承诺和回避声明');
     await shot('08-expert-tasks');
+    // First entry: opening a dossier asks for the 保密承诺、回避声明 first, then leads to that dossier.
     await page.click('text=智慧港口无人巡检示范场景');
+    await page.waitForURL(/\/expert\/selections\/.+\/declaration\?next=/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('保密承诺和回避声明');
+    await expect(page.locator('section.declaration').textContent()).resolves.toContain('对评审材料、评审过程和评审结果保密');
+    await page.click('button:has-text("签署声明并开始评审")');
+    await expect(page.locator('#agree-error').textContent()).resolves.toBe('请勾选“本人已阅读上述声明”后再签署');
+    await page.check('input[name=agree]');
+    await shot('08-expert-declaration');
+    await page.click('button:has-text("签署声明并开始评审")');
+    await page.waitForURL(/\/expert\/dossiers\//);
+    const pool = (await admin.get('/api/v1/experts').expect(200)).body as { expertId: string; name: string }[];
+    const firstExpertId = pool.find((expert) => expert.name === '专家0')!.expertId;
+    const commitments = await admin.get(`/api/v1/streams/commitment-${selectionId}-${firstExpertId}/events`).expect(200);
+    expect(JSON.stringify(commitments.body)).toContain('DeclarationSigned');
     for (const criterion of programme.rubric) await page.fill(`#points_${criterion.code}`, String(criterion.maxPoints));
     await expect(page.locator('#total').textContent()).resolves.toBe('100.00');
     await page.fill('#points_technology', '20');
@@ -327,6 +343,9 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await signIn('walk-expert1', 'walk-expert1-password');
     await page.waitForURL(`${base}/expert/tasks`);
     await page.click('text=智慧港口无人巡检示范场景');
+    await page.check('input[name=agree]');
+    await page.click('button:has-text("签署声明并开始评审")');
+    await page.waitForURL(/\/expert\/dossiers\//);
     await page.click('summary:has-text("申请回避")');
     await page.click('button:has-text("确认回避")');
     await expect(page.locator('#recusal-error').textContent()).resolves.toBe('请填写回避理由');
@@ -381,6 +400,8 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await confirmStep('补充分配专家');
     await expect(page.locator('.ok').textContent()).resolves.toContain('补充分配已完成');
     await expect(page.locator('table.rounds').textContent()).resolves.toContain('第 2 轮');
+    // The round's pairs live on the dossier streams (issue 15): the round row counts them and names who took them.
+    await expect(page.locator('table.rounds').textContent()).resolves.toMatch(/第 2 轮\(补充分配\)[^第]*1 人次/);
     await expect(page.locator('table.rounds').textContent()).resolves.toContain('专家六 1 项');
     await expect(page.locator('main').textContent()).resolves.toContain('所有评审项目的专家均已配齐');
     await shot('12-desk-replacement-round');
@@ -406,6 +427,7 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
 
     // The others score over the API, spread out so the chart has something to show; the reserve lower.
     const fifth = await t.as('walk-expert5', 'walk-expert5-password');
+    for (const expert of [...experts, fifth]) await signDeclaration(expert, selectionId);
     for (const [index, expert] of [experts[2], experts[3], experts[4], fifth].entries()) {
       const share = [0.7, 0.8, 0.9, 0.6][index];
       const points = Object.fromEntries(programme.rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * share)]));

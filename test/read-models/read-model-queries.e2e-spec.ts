@@ -6,6 +6,7 @@
 import { testDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { creditCode, preparePassedDossiers } from '../reviews/prepare-dossiers';
+import { signDeclaration } from '../support/sign-declaration';
 
 const SELECTION = 'demo-scenario-2026';
 const DOMAIN = 'AI+离散型制造';
@@ -26,7 +27,7 @@ for (const kind of testDatabaseKinds()) {
       admin = await t.asAdmin();
       await admin
         .post('/api/v1/selections')
-        .send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 2 }, expertsPerDossier: 2 } })
+        .send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 2 }, expertsPerDossier: 2, minimumValidReviews: 2 } })
         .expect(201);
       for (let n = 1; n <= 3; n += 1) {
         const registered = await admin
@@ -84,6 +85,7 @@ for (const kind of testDatabaseKinds()) {
 
       // The first expert scores everything on the last day; the others do not.
       t.clock.set('2026-04-24T08:00:00.000Z');
+      await signDeclaration(experts[0].client, SELECTION);
       for (const task of mine.body as { dossierId: string }[]) {
         await experts[0].client.put(`/api/v1/dossiers/${task.dossierId}/reviews/mine`).send({ points: pointsFor(80), comment: '按期评分' }).expect(200);
       }

@@ -2,6 +2,7 @@ import { ProgrammeCatalogue } from '../../apps/api/src/catalogue/programme-catal
 import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { creditCode, preparePassedDossiers, startNotice } from './prepare-dossiers';
+import { signDeclaration } from '../support/sign-declaration';
 
 const SELECTION = 'demo-scenario-2026';
 const PASSWORD = 'expert-password-for-tests';
@@ -179,6 +180,35 @@ for (const kind of behaviourDatabaseKinds()) {
       await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({}).expect(409);
     });
 
+    it('an expert signs the 保密承诺、回避声明 before any dossier read or score; without it he is told to sign first', async () => {
+      t.clock.set('2026-04-16T02:00:00.000Z');
+      const [early] = await holders(dossierId(1));
+      const expert = expertClient(early);
+      const unsigned = await expert.get(`/api/v1/dossiers/${dossierId(1)}`).expect(403);
+      expect(unsigned.body.details).toMatchObject({ code: 'declaration-not-signed', selectionId: SELECTION });
+      expect(unsigned.body.message).toMatch(/请先.*签署/);
+      await expert.get(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).expect(403);
+      const refusedScore = await expert.put(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).send({ points: pointsFor(90), comment: '好' }).expect(403);
+      expect(refusedScore.body.details.code).toBe('declaration-not-signed');
+
+      const text = await expert.get(`/api/v1/selections/${SELECTION}/declaration`).expect(200);
+      expect(text.body).toMatchObject({ selectionId: SELECTION, version: '默认文本-1', signature: null });
+      expect(text.body.paragraphs.join('')).toMatch(/保密.*回避/);
+      await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({}).expect(400);
+      const stale = await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '旧版' }).expect(409);
+      expect(stale.body.details.code).toBe('declaration-changed');
+      const signed = await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '默认文本-1' }).expect(201);
+      expect(signed.body).toEqual({ version: '默认文本-1', signedAt: '2026-04-16T02:00:00.000Z' });
+      await expert.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '默认文本-1' }).expect(409);
+      const events = await t.store.readStream(`commitment-${SELECTION}-${early}`);
+      expect(events.map((event) => [event.type, (event.data as { version: string }).version])).toEqual([['DeclarationSigned', '默认文本-1']]);
+
+      await expert.get(`/api/v1/dossiers/${dossierId(1)}`).expect(200);
+      expect((await expert.get(`/api/v1/selections/${SELECTION}/declaration`).expect(200)).body.signature).toEqual(signed.body);
+      await admin.post(`/api/v1/selections/${SELECTION}/declaration/signature`).send({ version: '默认文本-1' }).expect(403);
+      for (const other of experts.values()) await signDeclaration(expertClient(other), SELECTION);
+    });
+
     it('experts score and amend their own scores, never reading another\'s; bad scores and stale If-Match are refused', async () => {
       t.clock.set('2026-04-20T02:00:00.000Z');
       const [early] = await holders(dossierId(1));
@@ -230,6 +260,32 @@ for (const kind of behaviourDatabaseKinds()) {
       const progress = await admin.get(`/api/v1/selections/${SELECTION}/review-progress`).expect(200);
       expect(progress.body.missingScores).toEqual([]);
       expect(progress.body.dossiers.map((d: BoardDossier) => d.scored)).toEqual([3, 3, 3, 3]);
+    });
+
+    it('a score declared invalid stops counting: closing review is refused naming the dossier until a replacement expert scores it', async () => {
+      const before = await holders(dossierId(3));
+      const [invalid] = before;
+      const url = `/api/v1/dossiers/${dossierId(3)}/reviews/${invalid}/invalidation`;
+      const noReason = await admin.post(url).send({}).expect(400);
+      expect(noReason.body.details.map((d: { field: string }) => d.field)).toEqual(['reason']);
+      await expertClient(before[1]).post(url).send({ reason: '冒名' }).expect(403);
+      await admin.post(url).send({ reason: '评审意见与所给分数矛盾' }).expect(200);
+      await admin.post(url).send({ reason: '再次' }).expect(404);
+
+      const refused = await admin.post(`/api/v1/selections/${SELECTION}/close-review`).expect(409);
+      expect(refused.body.details).toMatchObject({ code: 'valid-reviews-below-minimum', minimum: 3, dossiers: [{ dossierId: dossierId(3), validReviews: 2 }] });
+      expect(refused.body.message).toContain(`${dossierId(3)}(有效 2 份)`);
+      const enough = await admin.post(`/api/v1/dossiers/${dossierId(1)}/not-evaluable`).send({ reason: '无可补充专家' }).expect(409);
+      expect(enough.body.details).toMatchObject({ code: 'dossier-evaluable', validReviews: 3, minimum: 3 });
+      const audit = await admin.get(`/api/v1/streams/dossier-${dossierId(3)}/events`).expect(200);
+      expect(JSON.stringify(audit.body)).toContain('评审意见与所给分数矛盾');
+
+      const replaced = await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({}).expect(200);
+      expect(replaced.body).toMatchObject({ round: 3, unfilled: [] });
+      const [newcomer] = (await holders(dossierId(3))).filter((id) => !before.includes(id));
+      expect(newcomer).toBeDefined();
+      await expertClient(invalid).put(`/api/v1/dossiers/${dossierId(3)}/reviews/mine`).send({ points: pointsFor(70), comment: '再评' }).expect(403);
+      await expertClient(newcomer).put(`/api/v1/dossiers/${dossierId(3)}/reviews/mine`).send({ points: pointsFor(TARGET[dossierId(3)]), comment: '材料翔实,成效明确' }).expect(200);
     });
 
     it('the shortlist stays closed to the public until the notice; close review freezes it within the quotas', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { creditCodeCheckCharacter } from '@app/domain/credit-code';
 import type { ProgrammeCode } from '@app/domain/programmes';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
+import { signDeclaration } from '../support/sign-declaration';
 
 interface SeedProgramme {
   tiers: { code: string; quota: number | null }[];
@@ -149,6 +150,7 @@ export async function walkSelection(
   for (const expert of experts) {
     const mine = await expert.get('/api/v1/me/assignments').expect(200);
     const assigned = (mine.body as { dossierId: string }[]).filter((item) => dossiers.some((dossier) => dossier.id === item.dossierId));
+    if (assigned.length > 0) await signDeclaration(expert, selectionId);
     for (const item of assigned) {
       const dossier = dossiers.find((candidate) => candidate.id === item.dossierId)!;
       const points = Object.fromEntries(rubric.map((criterion) => [criterion.code, Math.round(criterion.maxPoints * dossier.strength)]));

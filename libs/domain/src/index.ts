@@ -16,6 +16,7 @@ export * from './awards';
 // Programmes and deciders
 export * from './programmes';
 export * from './expert';
+export * from './commitments';
 export * from './dossier';
 export * from './selection';
 export * from './future-scenarios';

@@ -17,6 +17,8 @@ import { SubmitDossierController } from './submit-dossier/submit-dossier.control
 import { SubmitDossierHandler } from './submit-dossier/submit-dossier.handler';
 import { WithdrawDossierController } from './withdraw-dossier/withdraw-dossier.controller';
 import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.handler';
+import { ValidReviewsController } from './valid-reviews/valid-reviews.controller';
+import { ValidReviewsHandler } from './valid-reviews/valid-reviews.handler';
 
 /** Dossiers: draft, edit, attachments, submit, withdraw, formal review. */
 @Module({
@@ -30,6 +32,7 @@ import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.hand
     SubmitDossierController,
     WithdrawDossierController,
     FormalReviewController,
+    ValidReviewsController,
   ],
   providers: [
     DossierCommandRunner,
@@ -41,6 +44,7 @@ import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.hand
     SubmitDossierHandler,
     WithdrawDossierHandler,
     FormalReviewHandler,
+    ValidReviewsHandler,
   ],
 })
 export class DossiersModule {}

@@ -1,5 +1,6 @@
 import { awardAmount } from '@app/domain/awards';
 import type { Dossier } from '@app/domain/dossier';
+import { minimumValidReviewsOf } from '@app/domain/programmes';
 import type { Selection } from '@app/domain/selection';
 import type { IdentityPairView } from './identity-hold';
 import { chineseDate, yuanOfFen } from './zh-format';
@@ -97,22 +98,34 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
     }
     case 'close-review': {
       const inReview = dossiers.filter((dossier) => selection.reviewDossierIds.includes(dossier.dossierId));
-      const missing = inReview.flatMap((dossier) =>
+      // Marked 无法评审 (or withdrawn): no candidate, so neither counted nor waited for.
+      const notEvaluable = inReview.filter((dossier) => dossier.notEvaluable);
+      const ranked = inReview.filter((dossier) => dossier.status === 'passed' && !dossier.notEvaluable);
+      const minimum = minimumValidReviewsOf(selection.rules);
+      const missing = ranked.flatMap((dossier) =>
         dossier.assignments
           .filter((a) => a.status === 'assigned' && !dossier.scores.some((score) => score.expertId === a.expertId))
           .map((a) => [dossier.title, facts.expertName(a.expertId)]),
       );
-      const unscored = inReview.filter((dossier) => dossier.scores.length === 0);
-      const short = inReview.filter((dossier) => dossier.scores.length > 0 && dossier.scores.length < selection.rules.expertsPerDossier);
+      const below = ranked.filter((dossier) => dossier.scores.length < minimum);
+      const short = ranked.filter((dossier) => dossier.scores.length >= minimum && dossier.scores.length < selection.rules.expertsPerDossier);
       return {
         heading: '确认结束专家评审',
-        lines: [`将按已提交的有效评分汇总 ${inReview.length} 个项目的得分并生成入围名单。结束后专家不能再评分或修改评分。`],
+        lines: [
+          `将按已提交的有效评分汇总 ${ranked.length} 个项目的得分并生成入围名单。结束后专家不能再评分或修改评分。`,
+          `每个项目须有不少于 ${minimum} 份有效评审意见(被认定无效或已回避的评分不计)。`,
+          ...(notEvaluable.length ? [`${notEvaluable.length} 个项目已标记为无法评审,不参加排名:${notEvaluable.map((d) => `${d.title}(${d.notEvaluable?.reason ?? ''})`).join('、')}。`] : []),
+        ],
         warnings: [
           ...(missing.length ? [`还有 ${missing.length} 份评分未提交(见下表)。`] : []),
           ...(short.length ? [`${short.length} 个项目的有效评分少于 ${selection.rules.expertsPerDossier} 份:${short.map((d) => `${d.title}(${d.scores.length} 份)`).join('、')}。`] : []),
         ],
         ...(missing.length ? { table: { caption: '未提交的评分', head: ['项目', '专家'], rows: missing } } : {}),
-        ...(unscored.length ? { refused: `${unscored.map((d) => d.title).join('、')} 还没有任何有效评分,不能结束专家评审。请催促专家评分或补充分配专家。` } : {}),
+        ...(below.length
+          ? {
+              refused: `${below.map((d) => `${d.title}(有效 ${d.scores.length} 份)`).join('、')} 的有效评审意见少于 ${minimum} 份,不能结束专家评审。请催促专家评分或补充分配专家;确实无法评审的,请在该项目页面标记为无法评审并说明理由。`,
+            }
+          : {}),
         ...(missing.length ? { acknowledge: `我已知晓仍有 ${missing.length} 份评分未提交,这些评分将不计入得分。` } : {}),
         button: '确认结束专家评审',
       };

@@ -1,4 +1,6 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { minimumValidReviewsOf } from '@app/domain/programmes';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -14,7 +16,9 @@ import { evidenceLinks } from './objection-evidence-view';
 import { StreamDirectory } from '../workflow/stream-directory';
 import { EVENT_NAMES, eventSummary } from './audit-summary';
 import { signedInAs } from './portal-access';
-import { chromeOf } from './portal-session';
+import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
+import { requestContextOf } from '../auth/request-context';
+import { ValidReviewsCommand } from '../dossiers/valid-reviews/valid-reviews.command';
 import { PHASE_NAMES, STATUS_NAMES, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
 import { fileSize } from './zh-format';
@@ -52,12 +56,33 @@ export class AdminDossierPageController {
     private readonly expertRows: ExpertReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get(':dossierId')
   @Public()
-  async page(@Param('dossierId') dossierId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async page(@Param('dossierId') dossierId: string, @Query('marked') marked: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!signedInAs(request, response, 'admin')) return;
+    await this.render(dossierId, request, response, { marked: marked !== undefined });
+  }
+
+  /** 无法评审: a dossier below the valid-review minimum leaves the ranking, with the admin's reason. */
+  @Post(':dossierId/not-evaluable')
+  @Public()
+  async markNotEvaluable(@Param('dossierId') dossierId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'admin')) return;
+    if (!csrfIsValid(request, body[CSRF_FIELD])) return this.render(dossierId, request, response, { formError: '页面已过期,请刷新后重新提交。' }, 403);
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    if (!reason || reason.length > 500) return this.render(dossierId, request, response, { reasonError: reason ? '理由不超过 500 字' : '请填写无法评审的理由' }, 400);
+    try {
+      await this.commands.execute(new ValidReviewsCommand(dossierId, { kind: 'not-evaluable' }, reason, requestContextOf(request)));
+    } catch (error) {
+      return this.render(dossierId, request, response, { formError: problemInChinese(error) }, 409);
+    }
+    response.redirect(303, `/admin/dossiers/${encodeURIComponent(dossierId)}?marked=1`);
+  }
+
+  private async render(dossierId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
     const chrome = chromeOf(request, response, '申报材料详情');
     let dossier: Dossier;
     let selection: Selection;
@@ -80,7 +105,8 @@ export class AdminDossierPageController {
     const reviewClosed = REVIEW_CLOSED.has(selection.phase);
     const names = { expert: (id: string) => expertOf.get(id)?.name ?? id, dossier: () => dossier.title };
     const award = dossier.award;
-    response.type('html').send(
+    const minimum = minimumValidReviewsOf(rules);
+    response.status(status).type('html').send(
       this.views.render('admin-dossier', { ...chrome, title: `申报材料:${dossier.title}` }, {
         id: dossier.dossierId,
         title: dossier.title,
@@ -128,6 +154,15 @@ export class AdminDossierPageController {
             points: score ? Object.entries(score.points).map(([code, points]) => ({ name: criterionName.get(code)?.name ?? code, points, max: criterionName.get(code)?.maxPoints })) : [],
           };
         }),
+        validReviews: {
+          count: dossier.scores.length,
+          minimum,
+          notEvaluable: dossier.notEvaluable ?? null,
+          invalidated: (dossier.invalidatedScores ?? []).map((score) => ({ ...score, name: expertOf.get(score.expertId)?.name ?? score.expertId })),
+          // Only while review runs, only below the minimum: a dossier with enough valid reviews is ranked.
+          canMark: selection.phase === 'expert-review' && dossier.status === 'passed' && !dossier.notEvaluable && dossier.scores.length < minimum,
+        },
+        ...extra,
         objections: dossier.objections.map((objection) => ({ ...objection, evidence: evidenceLinks(dossier.selectionId, objection), statusName: OBJECTION_STATUS[objection.status] })),
         award: award
           ? {

@@ -85,7 +85,7 @@ describe('the audit page', () => {
   const names = { expert: (id: string) => ({ e1: '李四', e2: '王五' })[id] ?? id, dossier: (id: string) => `《${id.toUpperCase()}》` };
 
   it('names every event type the selection, dossier and expert streams record', () => {
-    for (const type of ['SelectionOpened', 'ReplacementAssignmentsPlanned', 'ShortlistEntryDropped', 'ExpertRecused', 'ConflictDeclared', 'FutureScenariosPublished']) {
+    for (const type of ['SelectionOpened', 'ReplacementAssignmentsPlanned', 'ShortlistEntryDropped', 'ExpertRecused', 'ConflictDeclared', 'DeclarationSigned', 'FutureScenariosPublished']) {
       expect(EVENT_NAMES[type]).toBeDefined();
     }
   });
@@ -96,6 +96,9 @@ describe('the audit page', () => {
     // As recorded before the pairs left the selection stream: read through the upcast, same words.
     const older = { round: 2, seed: 's', assignments: [{ dossierId: 'a', expertId: 'e2', fieldMatch: true }], unfilled: [], loads: {} };
     expect(eventSummary('ReplacementAssignmentsPlanned', older, names)).toBe('第 2 轮,新分配 1 人次(王五),名额已配齐;随机种子 s');
+    expect(eventSummary('ScoreInvalidated', { dossierId: 'a', expertId: 'e2', total: 82, reason: '意见缺失', invalidatedAt: 'x' }, names)).toBe('王五 的评分(总分 82)不再计入;理由:意见缺失');
+    expect(eventSummary('DossierMarkedNotEvaluable', { dossierId: 'a', validReviews: 2, minimum: 3, reason: '无可补充专家', markedAt: 'x' }, names)).toBe('有效评审意见 2 份(须 3 份),不参加排名;理由:无可补充专家');
+    expect(eventSummary('DeclarationSigned', { selectionId: 's', expertId: 'e1', version: '默认文本-1', paragraphs: ['一', '二', '三'], signedAt: 'x' }, names)).toBe('李四 签署声明(文本版本 默认文本-1,共 3 段)');
     expect(eventSummary('ExpertRecused', { dossierId: 'a', expertId: 'e1', reason: '回避: 曾任职', scoreDiscarded: true }, names)).toBe('李四;理由:回避: 曾任职;已评分数作废');
     expect(eventSummary('ShortlistEntryDropped', { dossierId: 'a', promoted: { dossierId: 'b', rank: 2 } }, names)).toBe('《A》 因异议成立撤出名单;递补:《B》');
     expect(eventSummary('SelectionOpened', { title: '2026年十大示范场景', quotas: [{ tier: 'scenario', name: '示范场景', quota: 1 }], overrides: { quotas: { scenario: 1 } }, submissionDeadlineDate: '2026-03-31' })).toBe(

@@ -39,6 +39,9 @@ export const EVENT_NAMES: Record<string, string> = {
   DossierNotAwarded: '未入选',
   ExpertRegistered: '登记专家',
   ConflictDeclared: '申报利益冲突',
+  DeclarationSigned: '签署保密承诺和回避声明',
+  ScoreInvalidated: '认定评分无效',
+  DossierMarkedNotEvaluable: '标记为无法评审',
   ExpertDeactivated: '停用专家',
   ExpertReactivated: '重新启用专家',
   FutureScenariosPublished: '发布十大未来场景',
@@ -150,6 +153,12 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
       return `${str(data.name)},${str(data.organisationName)};领域:${list(data.fields).map(str).join('、')}`;
     case 'ConflictDeclared':
       return `回避单位 ${str(data.creditCode)};理由:${clip(data.reason)}`;
+    case 'ScoreInvalidated':
+      return `${expert()} 的评分(总分 ${str(data.total)})不再计入;理由:${clip(data.reason)}`;
+    case 'DossierMarkedNotEvaluable':
+      return `有效评审意见 ${str(data.validReviews)} 份(须 ${str(data.minimum)} 份),不参加排名;理由:${clip(data.reason)}`;
+    case 'DeclarationSigned':
+      return `${names.expert(str(data.expertId))} 签署声明(文本版本 ${str(data.version)},共 ${list(data.paragraphs).length} 段)`;
     case 'ExpertReactivated':
       return '';
     case 'FutureScenariosPublished':

@@ -15,6 +15,8 @@ import { DeclareConflictCommand } from '../reviews/experts/declare-conflict/decl
 import { DeclareConflictRequest } from '../reviews/experts/declare-conflict/declare-conflict.request.dto';
 import { RecuseExpertCommand } from '../reviews/scoring/recuse-expert/recuse-expert.command';
 import { ScoreDossierCommand } from '../reviews/scoring/score-dossier/score-dossier.command';
+import { SignDeclarationCommand } from '../reviews/commitments/sign-declaration.command';
+import { declarationOf } from '@app/domain/commitments';
 import { StreamDirectory } from '../workflow/stream-directory';
 import { signedInAs } from './portal-access';
 import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
@@ -39,18 +41,26 @@ export class ExpertPagesController {
 
   @Get('tasks')
   @Public()
-  async tasks(@Query('recused') recused: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async tasks(@Query('recused') recused: string | undefined, @Query('signed') signed: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     const claims = signedInAs(request, response, 'expert');
     if (!claims) return;
     const mine = claims.expert ? await this.dossierRows.assignedTo(claims.expert) : [];
     const selections = new Map((await this.selectionRows.all()).map((row) => [row.selection.selectionId, row.selection]));
+    const signatures = new Map(await Promise.all([...new Set(mine.map((dossier) => dossier.selectionId))].map(
+      async (selectionId) => [selectionId, claims.expert ? await this.directory.signature(selectionId, claims.expert) : null] as const,
+    )));
     const groups = [...selections.values()].flatMap((selection) => {
+      const signature = signatures.get(selection.selectionId) ?? null;
       const rows = mine
         .filter((dossier) => dossier.selectionId === selection.selectionId)
         .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, scored: dossier.scores.some((score) => score.expertId === claims.expert) }));
       if (rows.length === 0) return [];
       return [{
+        selectionId: selection.selectionId,
         title: selection.title,
+        // 保密承诺、回避声明 first: no dossier opens before he signs (sign on first entry).
+        mustSign: selection.phase === 'expert-review' && signature === null,
+        signedAt: signature?.signedAt ?? null,
         phase: PHASE_NAMES[selection.phase] ?? selection.phase,
         open: selection.phase === 'expert-review',
         reviewDeadlineDate: selection.reviewDeadlineDate ?? null,
@@ -59,7 +69,30 @@ export class ExpertPagesController {
         dossiers: rows,
       }];
     });
-    response.type('html').send(this.views.render('expert-tasks', chromeOf(request, response, '我的评审任务'), { groups, recused: recused !== undefined }));
+    response.type('html').send(this.views.render('expert-tasks', chromeOf(request, response, '我的评审任务'), { groups, recused: recused !== undefined, signed: signed !== undefined }));
+  }
+
+  /** The selection's 保密承诺、回避声明: read it, tick agreement and sign; then the dossier he came for. */
+  @Get('selections/:selectionId/declaration')
+  @Public()
+  async declaration(@Param('selectionId') selectionId: string, @Query('next') next: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'expert')) return;
+    await this.renderDeclaration(selectionId, request, response, { next: typeof next === 'string' ? next : null });
+  }
+
+  @Post('selections/:selectionId/declaration')
+  @Public()
+  async sign(@Param('selectionId') selectionId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'expert')) return;
+    const next = typeof body.next === 'string' && /^[A-Za-z0-9-]{1,100}$/.test(body.next) ? body.next : null;
+    if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderDeclaration(selectionId, request, response, { next, formError: '页面已过期,请刷新后重新提交。' }, 403);
+    if (body.agree !== 'yes') return this.renderDeclaration(selectionId, request, response, { next, agreeError: '请勾选“本人已阅读上述声明”后再签署' }, 400);
+    try {
+      await this.commands.execute(new SignDeclarationCommand(selectionId, typeof body.version === 'string' ? body.version : '', requestContextOf(request)));
+    } catch (error) {
+      return this.renderDeclaration(selectionId, request, response, { next, formError: problemInChinese(error) }, 409);
+    }
+    response.redirect(303, next ? `/expert/dossiers/${encodeURIComponent(next)}` : '/expert/tasks?signed=1');
   }
 
   @Get('dossiers/:dossierId')
@@ -138,6 +171,10 @@ export class ExpertPagesController {
       response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: '您未被分配评审该项目。' }));
       return;
     }
+    if ((await this.directory.signature(dossier.selectionId, expertId)) === null) {
+      response.redirect(303, `/expert/selections/${encodeURIComponent(dossier.selectionId)}/declaration?next=${encodeURIComponent(dossierId)}`);
+      return;
+    }
     const { value: selection } = await this.directory.selection(dossier.selectionId);
     const mine = dossier.scores.find((score) => score.expertId === expertId);
     const form = (extra.form ?? {}) as Record<string, unknown>;
@@ -176,5 +213,28 @@ export class ExpertPagesController {
           ...extra,
         }),
       );
+  }
+
+  private async renderDeclaration(selectionId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
+    const chrome = chromeOf(request, response, '保密承诺和回避声明');
+    const expertId = requestContextOf(request).metadata.actor.expertId;
+    const selection = await this.directory.selection(selectionId).then((found) => found.value, () => null);
+    if (!selection || !expertId) {
+      response.status(404).type('html').send(this.views.render('message', chrome, { heading: '未找到', text: '没有这个评选。请从“我的评审任务”进入。' }));
+      return;
+    }
+    const text = declarationOf(selection.rules);
+    const signed = await this.directory.signature(selectionId, expertId);
+    response.status(status).type('html').send(this.views.render('expert-declaration', chrome, {
+      selectionId,
+      selection: selection.title,
+      open: selection.phase === 'expert-review',
+      // Once signed he sees what he signed; before, the text in force.
+      version: signed?.version ?? text.version,
+      paragraphs: signed?.paragraphs ?? text.paragraphs,
+      signedAt: signed?.signedAt ?? null,
+      signedVersion: signed?.version ?? null,
+      ...extra,
+    }));
   }
 }

@@ -14,6 +14,8 @@ import { ReadExpertsController } from './experts/read-experts/read-experts.contr
 import { RegisterExpertController } from './experts/register-expert/register-expert.controller';
 import { RegisterExpertHandler } from './experts/register-expert/register-expert.handler';
 import { PendingExpertAccounts } from './experts/register-expert/pending-expert-accounts';
+import { DeclarationController } from './commitments/declaration.controller';
+import { SignDeclarationHandler } from './commitments/sign-declaration.handler';
 import { ReviewFacts } from './review-facts';
 import { ReviewReads } from './review-reads';
 import { RecuseExpertController } from './scoring/recuse-expert/recuse-expert.controller';
@@ -34,6 +36,7 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     PlanAssignmentsController,
     ReadAssignmentsController,
     MyAssignmentsController,
+    DeclarationController,
     ScoreDossierController,
     RecuseExpertController,
     CloseReviewController,
@@ -48,6 +51,7 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     DeclareConflictHandler,
     DeactivateExpertHandler,
     PlanAssignmentsHandler,
+    SignDeclarationHandler,
     ScoreDossierHandler,
     RecuseExpertHandler,
     CloseReviewHandler,

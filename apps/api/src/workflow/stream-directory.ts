@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, SNAPSHOT_STORE, upToCut } from '@app/event-store';
 import type { EventStore, HistoryCut, RecordedEvent, Snapshot, SnapshotStore } from '@app/event-store';
 import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
+import { CommitmentEvent, commitmentDecider, commitmentStreamOf, SignedDeclaration, signatureOf } from '@app/domain/commitments';
 import { ExpertEvent, ExpertState, RegisteredExpert, expertDecider } from '@app/domain/expert';
 import { SELECTION_FOLD, Selection, SelectionEvent, SelectionState, selectionDecider, selectionStreamOf } from '@app/domain/selection';
 import { foldEvents } from '@app/domain/shared/decider';
@@ -125,6 +126,12 @@ export class StreamDirectory {
     const state: ExpertState = foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>));
     if (state.status === 'none') throw refuse('expert-not-found', `there is no expert "${expertId}"`, 'not-found');
     return { value: state, revision: events[events.length - 1].revision };
+  }
+
+  /** The expert's signature of the selection's declaration (one event on its own stream), or null. */
+  async signature(selectionId: string, expertId: string): Promise<SignedDeclaration | null> {
+    const events = await this.store.readStream(commitmentStreamOf(selectionId, expertId));
+    return signatureOf(foldEvents(commitmentDecider, events.map(asDomainEvent<CommitmentEvent>)));
   }
 
   /** The experts of these ids (every expert stream when none are given), in batched reads. */

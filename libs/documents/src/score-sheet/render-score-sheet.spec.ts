@@ -11,6 +11,7 @@ const sheet: ScoreSheet = {
     { code: 'effectiveness', name: '应用成效', maxPoints: 30 },
   ],
   reviewDeadlineDate: '2026-04-30',
+  signedDeclaration: null,
   dossiers: [
     { title: '轨道交通装备柔性制造', organisation: '湖南示例科技有限公司', points: { technology: 27, effectiveness: 25.5 }, total: 52.5, comment: '技术路线清晰。', recused: false },
     { title: '<智慧港口>', organisation: '岳阳港务有限公司', points: null, total: null, comment: null, recused: true },
@@ -43,5 +44,14 @@ describe('the 专家评分表', () => {
     expect(html).toContain('<td class="number">52.5</td>');
     expect(html).toContain('评审专家(签字):____________________');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('given the declaration he signed online, when rendered, then its own text, version and signing time are printed instead of the default', async () => {
+    const signed = { ...sheet, signedDeclaration: { version: '2026-1', paragraphs: ['本人承诺:对本次评审材料严格保密。'], signedAtText: '2026年4月16日 10:00' } };
+    const paragraphs = wordParagraphTexts(zipEntryText((await renderScoreSheet(signed, 'docx', 'e5c1d0b7')).body as Buffer, 'word/document.xml'));
+    expect(paragraphs).toContain('本人承诺:对本次评审材料严格保密。');
+    expect(paragraphs).toContain('以上声明已于 2026年4月16日 10:00 在线签署(文本版本:2026-1)。');
+    expect(paragraphs.some((text) => text.startsWith('本人声明:'))).toBe(false);
+    expect(String((await renderScoreSheet(signed, 'html', 'e5c1d0b7')).body)).toContain('以上声明已于 2026年4月16日 10:00 在线签署(文本版本:2026-1)。');
   });
 });

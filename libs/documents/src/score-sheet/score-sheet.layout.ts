@@ -16,6 +16,7 @@ export interface ScoreSheetLayout {
 
 const points = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, ''));
 
+/** Printed for a review held before experts signed online (no signature on record). */
 export const SCORE_SHEET_DECLARATION = [
   '本人承诺:严格遵守评审纪律,对评审材料、评审过程和评审结果保密,不以任何方式泄露、复制或向他人提供;不接受申报单位的请托、宴请或馈赠。',
   '本人声明:与上述申报单位及项目不存在任职、投资、亲属关系、近三年合作等可能影响公正评审的利益关系;如存在,已在评审前申请回避。',
@@ -44,7 +45,9 @@ export function layOutScoreSheet(sheet: ScoreSheet): ScoreSheetLayout {
       (dossier, index) => `${index + 1}.《${dossier.title}》:${dossier.recused ? '已回避,未评分。' : dossier.comment?.trim() || '(无)'}`,
     ),
     declarationHeading: '保密与回避承诺',
-    declaration: SCORE_SHEET_DECLARATION,
+    declaration: sheet.signedDeclaration
+      ? [...sheet.signedDeclaration.paragraphs, `以上声明已于 ${sheet.signedDeclaration.signedAtText} 在线签署(文本版本:${sheet.signedDeclaration.version})。`]
+      : SCORE_SHEET_DECLARATION,
     signature: '评审专家(签字):____________________',
     date: '日期:________年____月____日',
   };

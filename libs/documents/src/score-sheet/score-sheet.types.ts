@@ -5,6 +5,11 @@ export interface ScoreSheet {
   readonly expertOrganisation: string;
   readonly rubric: readonly { readonly code: string; readonly name: string; readonly maxPoints: number }[];
   readonly reviewDeadlineDate: string | null;
+  /**
+   * The 保密承诺、回避声明 he signed online before reading any dossier (its text, version and time,
+   * e.g. "2026年4月16日 10:00"), or null for a review before online signing (the default text is printed).
+   */
+  readonly signedDeclaration: { readonly version: string; readonly paragraphs: readonly string[]; readonly signedAtText: string } | null;
   /** In the order they were assigned and listed to the expert. */
   readonly dossiers: readonly ScoreSheetDossier[];
 }

@@ -1,2 +1,3 @@
 export * from './plan-assignment';
 export { hashString, seededRandom, shuffled } from './seeded-random';
+export * from './draw-experts';

@@ -1,3 +1,4 @@
+import { requireSignedDeclaration } from '../commitments/commitment.decider';
 import { ConflictDossier, ConflictExpert, findConflict, sharesField } from '../conflicts';
 import type { CallRules } from '../programmes';
 import { weightedTotal } from '../scoring';
@@ -101,6 +102,7 @@ export function decideScore(command: SubmitScore | AmendScore, state: DossierSta
   if (assignment.status === 'recused') {
     throw refuse('expert-recused', `expert ${expert.expertId} was recused from this dossier and may not score it`, 'forbidden');
   }
+  requireSignedDeclaration(command.data.declaration, dossier.selectionId, expert.expertId);
   requireActiveExpert(expert);
   requireNoConflict(
     expert,

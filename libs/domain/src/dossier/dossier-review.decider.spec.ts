@@ -27,6 +27,7 @@ import {
   passed,
   returned,
   scoreCommand,
+  signedBy,
   scored,
   submitted,
 } from './dossier.test-support';
@@ -285,6 +286,18 @@ describe('dossier: expert review', () => {
         data: { dossierId: DOSSIER_ID, expertId: 'e1', reason: 'x', scoreDiscarded: false, recusedAt: NOW },
       };
       given([...history, recused]).when(scoreCommand('e1')).thenRefused('expert-recused');
+    });
+
+    it('a score without his signature of the selection declaration (保密承诺、回避声明) is refused, saying to sign first', () => {
+      given(history).when(scoreCommand('e1', { declaration: null })).thenRefused('declaration-not-signed', 'sign it before');
+      given([...history, scored('e1')])
+        .when(scoreCommand('e1', { points: { ...POINTS, technology: 10 }, declaration: null }, 'AmendScore'))
+        .thenRefused('declaration-not-signed');
+    });
+
+    it("another selection's or another expert's signature does not count", () => {
+      given(history).when(scoreCommand('e1', { declaration: signedBy('e1', 'dataset-2026') })).thenRefused('declaration-not-signed');
+      given(history).when(scoreCommand('e1', { declaration: signedBy('e2') })).thenRefused('declaration-not-signed');
     });
 
     it('a score from an expert not assigned to the dossier is refused', () => {

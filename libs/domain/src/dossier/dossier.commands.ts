@@ -1,3 +1,4 @@
+import type { SignedDeclaration } from '../commitments/commitment.state';
 import type { ConflictExpert } from '../conflicts';
 import type { SelectionFacts } from '../selection/selection.phase';
 import type { CommandMetadata } from '../shared/command-metadata';
@@ -50,14 +51,26 @@ export type RejectDossier = DossierCommandOf<'RejectDossier', { reason: string }
 
 export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts }>;
 export type RecuseExpert = DossierCommandOf<'RecuseExpert', { expertId: string; reason: string }>;
+/** A score, with the expert's signature of the selection's declaration (null: he has not signed). */
+interface ScoreData {
+  expert: ConflictExpert;
+  declaration: SignedDeclaration | null;
+  points: Readonly<Record<string, number>>;
+  comment: string;
+}
 export type SubmitScore = DossierCommandOf<
   'SubmitScore',
-  { expert: ConflictExpert; points: Readonly<Record<string, number>>; comment: string }
+  ScoreData
 >;
 export type AmendScore = DossierCommandOf<
   'AmendScore',
-  { expert: ConflictExpert; points: Readonly<Record<string, number>>; comment: string }
+  ScoreData
 >;
+
+/** The admin declares one expert's score invalid, with a reason. */
+export type InvalidateScore = DossierCommandOf<'InvalidateScore', { expertId: string; reason: string }>;
+/** The admin marks a dossier below the valid-review minimum as not evaluable, with a reason. */
+export type MarkNotEvaluable = DossierCommandOf<'MarkNotEvaluable', { reason: string }>;
 
 export type FileObjection = DossierCommandOf<
   'FileObjection',
@@ -84,6 +97,8 @@ export type DossierCommand =
   | RecuseExpert
   | SubmitScore
   | AmendScore
+  | InvalidateScore
+  | MarkNotEvaluable
   | FileObjection
   | UpholdObjection
   | DismissObjection

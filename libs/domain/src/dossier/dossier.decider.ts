@@ -3,6 +3,7 @@ import type { DossierCommand } from './dossier.commands';
 import type { DossierEvent } from './dossier.events';
 import { DossierState, evolveDossier } from './dossier.state';
 import { decideAssign, decideRecuse, decideScore } from './decide-expert-review';
+import { decideInvalidateScore, decideMarkNotEvaluable } from './decide-valid-reviews';
 import { decidePass, decideReject, decideReturn } from './decide-formal-review';
 import { decideAward, decideFileObjection, decideNotAward, decideObjectionOutcome } from './decide-objection-award';
 import {
@@ -44,6 +45,10 @@ export const dossierDecider: Decider<DossierCommand, DossierEvent, DossierState>
       case 'SubmitScore':
       case 'AmendScore':
         return decideScore(command, state);
+      case 'InvalidateScore':
+        return decideInvalidateScore(command, state);
+      case 'MarkNotEvaluable':
+        return decideMarkNotEvaluable(command, state);
       case 'FileObjection':
         return decideFileObjection(command, state);
       case 'UpholdObjection':

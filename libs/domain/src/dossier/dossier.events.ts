@@ -142,6 +142,16 @@ export type DossierEvent =
       };
     }
   | {
+      /** The admin declares a score invalid (comment missing, contradictory …): it stops counting and its place is free for a replacement. */
+      type: 'ScoreInvalidated';
+      data: { dossierId: string; expertId: string; total: number; reason: string; invalidatedAt: string };
+    }
+  | {
+      /** The admin takes the dossier out of the ranking: it cannot get the valid reviews the call requires. */
+      type: 'DossierMarkedNotEvaluable';
+      data: { dossierId: string; validReviews: number; minimum: number; reason: string; markedAt: string };
+    }
+  | {
       type: 'ObjectionFiled';
       /** `evidence` only when files came with it (objections filed before evidence existed have none). */
       data: { dossierId: string; objectionId: string; objector: Objector; reason: string; evidence?: readonly EvidenceRecord[]; filedAt: string };

@@ -28,6 +28,13 @@ export interface ExpertScore {
   readonly amendedAt: string | null;
 }
 
+export interface InvalidatedScore {
+  readonly expertId: string;
+  readonly total: number;
+  readonly reason: string;
+  readonly invalidatedAt: string;
+}
+
 export interface ObjectionRecord {
   readonly objectionId: string;
   readonly objector: Objector;
@@ -59,6 +66,10 @@ export interface Dossier {
   readonly assignments: readonly ExpertAssignment[];
   /** Scores that count: a recused expert's score is dropped. */
   readonly scores: readonly ExpertScore[];
+  /** Scores the admin declared invalid, with his reason (they do not count). Absent on states folded before. */
+  readonly invalidatedScores?: readonly InvalidatedScore[];
+  /** Marked not evaluable (无法评审): out of the ranking, with the reason. Absent or null: evaluable. */
+  readonly notEvaluable?: { readonly reason: string; readonly validReviews: number; readonly minimum: number; readonly markedAt: string } | null;
   readonly objections: readonly ObjectionRecord[];
   readonly award: { readonly tier: string; readonly rank: number; readonly record: DossierAwardRecord } | null;
   /** Why the dossier left the race: rejection, withdrawal, no award. */
@@ -153,6 +164,22 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
           score.expertId === expertId ? { ...score, points, total, comment, amendedAt } : score,
         ),
       };
+    }
+    case 'ScoreInvalidated': {
+      // The place is freed the way a recusal frees it (the expert does not come back to this dossier).
+      const { expertId, total, reason, invalidatedAt } = event.data;
+      return {
+        ...dossier,
+        assignments: dossier.assignments.map((assignment) =>
+          assignment.expertId === expertId ? { ...assignment, status: 'recused', recusalReason: `评分无效:${reason}` } : assignment,
+        ),
+        scores: dossier.scores.filter((score) => score.expertId !== expertId),
+        invalidatedScores: [...(dossier.invalidatedScores ?? []), { expertId, total, reason, invalidatedAt }],
+      };
+    }
+    case 'DossierMarkedNotEvaluable': {
+      const { reason, validReviews, minimum, markedAt } = event.data;
+      return { ...dossier, notEvaluable: { reason, validReviews, minimum, markedAt } };
     }
     case 'ObjectionFiled': {
       const { objectionId, objector, reason, filedAt } = event.data;

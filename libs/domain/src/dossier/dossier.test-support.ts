@@ -1,4 +1,5 @@
 // Builders for dossier specs: a demo-scenario selection of 2026 and one dossier of 长沙某智造公司.
+import { DEFAULT_DECLARATION, SignedDeclaration } from '../commitments';
 import type { ConflictExpert } from '../conflicts';
 import type { CallRules, ProgrammeCode } from '../programmes';
 import { seedCallRules } from '../programmes/programmes.test-support';
@@ -161,9 +162,14 @@ export function expert(expertId: string, overrides: Partial<ExpertFacts> = {}): 
   };
 }
 
+/** The expert's signature of this selection's default declaration, as the application reads it from his commitment stream. */
+export function signedBy(expertId: string, selectionId = SELECTION_ID): SignedDeclaration {
+  return { selectionId, expertId, version: DEFAULT_DECLARATION.version, paragraphs: DEFAULT_DECLARATION.paragraphs, signedAt: NOW };
+}
+
 export function scoreCommand(
   expertId: string,
-  overrides: { points?: Record<string, number>; comment?: string; expert?: Partial<ConflictExpert> } = {},
+  overrides: { points?: Record<string, number>; comment?: string; expert?: Partial<ConflictExpert>; declaration?: SignedDeclaration | null } = {},
   type: 'SubmitScore' | 'AmendScore' = 'SubmitScore',
   metadata: CommandMetadata = asExpert(expertId, IN_REVIEW),
 ): DossierCommand {
@@ -174,6 +180,7 @@ export function scoreCommand(
       dossierId: DOSSIER_ID,
       selection: facts('expert-review'),
       expert: conflictExpert,
+      declaration: overrides.declaration === undefined ? signedBy(expertId) : overrides.declaration,
       points: overrides.points ?? POINTS,
       comment: overrides.comment ?? '示范效果显著',
     },

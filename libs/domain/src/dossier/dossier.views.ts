@@ -7,9 +7,9 @@ export interface DossierReviewInput {
   readonly scores: readonly ExpertTotal[];
 }
 
-/** Null unless the dossier is in the race (passed formal review, not withdrawn or rejected). */
+/** Null unless the dossier is in the race (passed formal review, not withdrawn or rejected, not marked not evaluable). */
 export function reviewInputOf(state: DossierState): DossierReviewInput | null {
-  if (state.status !== 'passed') return null;
+  if (state.status !== 'passed' || state.notEvaluable) return null;
   const dossier: Dossier = state;
   return {
     candidate: {

@@ -1,4 +1,5 @@
 import type { AwardFormula } from '../awards';
+import type { DeclarationText } from '../commitments/declaration';
 import type { AggregationMethod, Criterion } from '../scoring';
 
 /** The six selections of the plan's annex 5 (十大支持措施). */
@@ -71,6 +72,11 @@ interface RulesCommon {
   readonly expertsPerDossier: number;
   readonly maxDossiersPerExpert: number;
   readonly aggregation: AggregationMethod;
+  /**
+   * 有效评审意见: how many valid scores each dossier needs before review closes (NSFC: at least 3).
+   * Absent only on calls opened before the rule (see minimumValidReviewsOf).
+   */
+  readonly minimumValidReviews?: number;
   /** A dossier whose experts are more than this many points apart (max − min) is flagged. */
   readonly disagreementSpread: number;
   readonly minimumScore: number;
@@ -87,6 +93,8 @@ interface RulesCommon {
   readonly maxExcludedExperts: number;
   /** Who takes objections during the notice (异议受理部门 and its phone), as the call's notice names them. */
   readonly noticeContact?: NoticeContact;
+  /** The 保密承诺、回避声明 experts sign before reading a dossier; absent: DEFAULT_DECLARATION. */
+  readonly declaration?: DeclarationText;
 }
 
 export interface NoticeContact {
@@ -111,12 +119,14 @@ export interface CallRuleOverrides {
   readonly expertsPerDossier?: number;
   readonly maxDossiersPerExpert?: number;
   readonly aggregation?: AggregationMethod;
+  readonly minimumValidReviews?: number;
   readonly disagreementSpread?: number;
   readonly minimumScore?: number;
   readonly reservesPerTier?: number;
   readonly noticeWorkingDays?: number;
   readonly award?: AwardFormula;
   readonly noticeContact?: NoticeContact;
+  readonly declaration?: DeclarationText;
 }
 
 export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
@@ -125,14 +135,27 @@ export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
   'expertsPerDossier',
   'maxDossiersPerExpert',
   'aggregation',
+  'minimumValidReviews',
   'disagreementSpread',
   'minimumScore',
   'reservesPerTier',
   'noticeWorkingDays',
   'award',
   'noticeContact',
+  'declaration',
 ];
 
 export function isMoneyProgramme(rules: { award: AwardFormula }): boolean {
   return rules.award.kind === 'money';
+}
+
+/** NSFC 第十四条: at least 3 valid expert reviews per dossier unless the programme or call says otherwise. */
+export const DEFAULT_MINIMUM_VALID_REVIEWS = 3;
+
+/**
+ * The minimum in force. A call opened before the rule carries none: it keeps working as it did, with
+ * the default capped at its experts per dossier (it could never have reached more).
+ */
+export function minimumValidReviewsOf(rules: Pick<RulesCommon, 'minimumValidReviews' | 'expertsPerDossier'>): number {
+  return rules.minimumValidReviews ?? Math.min(DEFAULT_MINIMUM_VALID_REVIEWS, rules.expertsPerDossier);
 }

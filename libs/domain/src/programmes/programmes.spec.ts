@@ -1,6 +1,6 @@
 import { refusalOf } from '../shared/refusal.test-support';
 import { parseProgrammeRules } from './parse-programme-rules';
-import { PROGRAMME_CODES, ProgrammeCode, isMoneyProgramme, isProgrammeCode } from './programme.types';
+import { minimumValidReviewsOf, PROGRAMME_CODES, ProgrammeCode, isMoneyProgramme, isProgrammeCode } from './programme.types';
 import { seedCallRules, seedJsonCopy, seedProgrammeJsons, seedRules } from './programmes.test-support';
 import { resolveCallRules } from './resolve-call-rules';
 
@@ -106,7 +106,7 @@ describe('parseProgrammeRules', () => {
     const problems = problemsOf(() => parseProgrammeRules(json));
     expect(problems).toEqual(
       expect.arrayContaining([
-        'rules.colour is not a known setting (known: code, name, policyBasis, tiers, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, requiresDeclaredInvestment, fields, expertiseField, attachments, maxExcludedExperts, noticeContact)',
+        'rules.colour is not a known setting (known: code, name, policyBasis, tiers, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, minimumValidReviews, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, requiresDeclaredInvestment, fields, expertiseField, attachments, maxExcludedExperts, noticeContact, declaration)',
         'expertsPerDossier must be a whole number from 1 to 15, got 0',
         'aggregation must be one of mean, median, trimmed-mean, z-score-mean, got "max"',
         'noticeWorkingDays must be a whole number from 1 to 30, got 2.5',
@@ -293,6 +293,30 @@ describe('resolveCallRules', () => {
     ]);
   });
 
+  it('every dossier needs 3 valid reviews unless the call says otherwise, never more than its experts per dossier', () => {
+    expect(resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 } }).minimumValidReviews).toBe(3);
+    expect(resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, expertsPerDossier: 2, minimumValidReviews: 2 }).minimumValidReviews).toBe(2);
+    expect(problemsOf(() => resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, expertsPerDossier: 2 }))).toEqual([
+      'minimumValidReviews (3) must be at most expertsPerDossier (2): raise the experts per dossier or set a lower minimum',
+    ]);
+    expect(problemsOf(() => resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, minimumValidReviews: 0 }))).toEqual([
+      'minimumValidReviews must be a whole number from 1 to 15, got 0',
+    ]);
+    // A call opened before the rule: its rules carry none, and the default is capped at its experts per dossier.
+    expect(minimumValidReviewsOf({ expertsPerDossier: 5 })).toBe(3);
+    expect(minimumValidReviewsOf({ expertsPerDossier: 2 })).toBe(2);
+  });
+
+  it('a call gives its own declaration text (保密承诺、回避声明) with a version; an empty one is refused', () => {
+    const declaration = { version: '2026-1', paragraphs: ['本人承诺对评审材料保密。'] };
+    expect(resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, declaration }).declaration).toEqual(declaration);
+    expect(resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 } }).declaration).toBeUndefined();
+    expect(problemsOf(() => resolveCallRules(seedRules('dataset'), { quotas: { dataset: 5 }, declaration: { version: '', paragraphs: [] } }))).toEqual([
+      'declaration.version must be a non-empty string',
+      'declaration.paragraphs must list 1 to 10 paragraphs',
+    ]);
+  });
+
   it('a call that selects nobody is refused', () => {
     expect(problemsOf(() => resolveCallRules(seedRules('dataset'), { quotas: { dataset: 0 } }))).toEqual([
       'tiers must select at least one',
@@ -306,7 +330,7 @@ describe('resolveCallRules', () => {
       deadline: '2026-03-31',
     } as unknown as Parameters<typeof resolveCallRules>[1];
     expect(problemsOf(() => resolveCallRules(seedRules('vertical-model'), overrides))).toEqual([
-      'overrides.deadline is not a known setting (known: quotas, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, noticeContact)',
+      'overrides.deadline is not a known setting (known: quotas, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, minimumValidReviews, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, noticeContact, declaration)',
       'overrides.quotas.platinum is not a tier of vertical-model (tiers: model)',
       'overrides.award.kind must stay "money" for vertical-model',
       'requiresDeclaredInvestment can only be true for a programme that pays money',

@@ -1,4 +1,5 @@
 import type { AwardFormula } from '../awards';
+import type { DeclarationText } from '../commitments/declaration';
 import { AGGREGATION_METHODS, AggregationMethod, Criterion, rubricProblems } from '../scoring';
 import {
   addProblem,
@@ -17,6 +18,7 @@ import {
   AttachmentKindRule,
   AttachmentRules,
   CallRules,
+  DEFAULT_MINIMUM_VALID_REVIEWS,
   DossierFieldRule,
   NoticeContact,
   isProgrammeCode,
@@ -39,6 +41,7 @@ const RULE_KEYS = [
   'expertsPerDossier',
   'maxDossiersPerExpert',
   'aggregation',
+  'minimumValidReviews',
   'disagreementSpread',
   'minimumScore',
   'reservesPerTier',
@@ -50,6 +53,7 @@ const RULE_KEYS = [
   'attachments',
   'maxExcludedExperts',
   'noticeContact',
+  'declaration',
 ] as const;
 
 /**
@@ -79,6 +83,8 @@ export function readRules(raw: unknown, mode: RulesMode, problems: ProblemList):
     expertsPerDossier: readInteger(problems, 'expertsPerDossier', json.expertsPerDossier, 1, 15),
     maxDossiersPerExpert: readInteger(problems, 'maxDossiersPerExpert', json.maxDossiersPerExpert, 1, 200),
     aggregation: readAggregation(problems, json.aggregation),
+    minimumValidReviews:
+      json.minimumValidReviews === undefined ? DEFAULT_MINIMUM_VALID_REVIEWS : readInteger(problems, 'minimumValidReviews', json.minimumValidReviews, 1, 15),
     disagreementSpread: readNumber(problems, 'disagreementSpread', json.disagreementSpread, 0, 100),
     minimumScore: readNumber(problems, 'minimumScore', json.minimumScore, 0, 100),
     reservesPerTier: readInteger(problems, 'reservesPerTier', json.reservesPerTier, 0, 20),
@@ -90,8 +96,16 @@ export function readRules(raw: unknown, mode: RulesMode, problems: ProblemList):
     attachments: readAttachments(problems, json.attachments),
     maxExcludedExperts: readInteger(problems, 'maxExcludedExperts', json.maxExcludedExperts, 0, 3),
     ...readNoticeContact(problems, json.noticeContact),
+    ...readDeclaration(problems, json.declaration),
   };
 
+  if (json.expertsPerDossier === rules.expertsPerDossier && rules.minimumValidReviews > rules.expertsPerDossier) {
+    addProblem(
+      problems,
+      'minimumValidReviews',
+      `(${rules.minimumValidReviews}) must be at most expertsPerDossier (${rules.expertsPerDossier}): raise the experts per dossier or set a lower minimum`,
+    );
+  }
   if (rules.expertiseField && !fields.some((field) => field.code === rules.expertiseField)) {
     addProblem(problems, 'expertiseField', `must name one of the fields, got "${rules.expertiseField}"`);
   }
@@ -237,4 +251,16 @@ function readNoticeContact(problems: ProblemList, raw: unknown): { noticeContact
   const phone = readString(problems, 'noticeContact.phone', json.phone, { maxLength: 20 });
   if (phone && !/^[0-9+\-() ]{7,20}$/.test(phone)) addProblem(problems, 'noticeContact.phone', 'must be a phone number of 7-20 digits, spaces or + - ( )');
   return { noticeContact: { office, phone } };
+}
+
+/** Optional: the call's own 保密承诺、回避声明 with a version label; absent when the default is used. */
+function readDeclaration(problems: ProblemList, raw: unknown): { declaration?: DeclarationText } {
+  if (raw === undefined || raw === null) return {};
+  const json = readRecord(problems, 'declaration', raw);
+  reportUnknownKeys(problems, 'declaration', json, ['version', 'paragraphs']);
+  const version = readString(problems, 'declaration.version', json.version, { maxLength: 30 });
+  const list = readArray(problems, 'declaration.paragraphs', json.paragraphs);
+  if (Array.isArray(json.paragraphs) && (list.length === 0 || list.length > 10)) addProblem(problems, 'declaration.paragraphs', 'must list 1 to 10 paragraphs');
+  const paragraphs = list.map((item, index) => readString(problems, `declaration.paragraphs[${index}]`, item, { maxLength: 1000 }));
+  return { declaration: { version, paragraphs } };
 }

@@ -5,6 +5,7 @@ import type { AssignmentPlan } from '../assignment';
 import type { ConflictDossier } from '../conflicts';
 import { RankingCandidate, rankShortlist } from '../ranking';
 import { aggregateScores } from '../scoring';
+import { minimumValidReviewsOf } from '../programmes/programme.types';
 import { refuse } from '../shared/refusal';
 import { requireRole } from './checks';
 import { requireSelection } from './decide-call';
@@ -122,7 +123,7 @@ function planReplacements(command: PlanReplacementAssignments, state: SelectionS
 
 /**
  * Freezes the ranked shortlist with its reserves (aggregateScores + rankShortlist). The candidates
- * and scores are read from the dossier streams; every candidate must have been scored.
+ * and scores are read from the dossier streams; every candidate needs the call's minimum of valid scores.
  */
 export function decideCloseReview(command: CloseReview, state: SelectionState): SelectionEvent[] {
   requireRole(command.metadata, ['admin'], 'close expert review');
@@ -137,19 +138,11 @@ export function decideCloseReview(command: CloseReview, state: SelectionState): 
     throw refuse('score-for-unknown-dossier', `scores were given for dossiers that are not candidates: ${stray.join(', ')}`, 'invalid');
   }
   const { rules } = selection;
+  requireValidReviewMinimum(candidates, scores, minimumValidReviewsOf(rules));
   const aggregates = aggregateScores({ method: rules.aggregation, disagreementSpread: rules.disagreementSpread, scores });
-  const unscored = candidates.filter((candidate) => !aggregates.has(candidate.dossierId)).map((c) => c.dossierId);
-  if (unscored.length > 0) {
-    throw refuse(
-      'dossier-unscored',
-      `review cannot close while dossiers have no score: ${unscored.join(', ')}; assign experts or wait for their scores`,
-      'conflict',
-      { unscored },
-    );
-  }
 
   const ranked: RankingCandidate[] = candidates.map((candidate) => {
-    const aggregate = aggregates.get(candidate.dossierId)!; // every candidate is scored, checked above
+    const aggregate = aggregates.get(candidate.dossierId)!; // every candidate has its minimum of scores, checked above
     return {
       dossierId: candidate.dossierId,
       tier: candidate.tier,
@@ -190,4 +183,29 @@ function requireDossiersFrom(
   if (foreign.length > 0) {
     throw refuse('invalid-dossier-list', `dossier(s) ${foreign.join(', ')} ${why}`, 'invalid', { dossierIds: foreign });
   }
+}
+
+/**
+ * 有效评审意见不少于 N 份: every candidate needs the minimum of valid scores (recused and invalidated
+ * ones are not among `scores`). Refused with every dossier below it and what the admin can do: a
+ * replacement round, or mark the dossier not evaluable with a reason (it is then no candidate).
+ */
+function requireValidReviewMinimum(
+  candidates: readonly { readonly dossierId: string }[],
+  scores: readonly { readonly dossierId: string }[],
+  minimum: number,
+): void {
+  const valid = new Map<string, number>();
+  for (const score of scores) valid.set(score.dossierId, (valid.get(score.dossierId) ?? 0) + 1);
+  const below = candidates
+    .map((candidate) => ({ dossierId: candidate.dossierId, validReviews: valid.get(candidate.dossierId) ?? 0 }))
+    .filter((dossier) => dossier.validReviews < minimum);
+  if (below.length === 0) return;
+  const list = below.map((dossier) => `${dossier.dossierId}(有效 ${dossier.validReviews} 份)`).join('、');
+  throw refuse(
+    'valid-reviews-below-minimum',
+    `以下 ${below.length} 项申报的有效评审意见少于 ${minimum} 份,不能结束专家评审:${list}。请补充分配专家并等待评分,或将其标记为无法评审并说明理由。`,
+    'conflict',
+    { minimum, dossiers: below },
+  );
 }

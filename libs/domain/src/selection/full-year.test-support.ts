@@ -30,6 +30,7 @@ import { selectionIdOf, selectionStreamOf } from './selection.ids';
 import { Selection, selectionFactsOf } from './selection.state';
 import { earlierAwardsOfLedger, fundDecider, FundEvent, fundStreamOf } from '../awards';
 import { fundEntryOf } from './decide-awards';
+import { CommitmentCommand, commitmentDecider, CommitmentEvent, commitmentStreamOf, declarationOf, signatureOf } from '../commitments';
 
 export const T = {
   open: '2026-03-02T01:00:00.000Z',
@@ -92,7 +93,7 @@ export interface ExpertPlan {
   readonly conflictWith?: number;
 }
 
-type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent | FundEvent;
+type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent | FundEvent | CommitmentEvent;
 
 /** Score offsets by the expert's place on the dossier: the trimmed mean drops +6 and −6. */
 const OFFSETS = [0, 3, -3, 6, -6];
@@ -131,6 +132,21 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
   };
   const toDossier = (dossierId: string, command: DossierCommand) => send(`dossier-${dossierId}`, dossierDecider, command);
   const toExpert = (expertId: string, command: ExpertCommand) => send(`expert-${expertId}`, expertDecider, command);
+  const commitmentState = (selectionId: string, expertId: string) =>
+    foldEvents(commitmentDecider, (streams.get(commitmentStreamOf(selectionId, expertId)) ?? []) as CommitmentEvent[]);
+  /** The expert's signature of the selection's declaration, signed first if he has not yet (first entry). */
+  const signatureFor = (selectionId: string, expertId: string, now: string) => {
+    if (commitmentState(selectionId, expertId).status === 'unsigned') {
+      const selection = facts(selectionId);
+      const command: CommitmentCommand = {
+        type: 'SignDeclaration',
+        data: { selection, expertId, version: declarationOf(selection.rules).version },
+        metadata: asExpert(expertId, now),
+      };
+      send(commitmentStreamOf(selectionId, expertId), commitmentDecider, command);
+    }
+    return signatureOf(commitmentState(selectionId, expertId));
+  };
 
   const facts = (selectionId: string) => selectionFactsOf(selectionState(selectionId));
   const dossiersOf = (selectionId: string): Dossier[] =>
@@ -347,6 +363,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
           dossierId: dossier.dossierId,
           selection: facts(selectionId),
           expert: pool().find((expert) => expert.expertId === expertId)!,
+          declaration: signatureFor(selectionId, expertId, now),
           points: pointsFor(total),
           comment: type === 'SubmitScore' ? '材料翔实,成效明确' : '复核后调整',
         },

@@ -193,10 +193,31 @@ describe('selection: expert review', () => {
       expect(dataOf(events, 'ReviewClosed').shortlist.tiers[0].selected.map((entry) => entry.dossierId)).toEqual(['d-1', 'd-2']);
     });
 
-    it('review cannot close while a candidate has no score, and names it', () => {
-      const command = closeReview(BASE);
-      const unscored = { ...command, data: { ...command.data, scores: command.data.scores.filter((s) => s.dossierId !== 'd-4') } };
-      given(inExpertReview()).when(unscored).thenRefused('dossier-unscored', 'd-4');
+    describe('valid-review minimum (有效评审意见不少于 3 份, NSFC)', () => {
+      const keepScores = (command: ReturnType<typeof closeReview>, dossierId: string, count: number) => {
+        let kept = 0;
+        const scores = command.data.scores.filter((score) => score.dossierId !== dossierId || (kept += 1) <= count);
+        return { ...command, data: { ...command.data, scores } };
+      };
+
+      it('review cannot close while a candidate has fewer than 3 valid scores; every such dossier is named in Chinese with its count', () => {
+        const command = keepScores(keepScores(closeReview(BASE), 'd-4', 0), 'd-6', 2);
+        const refusal = given(inExpertReview()).when(command).thenRefused('valid-reviews-below-minimum', 'd-4(有效 0 份)、d-6(有效 2 份)');
+        expect(refusal.message).toContain('少于 3 份');
+        expect(refusal.message).toMatch(/补充分配专家.*标记为无法评审/);
+        expect(refusal.details).toEqual({ minimum: 3, dossiers: [{ dossierId: 'd-4', validReviews: 0 }, { dossierId: 'd-6', validReviews: 2 }] });
+      });
+
+      it('three valid scores are enough', () => {
+        given(inExpertReview()).when(keepScores(closeReview(BASE), 'd-6', 3)).events();
+      });
+
+      it('a call sets its own minimum', () => {
+        const twoEnough = openCall({ overrides: { quotas: { scenario: 3 }, minimumValidReviews: 2 } });
+        const history = play([twoEnough, closeSubmissions, closeFormalReview(seven), startExpertReview(seven)]);
+        given(history).when(keepScores(closeReview(BASE), 'd-6', 2)).events();
+        given(history).when(keepScores(closeReview(BASE), 'd-6', 1)).thenRefused('valid-reviews-below-minimum', 'd-6(有效 1 份)');
+      });
     });
 
     it('scores for a dossier that is not a candidate are refused', () => {

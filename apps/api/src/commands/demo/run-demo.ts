@@ -149,13 +149,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   say('assigned experts to every dossier of the three selections');
 
   clock.set(`${YEAR}-04-10T01:00:00.000Z`);
-  const byId = new Map(filed.flatMap((entry) => entry.dossiers.map((dossier) => [dossier.id, { dossier, selection: entry.selection }] as const)));
+  const byId = new Map(filed.flatMap((entry) => entry.dossiers.map((dossier) => [dossier.id, { dossier, selection: entry.selection, selectionId: entry.selectionId }] as const)));
   let scored = 0;
   for (const expert of experts) {
     const mine = (await expert.get('/api/v1/me/assignments')).json<{ dossierId: string }[]>();
+    const signed = new Set<string>();
     for (const { dossierId } of mine) {
       const found = byId.get(dossierId);
       if (!found) continue;
+      // 保密承诺、回避声明: signed once per selection, before the expert's first dossier of it.
+      if (!signed.has(found.selectionId)) {
+        const { version } = (await expert.get(`/api/v1/selections/${found.selectionId}/declaration`)).json<{ version: string }>();
+        await expert.post(`/api/v1/selections/${found.selectionId}/declaration/signature`, { json: { version }, expect: 201 });
+        signed.add(found.selectionId);
+      }
       const rubric = readProgramme(options.seedsDir, found.selection.programme).rubric;
       await expert.put(`/api/v1/dossiers/${dossierId}/reviews/mine`, {
         json: { points: syntheticPoints(rubric, found.dossier.total), comment: '演示评分(合成)。' },

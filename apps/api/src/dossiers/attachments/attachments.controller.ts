@@ -22,6 +22,7 @@ import { CommandAccepted, commandAccepted } from '../../http/command-response';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { dossierStreamOf } from '../shared/dossier-stream';
 import { requireVisible } from '../shared/dossier-visibility';
+import { requireDeclarationSigned } from '../../reviews/commitments/declaration-gate';
 import { AddAttachmentCommand } from './add-attachment.command';
 import { AddAttachmentForm, AddAttachmentRequest } from './add-attachment.request.dto';
 import { AttachmentFiles } from './attachment-files';
@@ -94,6 +95,7 @@ export class AttachmentsController {
   ): Promise<StreamableFile> {
     const { value } = await this.directory.dossier(dossierId);
     const dossier = requireVisible(value, context.metadata.actor);
+    await requireDeclarationSigned(this.directory, dossier.selectionId, context.metadata.actor);
     const attachment = dossier.attachments.find((candidate) => candidate.attachmentId === attachmentId);
     if (!attachment) throw refuse('attachment-not-found', `the dossier has no attachment ${attachmentId}`, 'not-found');
     return new StreamableFile(this.files.open(dossierId, attachmentId), {

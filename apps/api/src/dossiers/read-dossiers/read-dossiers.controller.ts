@@ -11,6 +11,7 @@ import { ApiHistoryCut, historyCutOf } from '../../http/history-cut';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { DossierDetailResponse, DossierSummaryResponse, dossierDetailOf, dossierSummaryOf } from '../shared/dossier.response.dto';
 import { outcomeAsSeenBy, requireVisible } from '../shared/dossier-visibility';
+import { requireDeclarationSigned } from '../../reviews/commitments/declaration-gate';
 import { ListDossiersQuery } from './list-dossiers.query.dto';
 import { ExportableAs } from '../../exports/export-format.interceptor';
 
@@ -54,6 +55,7 @@ export class ReadDossiersController {
     requireVisible(today.value, actor);
     const { value, revision } = cut ? await this.directory.dossierAt(dossierId, cut) : today;
     const visible = requireVisible(value, actor);
+    await requireDeclarationSigned(this.directory, visible.selectionId, actor);
     const { value: selection } = cut ? await this.directory.selectionAt(visible.selectionId, cut) : await this.directory.selection(visible.selectionId);
     return withEtag(response, revision, dossierDetailOf(outcomeAsSeenBy(visible, selection.phase, actor), revision, actor));
   }

@@ -5,6 +5,8 @@ import type { ScoreSheet } from '@app/documents';
 import type { Dossier } from '@app/domain/dossier';
 import type { Selection } from '@app/domain/selection';
 import { refuse } from '@app/domain/shared/refusal';
+import { chineseTime } from '../../portal/zh-format';
+import { StreamDirectory } from '../../workflow/stream-directory';
 
 export interface ExpertSheet {
   readonly expertId: string;
@@ -14,7 +16,10 @@ export interface ExpertSheet {
 /** The 专家评分表 of a selection's experts, from rm_dossiers, rm_experts and organisations. */
 @Injectable()
 export class ScoreSheetSource {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: StreamDirectory,
+  ) {}
 
   /** Scores are final once review has closed; before that there is no sheet to sign. */
   requireClosed(selection: Selection): void {
@@ -49,8 +54,10 @@ export class ScoreSheetSource {
     if (experts.length === 0 || rows.length === 0) {
       throw refuse('expert-not-in-selection', `专家 ${expertId} 未参加 ${selection.selectionId} 的评审,没有评分表。`, 'not-found');
     }
+    const signed = await this.directory.signature(selection.selectionId, expertId);
     return {
       selectionTitle: selection.title,
+      signedDeclaration: signed ? { version: signed.version, paragraphs: signed.paragraphs, signedAtText: chineseTime(signed.signedAt) } : null,
       expertName: experts[0].name,
       expertOrganisation: experts[0].organisation_name,
       rubric: selection.rules.rubric.map(({ code, name, maxPoints }) => ({ code, name, maxPoints })),

@@ -53,6 +53,13 @@ export class CallOverridesRequest {
   @Min(1)
   maxDossiersPerExpert?: number;
 
+  @ApiPropertyOptional({ example: 3, description: '有效评审意见: valid scores each dossier needs before review closes (default 3, at most expertsPerDossier)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(15)
+  minimumValidReviews?: number;
+
   @ApiPropertyOptional({ enum: ['mean', 'median', 'trimmed-mean', 'z-score-mean'] })
   @IsOptional()
   @IsIn(['mean', 'median', 'trimmed-mean', 'z-score-mean'])
@@ -93,6 +100,14 @@ export class CallOverridesRequest {
   @ValidateNested()
   @Type(() => NoticeContactRequest)
   noticeContact?: NoticeContactRequest;
+
+  @ApiPropertyOptional({
+    example: { version: '2026-1', paragraphs: ['本人承诺:对评审材料严格保密。'] },
+    description: 'the 保密承诺、回避声明 experts sign before reading any dossier: a version label and 1-10 paragraphs (checked by the domain); absent: the default text',
+  })
+  @IsOptional()
+  @IsObject()
+  declaration?: { version: string; paragraphs: string[] };
 }
 
 export class OpenSelectionRequest {

@@ -8,6 +8,7 @@ import { Context, RequestContext } from '../../../auth/request-context';
 import { ApiErrors } from '../../../http/api-errors.decorator';
 import { withEtag } from '../../../http/command-response';
 import { StreamDirectory } from '../../../workflow/stream-directory';
+import { requireDeclarationSigned } from '../../commitments/declaration-gate';
 import { assignedDossierOf } from '../assigned-dossier';
 import { ScoreDossierCommand } from './score-dossier.command';
 import { MyScoreResponse, ScoreDossierRequest } from './score-dossier.request.dto';
@@ -38,6 +39,7 @@ export class ScoreDossierController {
   @ApiErrors(401, 403, 404)
   async mine(@Param('dossierId') dossierId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<MyScoreResponse> {
     const dossier = await assignedDossierOf(this.directory, dossierId, context.metadata);
+    await requireDeclarationSigned(this.directory, dossier.value.selectionId, context.metadata.actor);
     const score = dossier.value.scores.find((candidate) => candidate.expertId === context.metadata.actor.expertId);
     if (!score) throw refuse('score-not-found', 'you have not scored this dossier yet', 'not-found');
     const { points, total, comment, submittedAt, amendedAt } = score;

@@ -22,15 +22,16 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
     const { value: known } = await assignedDossierOf(this.directory, dossierId, metadata);
     const stream = dossierStreamOf(dossierId);
     return this.runner.run('ScoreDossier', context, async (unit) => {
-      // Three reads that do not depend on each other, sent together: one round trip of latency, not three.
-      const [{ value: current }, expert, { state }] = await Promise.all([
+      // Reads that do not depend on each other, sent together: one round trip of latency, not four.
+      const [{ value: current }, expert, { state }, declaration] = await Promise.all([
         this.directory.selection(known.selectionId),
         this.facts.expertOf(metadata),
         unit.load(stream, dossierDecider),
+        this.directory.signature(known.selectionId, metadata.actor.expertId ?? ''),
       ]);
       const selection = selectionFactsOf(current);
       const scored = state.status !== 'none' && state.scores.some((score) => score.expertId === expert.expertId);
-      const data = { dossierId, selection, expert, points: request.points, comment: request.comment };
+      const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
     }, { stream });
   }
