@@ -147,10 +147,12 @@ for (const kind of testDatabaseKinds()) {
     it("a selection's history exported as JSON Lines passes the standalone verifier, and an edited copy fails at the edited line", async () => {
       const admin = await t.asAdmin();
       const selectionId = moments[0].selectionId;
+      // Decoded once at the end: a chunk may end inside a character of Chinese text (decoding each chunk on
+      // its own turned the split character into U+FFFD, and the verifier rightly called that copy broken).
       const exported = await admin.get(`/api/v1/selections/${selectionId}/history`).buffer(true).parse((response, done) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        response.on('end', () => done(null, text));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
       });
       expect(exported.status).toBe(200);
       expect(exported.headers['content-type']).toMatch(/^application\/x-ndjson/);
@@ -159,7 +161,9 @@ for (const kind of testDatabaseKinds()) {
       try {
         const file = join(folder, 'history.jsonl');
         writeFileSync(file, exported.body as string);
-        const ok = await run(process.execPath, ['tools/verify-history.mjs', file]);
+        const ok = await run(process.execPath, ['tools/verify-history.mjs', file]).catch((error: { stdout?: string; stderr?: string }) => {
+          throw new Error(`the standalone verifier refused the intact export: ${error.stdout ?? ''}${error.stderr ?? ''}`);
+        });
         expect(ok.stdout).toMatch(new RegExp(`^intact: ${selectionId}, \\d+ streams, \\d+ events`));
 
         const lines = readFileSync(file, 'utf8').split('\n');
