@@ -24,6 +24,7 @@ const rules = {
   minimumScore: 60,
   reservesPerTier: 1,
   noticeWorkingDays: 5,
+  minimumValidReviews: 3,
   award: { kind: 'money', rateBasisPoints: 2000, capFen: 200_000_000 },
 } as unknown as ProgrammeRules;
 
@@ -53,6 +54,19 @@ describe('the open-call form', () => {
       overrides: { quotas: { research: 3 }, minimumScore: 65, award: { kind: 'money', rateBasisPoints: 2000, capFen: 150_000_000 } },
       errors: {},
     });
+  });
+
+  it('offers the valid-review minimum (有效评审意见不少于 3 份 by default) and sends it when changed', () => {
+    const form = programmeRuleForm(rules, true, {}, {});
+    expect(form.numbers.find((input) => input.name === 'rule_innovation-platform_minimumValidReviews')).toMatchObject({ value: '3', defaultText: '默认 3' });
+    const body = { 'quota_innovation-platform_research': '3', 'rule_innovation-platform_expertsPerDossier': '7', 'rule_innovation-platform_minimumValidReviews': '5' };
+    expect(overridesFromForm(rules, body).overrides).toEqual({ quotas: { research: 3 }, expertsPerDossier: 7, minimumValidReviews: 5 });
+  });
+
+  it('says in Chinese, beside both fields, when fewer experts per dossier than valid reviews are asked for', () => {
+    const { errors } = overridesFromForm(rules, { 'quota_innovation-platform_research': '3', 'rule_innovation-platform_expertsPerDossier': '2' });
+    const message = '每个项目的评审专家人数(2)少于至少的有效评审意见数(3):请增加专家人数,或同时降低有效评审意见数。';
+    expect(errors).toEqual({ expertsPerDossier: message, minimumValidReviews: message });
   });
 
   it('refuses a required quota left empty and numbers that are not numbers, in Chinese', () => {

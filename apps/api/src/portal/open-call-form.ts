@@ -1,3 +1,4 @@
+import { minimumValidReviewsOf } from '@app/domain/programmes';
 import type { ProgrammeRules } from '@app/domain/programmes';
 
 /**
@@ -14,7 +15,7 @@ export const AGGREGATION_NAMES: Record<string, string> = {
 };
 
 interface NumberRule {
-  readonly key: 'expertsPerDossier' | 'maxDossiersPerExpert' | 'minimumScore' | 'reservesPerTier' | 'noticeWorkingDays' | 'disagreementSpread';
+  readonly key: 'expertsPerDossier' | 'minimumValidReviews' | 'maxDossiersPerExpert' | 'minimumScore' | 'reservesPerTier' | 'noticeWorkingDays' | 'disagreementSpread';
   readonly label: string;
   readonly integer: boolean;
 }
@@ -23,6 +24,7 @@ const NUMBER_RULES: readonly NumberRule[] = [
   { key: 'minimumScore', label: '入围最低分(0–100)', integer: false },
   { key: 'reservesPerTier', label: '每类候补项目数', integer: true },
   { key: 'expertsPerDossier', label: '每个项目的评审专家人数(1–15)', integer: true },
+  { key: 'minimumValidReviews', label: '每个项目至少的有效评审意见数(1–15)', integer: true },
   { key: 'maxDossiersPerExpert', label: '每位专家最多评审项目数', integer: true },
   { key: 'disagreementSpread', label: '专家分歧提示的分差(最高分−最低分)', integer: false },
   { key: 'noticeWorkingDays', label: '公示期(工作日,1–30)', integer: true },
@@ -38,6 +40,9 @@ export const OVERRIDE_LABELS: Record<string, string> = {
   office: '异议受理部门',
   phone: '异议受理电话',
 };
+
+/** A number rule's programme value (a programme read before the valid-review minimum has none: its default). */
+const ruleValue = (rules: ProgrammeRules, key: NumberRule['key']): number => (key === 'minimumValidReviews' ? minimumValidReviewsOf(rules) : rules[key]);
 
 const fieldName = (programme: string, key: string) => `rule_${programme}_${key}`;
 const quotaName = (programme: string, tier: string) => `quota_${programme}_${tier}`;
@@ -89,7 +94,7 @@ export function programmeRuleForm(rules: ProgrammeRules, selected: boolean, post
     quotas: rules.tiers.map((tier) =>
       input(`quota.${tier.code}`, quotaName(code, tier.code), `${tier.name}名额`, tier.quota === null ? '' : String(tier.quota), tier.quota === null ? '无默认值,每次评选须设定' : `默认 ${tier.quota}`, tier.quota === null),
     ),
-    numbers: NUMBER_RULES.map((rule) => input(rule.key, fieldName(code, rule.key), rule.label, String(rules[rule.key]), `默认 ${rules[rule.key]}`)),
+    numbers: NUMBER_RULES.map((rule) => input(rule.key, fieldName(code, rule.key), rule.label, String(ruleValue(rules, rule.key)), `默认 ${ruleValue(rules, rule.key)}`)),
     aggregation: {
       id: `${code}-aggregation`,
       name: aggregationName,
@@ -135,7 +140,15 @@ export function overridesFromForm(rules: ProgrammeRules, body: Record<string, un
     const label = rule.label.replace(/\s*\(.*\)$/, '');
     if (!Number.isFinite(value)) errors[rule.key] = `${label}须为数字`;
     else if (rule.integer && !Number.isInteger(value)) errors[rule.key] = `${label}须为整数`;
-    else if (value !== rules[rule.key]) overrides[rule.key] = value;
+    else if (value !== ruleValue(rules, rule.key)) overrides[rule.key] = value;
+  }
+  // Said here, beside both fields, rather than as the call's refusal after the whole form is sent.
+  const experts = (overrides.expertsPerDossier as number | undefined) ?? rules.expertsPerDossier;
+  const minimum = (overrides.minimumValidReviews as number | undefined) ?? minimumValidReviewsOf(rules);
+  if (!errors.expertsPerDossier && !errors.minimumValidReviews && experts < minimum) {
+    const message = `每个项目的评审专家人数(${experts})少于至少的有效评审意见数(${minimum}):请增加专家人数,或同时降低有效评审意见数。`;
+    errors.expertsPerDossier = message;
+    errors.minimumValidReviews = message;
   }
   const aggregation = raw(body, fieldName(code, 'aggregation'));
   if (aggregation !== '' && aggregation !== rules.aggregation) overrides.aggregation = aggregation;
