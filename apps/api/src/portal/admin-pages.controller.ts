@@ -321,7 +321,7 @@ export class AdminPagesController {
         kind: round === 1 ? '首轮分配' : '补充分配',
         count: assignedCount,
         // Who took the places of a replacement round (which dossier each is on that dossier's page).
-        pairs: round === 1 ? '' : Object.entries(assignedPerExpert ?? {}).map(([expertId, count]) => `${names.get(expertId) ?? expertId} ${count} 项`).join(';'),
+        pairs: round === 1 ? '' : Object.entries(assignedPerExpert).map(([expertId, count]) => `${names.get(expertId) ?? expertId} ${count} 项`).join(';'),
         unfilled: unfilledPlaces === 0 ? '' : `${unfilledDossierIds.map(titled).join('、')} 共缺 ${unfilledPlaces} 人`,
       }];
     });

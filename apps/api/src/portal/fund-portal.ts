@@ -2,6 +2,7 @@ import { FUND_DOCUMENT_KIND_TEXT, FUND_MEASURE_NAMES } from '@app/domain/funds';
 import type { FundDocumentKind, FundSummaryRow, LedgerLine, NationalGrant } from '@app/domain/funds';
 import { DomainRefusal } from '@app/domain/shared/refusal';
 import { chineseDate, chineseTime, wanOfFen, yuanOfFen } from './zh-format';
+import { FUND_DECISION_NAMES } from '../funds/shared/fund-decision-names';
 
 /** How the portal words the fund ledger: measure, kind and decision names, and one row per line. */
 export const LINE_KIND_NAMES: Record<string, string> = {
@@ -14,18 +15,8 @@ export const LINE_KIND_NAMES: Record<string, string> = {
   'one-off-award': '一次性奖励',
 };
 
-export const DECISION_NAMES: Record<string, string> = {
-  paid: '拨付',
-  'top-up': '补差(就高原则)',
-  'not-paid': '不重复享受',
-  suspended: '暂停拨付',
-  committed: '已安排',
-  granted: '全额安排',
-  reduced: '按预算减额安排',
-  'not-granted': '预算不足未安排',
-  issued: '已发放',
-  redeemed: '已兑付',
-};
+// On the pages a top-up says which rule made it.
+export const DECISION_NAMES: Record<string, string> = { ...FUND_DECISION_NAMES, 'top-up': '补差(就高原则)' };
 
 export const CLAIM_STATUS_NAMES: Record<string, string> = { submitted: '待审核', approved: '审核通过,待安排', rejected: '不予通过', allocated: '已安排补贴' };
 export const APPLICATION_STATUS_NAMES: Record<string, string> = { applied: '待决定', rejected: '不予支持', approved: '已批准(分年度拨付)', awarded: '已奖励' };

@@ -3,8 +3,7 @@ import type { Selection } from '@app/domain/selection';
 import { refuse } from '@app/domain/shared/refusal';
 import type { ReviewOutcomeReadModel } from '@app/read-models';
 import type { ExportTable } from '../export-table';
-
-const DECISIONS: Record<string, string> = { paid: '拨付', 'top-up': '补差', 'not-paid': '不重复享受' };
+import { FUND_DECISION_NAMES } from '../../funds/shared/fund-decision-names';
 
 /** The award list with amounts: awarded dossiers in order, then those not awarded with the reason. */
 export function awardsExport(dataSource: DataSource, outcomes: ReviewOutcomeReadModel, selection: Selection): ExportTable {
@@ -45,7 +44,7 @@ export function awardsExport(dataSource: DataSource, outcomes: ReviewOutcomeRead
           line.approvedInvestmentFen,
           line.standardFen,
           line.paidFen,
-          line.decision ? DECISIONS[line.decision] ?? line.decision : null,
+          line.decision ? FUND_DECISION_NAMES[line.decision] ?? line.decision : null,
           line.reason,
         ];
       }

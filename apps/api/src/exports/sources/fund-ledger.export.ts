@@ -2,6 +2,7 @@ import { FUND_MEASURE_NAMES } from '@app/domain/funds';
 import type { FundMeasureCode } from '@app/domain/funds';
 import type { FundLedgerReadModel, FundLineFilter } from '@app/read-models';
 import type { ExportTable } from '../export-table';
+import { FUND_DECISION_NAMES } from '../../funds/shared/fund-decision-names';
 
 const KINDS: Record<string, string> = {
   'selection-award': '评选奖补',
@@ -11,19 +12,6 @@ const KINDS: Record<string, string> = {
   'grant-commitment': '分年度支持安排',
   'grant-instalment': '年度拨付',
   'one-off-award': '一次性奖励',
-};
-
-const DECISIONS: Record<string, string> = {
-  paid: '拨付',
-  'top-up': '补差',
-  'not-paid': '不重复享受',
-  suspended: '暂停拨付',
-  committed: '已安排',
-  granted: '全额安排',
-  reduced: '按预算减额安排',
-  'not-granted': '预算不足未安排',
-  issued: '已发放',
-  redeemed: '已兑付',
 };
 
 const PAGE = 500;
@@ -74,7 +62,7 @@ export function fundLedgerExport(readModel: FundLedgerReadModel, filter: FundLin
             line.committedFen,
             line.issuedFen,
             line.paidFen,
-            DECISIONS[line.decision] ?? line.decision,
+            FUND_DECISION_NAMES[line.decision] ?? line.decision,
             line.reason,
             line.decidedAt,
             line.sourceId,
