@@ -21,17 +21,8 @@ import { describeInBrowser } from '../support/browser-requirements';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { registerExperts, seedProgramme, validCreditCode } from '../walkthrough/walk-selection';
 import { signDeclaration } from '../support/sign-declaration';
-
-const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
-const axeSource = readFileSync(AXE, 'utf8');
-
-interface AxeFinding {
-  readonly page: string;
-  readonly rule: string;
-  readonly impact: string;
-  readonly help: string;
-  readonly targets: string[];
-}
+import { axeViolations, latinSentences, seriousFindings } from '../support/page-checks';
+import type { PageFinding } from '../support/page-checks';
 
 const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -50,7 +41,7 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await page.fill('#password', password);
     await page.click('button[type=submit]:has-text("登录")');
   };
-  const findings: AxeFinding[] = [];
+  const findings: PageFinding[] = [];
   const checked = new Set<string>();
   /** Every violation of any impact, per page, written to test/artifacts/portal-axe.json for a person to read. */
   const report: { page: string; violations: { rule: string; impact: string; nodes: number }[] }[] = [];
@@ -58,32 +49,17 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
   const axe = async (name: string) => {
     // Evaluated over the DevTools protocol, not added as a <script>: the portal's CSP (script-src
     // 'self') rightly refuses an inline script, and the walk keeps that policy on.
-    await page.evaluate(axeSource);
-    // A string, not a function: this file is type-checked without the DOM library.
-    const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact || '', help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) })))`)) as {
-      id: string;
-      impact: string;
-      help: string;
-      targets: string[];
-    }[];
+    const violations = await axeViolations(page);
     await noLatinSentence(name);
     report.push({ page: name, violations: violations.map((violation) => ({ rule: violation.id, impact: violation.impact, nodes: violation.targets.length })) });
-    for (const violation of violations.filter((candidate) => candidate.impact === 'serious' || candidate.impact === 'critical')) {
-      findings.push({ page: name, rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.targets.slice(0, 5) });
-    }
+    findings.push(...seriousFindings(violations, name));
     checked.add(name);
   };
   /** Lines of the page with a run of three Latin-script words: an English sentence a reader would meet. */
   const latin: { page: string; text: string }[] = [];
   const noLatinSentence = async (name: string) => {
     // Identifiers a person copies (usernames, hashes, file names, ids in <code>) are not sentences.
-    const lines = (await page.evaluate(`(() => {
-      const body = document.body.cloneNode(true);
-      body.querySelectorAll('code, pre, script, style, svg, kbd').forEach((node) => node.remove());
-      return body.innerText.split('\\n');
-    })()`)) as string[];
-    for (const line of lines) if (/[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}/.test(line)) latin.push({ page: name, text: line.trim().slice(0, 120) });
+    for (const text of await latinSentences(page)) latin.push({ page: name, text });
   };
   const shot = async (name: string) => {
     await axe(name);

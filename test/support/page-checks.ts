@@ -17,18 +17,30 @@ export interface PageFinding {
  * and critical violations (evaluated over the DevTools protocol, so the strict CSP stays on) and
  * lines with a run of three Latin-script words (an English sentence; <code> and SVG aside).
  */
-export async function seriousAxeViolations(page: Page, name: string): Promise<PageFinding[]> {
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/** Every axe-core violation of the page as it is now, of any impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
-    result.violations.map((violation) => ({ id: violation.id, impact: violation.impact || '', help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) })))`)) as {
-    id: string;
-    impact: string;
-    help: string;
-    targets: string[];
-  }[];
+  // A string, not a function: this code is type-checked without the DOM library.
+  return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+    result.violations.map((violation) => ({ id: violation.id, impact: violation.impact || '', help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) })))`)) as AxeViolation[];
+}
+
+/** The serious and critical ones among `violations`, as findings of the page `name`. */
+export function seriousFindings(violations: readonly AxeViolation[], name: string): PageFinding[] {
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ page: name, rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.targets.slice(0, 5) }));
+}
+
+export async function seriousAxeViolations(page: Page, name: string): Promise<PageFinding[]> {
+  return seriousFindings(await axeViolations(page), name);
 }
 
 export async function latinSentences(page: Page): Promise<string[]> {
