@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { LATIN_SENTENCE } from './people-message';
 
 const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -49,5 +50,5 @@ export async function latinSentences(page: Page): Promise<string[]> {
     body.querySelectorAll('code, pre, script, style, svg, kbd').forEach((node) => node.remove());
     return body.innerText.split('\\n');
   })()`)) as string[];
-  return lines.filter((line) => /[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}/.test(line)).map((line) => line.trim().slice(0, 120));
+  return lines.filter((line) => LATIN_SENTENCE.test(line)).map((line) => line.trim().slice(0, 120));
 }

@@ -3,7 +3,8 @@
  * Latin-script words, the browser walk's rule), and for a 400 from validation one Chinese sentence per
  * field. The English developer text may stay in `details`.
  */
-const LATIN_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}/;
+/** A run of three Latin-script words: an English sentence, on a page or in a message. */
+export const LATIN_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}/;
 const CHINESE = /[\u3400-\u9fff]/;
 
 export function peopleProblems(body: { message?: unknown; details?: unknown }): string[] {
