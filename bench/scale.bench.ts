@@ -262,6 +262,17 @@ async function main(): Promise<void> {
         (await http.call('POST', `/selections/${selectionId}/assignments`, admin, { seed: 'scale' }, [201])).ms,
       ]);
 
+      // 保密承诺、回避声明: an expert signs the selection's declaration before he opens any dossier.
+      await phase(`sign the declaration (GET + POST per expert)${label}`, '', async () =>
+        concurrently(experts, clients, async (expert) => {
+          const text = await http.call('GET', `/selections/${selectionId}/declaration`, expert.token!, undefined, [200]);
+          const body = text.body as { version: string; signature?: unknown };
+          if (body.signature) return [text.ms];
+          const signed = await http.call('POST', `/selections/${selectionId}/declaration/signature`, expert.token!, { version: body.version }, [201]);
+          return [text.ms, signed.ms];
+        }),
+      );
+
       const strength = new Map(dossiers.map((dossier) => [dossier.id, dossier.strength]));
       const work: { token: string; dossierId: string }[] = [];
       await phase(`my assignments (GET per expert)${label}`, '', async () =>
