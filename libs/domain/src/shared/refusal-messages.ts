@@ -124,6 +124,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
   'panel-already-formed': '本阶段的会议评审专家组已经组建,不能重复组建。请在专家组页面查看成员和回避情况。',
   'invalid-panel': '专家组成员不正确(须为 1 至 30 名不重复的专家)。请修改成员名单后重试。',
   'panel-too-small': '回避后,有项目可评审的专家组成员少于本阶段规定的有效评审意见份数。请增加专家组成员后重试。',
+  'panel-not-seated': '该项目尚未安排会议评审专家组。请先组建本阶段的专家组。',
+  'not-on-panel': '您不是本项目会议评审专家组的成员,或已对本项目回避。请从“我的评审任务”进入。',
+  'stage-has-no-defence': '本评审阶段不安排答辩或现场考察。请核对评选规则中的评审阶段设置。',
+  'defence-not-scheduled': '该项目尚未安排答辩(现场考察)时间。请先安排答辩。',
+  'defence-attendance-recorded': '该项目的答辩出席情况已经记录,不能再修改答辩安排或出席记录。',
+  'defence-not-attended': '该项目的答辩尚未记录出席,或申报单位未出席且本评选规定不予评分。请在答辩结束并记录出席后再评分。',
+  'invalid-defence-slot': '答辩安排不正确(日期、时间、地点或链接、顺序须完整有效)。请按提示修改后重试。',
 
   // 公示与异议
   'calendar-year-unknown': '工作日历缺少所需年份的节假日安排,无法计算公示期。请在“工作日历”页面载入该年度的节假日通知后重试。',
