@@ -6,7 +6,7 @@ import type { DossierCommand } from './dossier.commands';
 import { dossierDecider } from './dossier.decider';
 import type { DefenceSlot, DossierEvent } from './dossier.events';
 import type { Dossier } from './dossier.state';
-import { reviewInputOf } from './dossier.views';
+import { reviewInputOf, stageReviewInputOf } from './dossier.views';
 import { DOSSIER_ID, IN_REVIEW, asAdmin, asExpert, assigned, expert, facts, given, inReview, scoreCommand, scored, signedBy } from './dossier.test-support';
 
 const PANEL_DAY = '2026-04-26T02:00:00.000Z';
@@ -120,7 +120,7 @@ describe('dossier: the panel stage (会议评审/答辩)', () => {
       const dossier = foldEvents(dossierDecider, [...heard, event]) as Dossier;
       expect(dossier.scores.map((score) => score.expertId)).toEqual(['e1', 'e2', 'e3']);
       expect(dossier.laterStages?.[0].scores.map((score) => [score.expertId, score.total])).toEqual([['p1', 83]]);
-      expect(reviewInputOf(dossier, 2)).toEqual({
+      expect(stageReviewInputOf(dossier, 2)).toEqual({
         candidate: { dossierId: DOSSIER_ID, tier: 'scenario', submittedAt: expect.any(String), defence: 'attended' },
         scores: [{ dossierId: DOSSIER_ID, expertId: 'p1', total: 83 }],
       });
@@ -151,7 +151,7 @@ describe('dossier: the panel stage (会议评审/答辩)', () => {
       given(absent).when(panelScore('p1', inPanelStage('withdrawn'))).thenRefused('defence-not-attended', /withdrawn/);
       expect(given(absent).when(panelScore('p1', inPanelStage('panel-scores-anyway'))).events()).toHaveLength(1);
       const dossier = foldEvents(dossierDecider, absent) as Dossier;
-      expect(reviewInputOf(dossier, 2)?.candidate.defence).toBe('absent');
+      expect(stageReviewInputOf(dossier, 2)?.candidate.defence).toBe('absent');
     });
 
     it('a dossier without a seat in the stage cannot be scored there', () => {

@@ -13,12 +13,16 @@ export interface DossierReviewInput {
   readonly scores: readonly ExpertTotal[];
 }
 
+/** Null unless the dossier is in the race (passed formal review, not withdrawn or rejected, not marked not evaluable). */
+export function reviewInputOf(state: DossierState): DossierReviewInput | null {
+  return stageReviewInputOf(state, 1);
+}
+
 /**
- * Null unless the dossier is in the race (passed formal review, not withdrawn or rejected, not marked
- * not evaluable). `stage` is the review stage being closed: 1 (the online review) unless told; in a
- * panel stage the caller gives only the dossiers that stage put forward.
+ * The same for review stage `stage`: 1 is the online review; in a panel stage the scores are the
+ * panel's and the caller gives only the dossiers that stage put forward (Selection.reviewDossierIds).
  */
-export function reviewInputOf(state: DossierState, stage = 1): DossierReviewInput | null {
+export function stageReviewInputOf(state: DossierState, stage: number): DossierReviewInput | null {
   if (state.status !== 'passed' || state.notEvaluable) return null;
   const dossier: Dossier = state;
   const candidate = { dossierId: dossier.dossierId, tier: dossier.tier, submittedAt: dossier.firstSubmittedAt as string };
