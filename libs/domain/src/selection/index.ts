@@ -10,3 +10,4 @@ export { decideAssignmentRound } from './decide-review';
 export type { AssignmentRoundDecision } from './decide-review';
 export { decidePanel } from './decide-stages';
 export type { PanelDecision, PanelSeat } from './decide-stages';
+export * from './stage-boards';

@@ -11,6 +11,7 @@ import { seedRules } from '../programmes/programmes.test-support';
 import { calendarYears } from './selection.test-support';
 import { ApplicantPlan, createWorld, ExpertPlan } from './full-year.test-support';
 import type { SelectionEvent } from './selection.events';
+import { stageBoardsOf } from './stage-boards';
 
 const YUAN = 100;
 const programme = 'demo-scenario';
@@ -141,5 +142,33 @@ describe('a two-stage year: 通讯评审 → 会议评审 with defence (十大�
     expect(result.dropped).toMatchObject({ data: { dossierId: id('s3'), promoted: { dossierId: id('s4'), rank: 3 } } });
     expect(keys(result.decided.awards.map((line) => line.dossierId))).toEqual(['s2', 's6', 's4']);
     for (const key of ['s2', 's6', 's4']) expect(result.award(key)).toMatchObject({ paidFen: 800_000 * YUAN, decision: 'paid' });
+  });
+
+  it('the scoreboard of each stage and the combined one show what the deciders decided', () => {
+    const all = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'].map((key) => result.dossier(key));
+    const { stages, combined } = stageBoardsOf(result.selection, all);
+    expect(stages.map((board) => [board.code, board.kind, board.status, board.rows.length])).toEqual([
+      ['online', 'online', 'closed', 8],
+      ['panel', 'site-visit-or-defence', 'closed', 6],
+    ]);
+    expect(stages[0].rows.map((row) => [result.keyOf(row.dossierId), row.aggregate?.aggregate, row.forwarded])).toEqual([
+      ['s1', 92, true],
+      ['s2', 88, true],
+      ['s3', 85, true],
+      ['s4', 83, true],
+      ['s5', 81, true],
+      ['s6', 81, true],
+      ['s7', 70, false],
+      ['s8', 55, false],
+    ]);
+    expect(stages[1].rows.find((row) => row.dossierId === id('s5'))).toMatchObject({ count: 0, aggregate: null, defence: 'absent' });
+    expect(combined.map((row) => [result.keyOf(row.dossierId), row.byStage, row.final])).toEqual([
+      ['s2', { online: 88, panel: 90 }, 89.2],
+      ['s3', { online: 85, panel: 86 }, 85.6],
+      ['s6', { online: 81, panel: 84 }, 82.8],
+      ['s4', { online: 83, panel: 80 }, 81.2],
+      ['s1', { online: 92, panel: 70 }, 78.8],
+      ['s5', { online: 81, panel: 0 }, 32.4],
+    ]);
   });
 });
