@@ -242,3 +242,8 @@ function inStage(dossier: Dossier, stage: number, change: (review: StageReview) 
 export function stageReviewOf(dossier: Dossier, stage: number): StageReview | null {
   return dossier.laterStages?.find((review) => review.stage === stage) ?? null;
 }
+
+/** The scores that count in review stage `stage` (1: the online review). */
+export function scoresInStage(dossier: Dossier, stage: number): readonly ExpertScore[] {
+  return stage === 1 ? dossier.scores : (stageReviewOf(dossier, stage)?.scores ?? []);
+}

@@ -1,5 +1,5 @@
-import type { Dossier, ExpertScore } from '../dossier/dossier.state';
-import { stageReviewOf } from '../dossier/dossier.state';
+import type { Dossier } from '../dossier/dossier.state';
+import { scoresInStage, stageReviewOf } from '../dossier/dossier.state';
 import { finalRankingOf, reviewStagesOf, ReviewStageKind } from '../programmes/review-stages';
 import { aggregateScores, combineStageAggregates, DossierAggregate } from '../scoring';
 import type { Selection } from './selection.state';
@@ -47,7 +47,7 @@ export function stageBoardsOf(selection: Selection, dossiers: readonly Dossier[]
   const boards = stages.map((rule, index): StageBoard => {
     const stage = index + 1;
     const inStage = dossiers
-      .map((dossier) => ({ dossier, scores: stageScoresOf(dossier, stage), review: stage > 1 ? stageReviewOf(dossier, stage) : null }))
+      .map((dossier) => ({ dossier, scores: scoresInStage(dossier, stage), review: stage > 1 ? stageReviewOf(dossier, stage) : null }))
       .filter(({ dossier, review }) => (stage === 1 ? dossier.assignments.length > 0 : review !== null));
     const aggregates = aggregateScores({
       method: rule.aggregation,
@@ -69,10 +69,6 @@ export function stageBoardsOf(selection: Selection, dossiers: readonly Dossier[]
     return { stage, code: rule.code, name: rule.name, kind: rule.kind, status: statusOf(selection, stage), minimumValidReviews: rule.minimumValidReviews, rows };
   });
   return { stages: boards, combined: combinedOf(selection, boards) };
-}
-
-function stageScoresOf(dossier: Dossier, stage: number): readonly ExpertScore[] {
-  return stage === 1 ? dossier.scores : (stageReviewOf(dossier, stage)?.scores ?? []);
 }
 
 function statusOf(selection: Selection, stage: number): StageBoard['status'] {
