@@ -186,6 +186,13 @@ for (const kind of behaviourDatabaseKinds()) {
           }
         }
       }
+      // Each member's task list shows his panel dossiers with the panel's rubric, scored in that stage.
+      await t.settle();
+      const tasks = (await client('panel-4').get('/api/v1/me/assignments').expect(200)).body as { dossierId: string; stage: number; rubric: { code: string }[]; scored: boolean; open: boolean }[];
+      const panelTasks = tasks.filter((task) => task.stage === 2);
+      expect(panelTasks.map((task) => task.dossierId)).toEqual([1, 3, 4].map(dossierId));
+      expect(panelTasks.map((task) => [task.scored, task.open])).toEqual([[true, true], [true, true], [false, true]]);
+      expect(panelTasks[0].rubric.map((criterion) => criterion.code)).toEqual(Object.keys(PANEL_MAX));
       // d2 has three panel scores (p4 recused): +1, −1, +2 around 90.
       const mine = await client('panel-1').get(`/api/v1/dossiers/${dossierId(2)}/reviews/mine`).expect(200);
       expect(mine.body.total).toBe(91);
