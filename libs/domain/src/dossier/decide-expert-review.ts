@@ -9,7 +9,7 @@ import type { AmendScore, AssignExpert, RecuseExpert, SubmitScore } from './doss
 import type { DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
 import type { Dossier, DossierState } from './dossier.state';
-import { decidePanelScore, stageOfFacts } from './decide-panel-review';
+import { decidePanelRecusal, decidePanelScore, stageOfFacts } from './decide-panel-review';
 
 const MAX_COMMENT_LENGTH = 2000;
 
@@ -74,6 +74,7 @@ export function decideRecuse(command: RecuseExpert, state: DossierState): Dossie
     requireRole(command.metadata, ['admin', 'system'], 'recuse another expert');
   }
   const dossier = requireReview(command, state, 'recusing an expert');
+  if (stageOfFacts(command.data.selection) > 1) return decidePanelRecusal(command, dossier);
   const assignment = dossier.assignments.find((candidate) => candidate.expertId === expertId);
   if (assignment?.status !== 'assigned') {
     throw refuse('expert-not-assigned', `expert ${expertId} is not assigned to this dossier`, 'not-found');

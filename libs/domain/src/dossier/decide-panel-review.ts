@@ -8,7 +8,7 @@ import { requirePhase } from '../selection/selection.phase';
 import type { SelectionFacts } from '../selection/selection.phase';
 import { refuse } from '../shared/refusal';
 import { conflictDossierOf } from './decide-expert-review';
-import type { AmendScore, RecordDefenceAttendance, ScheduleDefence, SeatPanel, SubmitScore } from './dossier.commands';
+import type { AmendScore, RecordDefenceAttendance, RecuseExpert, ScheduleDefence, SeatPanel, SubmitScore } from './dossier.commands';
 import type { DefenceSlot, DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
 import { Dossier, DossierState, StageReview, stageReviewOf } from './dossier.state';
@@ -105,6 +105,29 @@ export function decidePanelScore(command: SubmitScore | AmendScore, dossier: Dos
     throw refuse('nothing-to-change', 'the amended score is the same as the one given', 'invalid');
   }
   return [{ type: 'ScoreAmended', data: { ...base, amendedAt: command.metadata.now } }];
+}
+
+/** 回避 from a panel seat after the panel was formed: the member leaves this dossier only, his stage score stops counting. */
+export function decidePanelRecusal(command: RecuseExpert, dossier: Dossier): DossierEvent[] {
+  const { expertId } = command.data;
+  const stage = stageOfFacts(command.data.selection);
+  const review = stageReviewOf(dossier, stage);
+  if (!review?.expertIds.includes(expertId)) {
+    throw refuse('expert-not-assigned', `expert ${expertId} does not sit on this dossier's panel`, 'not-found');
+  }
+  return [
+    {
+      type: 'ExpertRecused',
+      data: {
+        dossierId: dossier.dossierId,
+        expertId,
+        reason: requireText(command.data.reason, 'the reason for recusal', 500),
+        scoreDiscarded: review.scores.some((score) => score.expertId === expertId),
+        stage,
+        recusedAt: command.metadata.now,
+      },
+    },
+  ];
 }
 
 function requireDefenceHeard(stageRule: ReviewStageRule, review: StageReview): void {

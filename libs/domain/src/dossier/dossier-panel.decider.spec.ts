@@ -159,6 +159,44 @@ describe('dossier: the panel stage (会议评审/答辩)', () => {
     });
   });
 
+  describe('recusal, invalid scores and not evaluable in a panel stage', () => {
+    const heard = [...stageOne, seatedEvent, scheduled, attendance(true)];
+    const p1Scored: DossierEvent = { type: 'ScoreSubmitted', data: { dossierId: DOSSIER_ID, expertId: 'p1', stage: 2, points: PANEL_POINTS, total: 83, comment: '答辩清晰', submittedAt: DEFENCE_DAY } };
+    const recuse = (expertId: string): DossierCommand => ({ type: 'RecuseExpert', data: { dossierId: DOSSIER_ID, selection: inPanelStage(), expertId, reason: '发现与申报单位存在合作关系' }, metadata: asExpert(expertId, DEFENCE_DAY) });
+
+    it('a panel member recuses from this dossier only: he leaves the seat and his stage score stops counting', () => {
+      const [recused] = given([...heard, p1Scored]).when(recuse('p1')).events();
+      expect(recused).toEqual({
+        type: 'ExpertRecused',
+        data: { dossierId: DOSSIER_ID, expertId: 'p1', reason: '发现与申报单位存在合作关系', scoreDiscarded: true, stage: 2, recusedAt: DEFENCE_DAY },
+      });
+      const dossier = foldEvents(dossierDecider, [...heard, p1Scored, recused]) as Dossier;
+      expect(dossier.laterStages?.[0]).toMatchObject({ expertIds: ['p2', 'p3'], scores: [], recused: [{ expertId: 'p4' }, { expertId: 'p1', reason: '发现与申报单位存在合作关系' }] });
+      expect(dossier.scores).toHaveLength(3);
+      given([...heard, p1Scored, recused]).when(panelScore('p1')).thenRefused('expert-recused');
+      given(heard).when(recuse('p4')).thenRefused('expert-not-assigned');
+    });
+
+    it('the admin declares a panel score invalid; it stops counting in that stage only', () => {
+      const invalidate: DossierCommand = { type: 'InvalidateScore', data: { dossierId: DOSSIER_ID, selection: inPanelStage(), expertId: 'p1', reason: '意见与分数矛盾' }, metadata: asAdmin(DEFENCE_DAY) };
+      const [invalidated] = given([...heard, p1Scored]).when(invalidate).events();
+      expect(invalidated).toEqual({ type: 'ScoreInvalidated', data: { dossierId: DOSSIER_ID, expertId: 'p1', total: 83, reason: '意见与分数矛盾', invalidatedAt: DEFENCE_DAY, stage: 2 } });
+      const dossier = foldEvents(dossierDecider, [...heard, p1Scored, invalidated]) as Dossier;
+      expect(stageReviewInputOf(dossier, 2)?.scores).toEqual([]);
+      expect(dossier.invalidatedScores).toEqual([{ expertId: 'p1', total: 83, reason: '意见与分数矛盾', invalidatedAt: DEFENCE_DAY, stage: 2 }]);
+      expect(reviewInputOf(dossier)?.scores).toHaveLength(3);
+      given(heard).when(invalidate).thenRefused('score-not-found');
+    });
+
+    it('not evaluable counts the stage’s valid scores against the stage’s minimum', () => {
+      const mark: DossierCommand = { type: 'MarkNotEvaluable', data: { dossierId: DOSSIER_ID, selection: inPanelStage(), reason: '专家组回避后不足' }, metadata: asAdmin(DEFENCE_DAY) };
+      // Three online scores, one panel score: below the panel's minimum of 3.
+      expect(given([...heard, p1Scored]).when(mark).events()).toEqual([
+        { type: 'DossierMarkedNotEvaluable', data: { dossierId: DOSSIER_ID, validReviews: 1, minimum: 3, reason: '专家组回避后不足', markedAt: DEFENCE_DAY } },
+      ]);
+    });
+  });
+
   describe('events recorded before stages', () => {
     it('a score without a stage is a stage-1 score, as it always was', () => {
       const dossier = foldEvents(dossierDecider, stageOne) as Dossier;

@@ -127,6 +127,8 @@ export type DossierEvent =
         reason: string;
         /** A score given before the conflict came to light no longer counts. */
         scoreDiscarded: boolean;
+        /** A panel stage's seat (2, 3 …); absent: the online review's assignment. */
+        stage?: number;
         recusedAt: string;
       };
     }
@@ -158,7 +160,7 @@ export type DossierEvent =
   | {
       /** The admin declares a score invalid (comment missing, contradictory …): it stops counting and its place is free for a replacement. */
       type: 'ScoreInvalidated';
-      data: { dossierId: string; expertId: string; total: number; reason: string; invalidatedAt: string };
+      data: { dossierId: string; expertId: string; total: number; reason: string; invalidatedAt: string; stage?: number };
     }
   | {
       /** The admin takes the dossier out of the ranking: it cannot get the valid reviews the call requires. */

@@ -30,6 +30,8 @@ export interface ExpertScore {
 
 export interface InvalidatedScore {
   readonly expertId: string;
+  /** Absent: the online review's score. */
+  readonly stage?: number;
   readonly total: number;
   readonly reason: string;
   readonly invalidatedAt: string;
@@ -157,6 +159,7 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     }
     case 'ExpertRecused': {
       const { expertId, reason } = event.data;
+      if ((event.data.stage ?? 1) > 1) return leaveSeat(dossier, event.data.stage!, expertId, reason);
       return {
         ...dossier,
         assignments: dossier.assignments.map((assignment) =>
@@ -190,6 +193,10 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     case 'ScoreInvalidated': {
       // The place is freed the way a recusal frees it (the expert does not come back to this dossier).
       const { expertId, total, reason, invalidatedAt } = event.data;
+      if ((event.data.stage ?? 1) > 1) {
+        const left = leaveSeat(dossier, event.data.stage!, expertId, `评分无效:${reason}`);
+        return { ...left, invalidatedScores: [...(dossier.invalidatedScores ?? []), { expertId, total, reason, invalidatedAt, stage: event.data.stage }] };
+      }
       return {
         ...dossier,
         assignments: dossier.assignments.map((assignment) =>
@@ -236,6 +243,16 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
 
 function inStage(dossier: Dossier, stage: number, change: (review: StageReview) => StageReview): Dossier {
   return { ...dossier, laterStages: (dossier.laterStages ?? []).map((review) => (review.stage === stage ? change(review) : review)) };
+}
+
+/** A panel member leaves the dossier's seat (回避, or his score declared invalid): his stage score stops counting. */
+function leaveSeat(dossier: Dossier, stage: number, expertId: string, reason: string): Dossier {
+  return inStage(dossier, stage, (review) => ({
+    ...review,
+    expertIds: review.expertIds.filter((id) => id !== expertId),
+    recused: [...review.recused, { expertId, reason }],
+    scores: review.scores.filter((score) => score.expertId !== expertId),
+  }));
 }
 
 /** The dossier's review in a panel stage, or null when it has no seat there. */
