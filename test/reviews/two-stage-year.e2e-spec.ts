@@ -171,6 +171,9 @@ for (const kind of behaviourDatabaseKinds()) {
       await admin.post(`/api/v1/dossiers/${dossierId(4)}/defence/attendance`).send({ attended: false, note: '申报单位未到场' }).expect(200);
       await admin.post(`/api/v1/dossiers/${dossierId(4)}/defence/attendance`).send({ attended: true }).expect(409);
       await admin.post(`/api/v1/dossiers/${dossierId(4)}/defence/attendance`).send({ attended: 'yes' }).expect(400);
+      const d4 = (await admin.get(`/api/v1/dossiers/${dossierId(4)}`).expect(200)).body;
+      expect(d4.defences).toEqual([{ stage: 2, date: '2026-04-27', startTime: '12:00', place: '湖南省工业和信息化厅 3 楼会议室', link: null, order: 4, attendance: 'absent' }]);
+      expect(d4.panelStages[0]).toMatchObject({ stage: 2, panelName: '会议评审专家组', scores: [] });
     });
 
     it('panel members score with the panel rubric; a recused member, an online expert and a no-show are refused', async () => {
@@ -189,7 +192,7 @@ for (const kind of behaviourDatabaseKinds()) {
       // Each member's task list shows his panel dossiers with the panel's rubric, scored in that stage.
       await t.settle();
       const tasks = (await client('panel-4').get('/api/v1/me/assignments').expect(200)).body as { dossierId: string; stage: number; rubric: { code: string }[]; scored: boolean; open: boolean }[];
-      const panelTasks = tasks.filter((task) => task.stage === 2);
+      const panelTasks = tasks.filter((task) => task.stage === 2).sort((a, b) => a.dossierId.localeCompare(b.dossierId));
       expect(panelTasks.map((task) => task.dossierId)).toEqual([1, 3, 4].map(dossierId));
       expect(panelTasks.map((task) => [task.scored, task.open])).toEqual([[true, true], [true, true], [false, true]]);
       expect(panelTasks[0].rubric.map((criterion) => criterion.code)).toEqual(Object.keys(PANEL_MAX));
