@@ -123,4 +123,19 @@ describe('the review stages page (评审阶段)', () => {
     const dossier = (await api.get(`/api/v1/dossiers/${dossierId(1)}`).expect(200)).body;
     expect(dossier.defences).toEqual([{ stage: 2, date: '2026-04-27', startTime: '09:00', place: '湖南省工业和信息化厅 3 楼会议室', link: null, order: 1, attendance: 'attended' }]);
   });
+
+  it('a panel member finds the dossier in his tasks and scores it from the portal with the panel rubric', async () => {
+    const member = request.agent(t.app.getHttpServer());
+    const login = await member.get('/login').expect(200);
+    await member.post('/login').type('form').send({ _csrf: tokenFrom(login.text), username: 'stage-panel-1', password: PASSWORD }).expect(303);
+    const tasks = (await member.get('/expert/tasks').expect(200)).text;
+    expect(tasks).toContain(`/expert/dossiers/${dossierId(1)}`);
+    const sheet = (await member.get(`/expert/dossiers/${dossierId(1)}`).expect(200)).text;
+    expect(sheet).toContain('答辩表现');
+    expect(sheet).not.toContain('技术先进性');
+    const points = Object.fromEntries(PANEL_RUBRIC.map((criterion) => [`points_${criterion.code}`, String((criterion.maxPoints * 80) / 100)]));
+    await member.post(`/expert/dossiers/${dossierId(1)}`).type('form').send({ _csrf: tokenFrom(sheet), ...points, comment: '答辩清晰' }).expect(200);
+    const scored = (await t.store.readStream(`dossier-${dossierId(1)}`)).filter((event) => event.type === 'ScoreSubmitted' && (event.data as { stage?: number }).stage === 2);
+    expect(scored.map((event) => (event.data as { total: number }).total)).toEqual([80]);
+  });
 });

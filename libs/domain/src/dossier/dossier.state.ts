@@ -264,3 +264,8 @@ export function stageReviewOf(dossier: Dossier, stage: number): StageReview | nu
 export function scoresInStage(dossier: Dossier, stage: number): readonly ExpertScore[] {
   return stage === 1 ? dossier.scores : (stageReviewOf(dossier, stage)?.scores ?? []);
 }
+
+/** The stage an expert scores this dossier in: the panel stage in progress when he sits on its panel, else the online review. */
+export function scoringStageOf(dossier: Dossier, selectionStage: number, expertId: string): number {
+  return selectionStage > 1 && (stageReviewOf(dossier, selectionStage)?.expertIds.includes(expertId) ?? false) ? selectionStage : 1;
+}

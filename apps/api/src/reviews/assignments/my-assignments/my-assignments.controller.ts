@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { scoresInStage, stageReviewOf } from '@app/domain/dossier';
+import { scoresInStage, scoringStageOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import { reviewStageOf } from '@app/domain/programmes';
 import type { Selection } from '@app/domain/selection';
@@ -43,8 +43,7 @@ export class MyAssignmentsController {
 
   private assignmentOf(selection: Selection, dossier: Dossier, expertId: string): MyAssignmentResponse {
     // In a panel stage a member scores with that stage's rubric; otherwise the online review's.
-    const onPanel = selection.stage > 1 && (stageReviewOf(dossier, selection.stage)?.expertIds.includes(expertId) ?? false);
-    const stage = onPanel ? selection.stage : 1;
+    const stage = scoringStageOf(dossier, selection.stage, expertId);
     return {
       dossierId: dossier.dossierId,
       selectionId: dossier.selectionId,
