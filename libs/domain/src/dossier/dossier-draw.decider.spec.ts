@@ -2,7 +2,7 @@
 import { drawExperts, replayDraw } from '../assignment';
 import type { ConflictExpert } from '../conflicts';
 import { foldEvents } from '../shared/decider';
-import { conflictDossierOf, dossierDecider } from '.';
+import { conflictDossierOf, dossierDecider, verifyRecordedDraw } from '.';
 import type { Dossier, DossierCommand, DossierEvent } from '.';
 import { DOSSIER_ID, IN_REVIEW, asAdmin, asApplicant, APPLICANT, assigned, demoRules, expert, facts, given, inReview } from './dossier.test-support';
 
@@ -67,5 +67,40 @@ describe('专家抽取: the record on the dossier stream', () => {
     given(history).when(assign(record.reserves[0])).thenRefused('not-a-draw-reserve');
     const folded = foldEvents(dossierDecider, [...history, ...events]) as Dossier;
     expect(folded.draw).toMatchObject({ seed: record.seed, reserves: record.reserves });
+  });
+});
+
+describe('专家抽取: verifying a dossier stream', () => {
+  const drawnStream = () => {
+    const record = recordOf();
+    const history = [...inReview, ...given(inReview).when(recordDraw(record)).events(), ...record.drawn.map((id) => assigned(id))];
+    return { record, history };
+  };
+
+  it('given the recorded stream, the verification replays the draw and finds the assignments follow it', () => {
+    const { record, history } = drawnStream();
+    const stored = JSON.parse(JSON.stringify(history)) as DossierEvent[];
+    expect(verifyRecordedDraw(stored)).toMatchObject({
+      dossierId: DOSSIER_ID,
+      seed: record.seed,
+      replayed: { drawn: record.drawn, reserves: record.reserves },
+      reproduces: true,
+      reservesCalled: [],
+      assignmentsFollowRecord: true,
+    });
+  });
+
+  it('a tampered event is found out: drawn experts the seed does not give, or a reserve assigned out of turn', () => {
+    const { record, history } = drawnStream();
+    const tampered = history.map((event) =>
+      event.type === 'ExpertsDrawn' ? { ...event, data: { ...event.data, drawn: [record.reserves[0], ...record.drawn.slice(1)] } } : event,
+    );
+    expect(verifyRecordedDraw(tampered)).toMatchObject({ reproduces: false });
+    const outOfTurn: DossierEvent = { type: 'ExpertAssigned', data: { dossierId: DOSSIER_ID, expertId: record.reserves[1], fieldMatch: true, drawReserve: 0, assignedAt: IN_REVIEW } };
+    expect(verifyRecordedDraw([...history, outOfTurn])).toMatchObject({ reproduces: true, assignmentsFollowRecord: false });
+  });
+
+  it('a dossier whose experts were planned, not drawn, has no draw to verify', () => {
+    expect(verifyRecordedDraw([...inReview, assigned('e-1')])).toBeNull();
   });
 });

@@ -1,0 +1,174 @@
+// 专家抽取 over HTTP: review starts by a seeded draw, each dossier keeps its record, anyone with the
+// record replays it from the events, and freed places go to the reserves in the recorded order.
+import { replayDraw } from '@app/domain/assignment';
+import { behaviourDatabaseKinds } from '../support/test-databases';
+import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import { signDeclaration } from '../support/sign-declaration';
+import { creditCode, preparePassedDossiers } from './prepare-dossiers';
+
+const SELECTION = 'demo-scenario-2026';
+const PASSWORD = 'expert-password-for-tests';
+const DOMAIN = 'AI+离散型制造';
+const SEED = '抽签-2026-04-15';
+const dossierId = (n: number) => `${SELECTION}-d${n}`;
+const RUBRIC_MAX: Record<string, number> = { technology: 25, effectiveness: 30, replicability: 25, investment: 10, compliance: 10 };
+const pointsFor = (total: number) => Object.fromEntries(Object.entries(RUBRIC_MAX).map(([code, max]) => [code, (max * total) / 100]));
+
+interface DrawRecordBody {
+  dossierId: string;
+  seed: string;
+  candidates: string[];
+  drawn: string[];
+  reserves: string[];
+}
+
+for (const kind of behaviourDatabaseKinds()) {
+  describe(`专家抽取 over HTTP on ${kind}`, () => {
+    let t: TestApp;
+    let admin: AuthenticatedClient;
+    const experts: string[] = [];
+    const clients = new Map<string, AuthenticatedClient>();
+    let records: DrawRecordBody[] = [];
+    const recordOf = (n: number) => records.find((record) => record.dossierId === dossierId(n))!;
+    const plan = (body: object) => admin.post(`/api/v1/selections/${SELECTION}/assignments`).send(body);
+    const dossierEvents = async (n: number) => t.store.readStream(`dossier-${dossierId(n)}`);
+    const holders = async (n: number): Promise<string[]> => {
+      const board = (await admin.get(`/api/v1/selections/${SELECTION}/assignments`).expect(200)).body.dossiers as { dossierId: string; experts: { expertId: string; status: string }[] }[];
+      return board.find((dossier) => dossier.dossierId === dossierId(n))!.experts.filter((e) => e.status === 'assigned').map((e) => e.expertId);
+    };
+
+    beforeAll(async () => {
+      t = await startTestApp(kind);
+      admin = await t.asAdmin();
+      await admin
+        .post('/api/v1/selections')
+        .send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31', overrides: { quotas: { scenario: 2 }, expertsPerDossier: 3 } })
+        .expect(201);
+      for (let n = 1; n <= 9; n += 1) {
+        const response = await admin
+          .post('/api/v1/experts')
+          .send({
+            name: `抽取专家${n}`,
+            organisationName: n === 1 ? '申报单位一' : `高校${n}`,
+            organisationCreditCode: creditCode(n === 1 ? 1 : 900 + n),
+            fields: [DOMAIN],
+            username: `draw-expert${n}`,
+            password: PASSWORD,
+          })
+          .expect(201);
+        experts.push(response.body.expertId);
+        clients.set(response.body.expertId, await t.as(`draw-expert${n}`, PASSWORD));
+      }
+    });
+    afterAll(async () => t?.close());
+
+    it('a draw before formal review has closed is a 409 that says where the selection is', async () => {
+      const early = await plan({ method: 'draw', seed: SEED }).expect(409);
+      expect(early.body.details.code).toBe('wrong-phase');
+      expect(early.body.message).toMatch(/[\u4e00-\u9fff]/);
+    });
+
+    it('a wrong method, reserves out of range, reserves without a draw, or a draw on a replacement round is a 400 naming the field', async () => {
+      await preparePassedDossiers(t.store, SELECTION, [
+        { dossierId: dossierId(1), organisation: 1, title: '第一场景', domain: DOMAIN },
+        { dossierId: dossierId(2), organisation: 2, title: '第二场景', domain: DOMAIN, excludedExpertIds: [experts[1]] },
+        { dossierId: dossierId(3), organisation: 3, title: '第三场景', domain: DOMAIN },
+      ]);
+      await t.settle();
+      t.clock.set('2026-04-15T02:00:00.000Z');
+      const method = await plan({ method: 'lottery' }).expect(400);
+      expect(method.body.details.map((d: { field: string }) => d.field)).toEqual(['method']);
+      const tooMany = await plan({ method: 'draw', reservesPerDossier: 11 }).expect(400);
+      expect(tooMany.body.details.map((d: { field: string }) => d.field)).toEqual(['reservesPerDossier']);
+      await plan({ method: 'draw', reservesPerDossier: 1.5 }).expect(400);
+      const withoutDraw = await plan({ reservesPerDossier: 2 }).expect(400);
+      expect(withoutDraw.body.details.code).toBe('reserves-only-with-draw');
+      expect(withoutDraw.body.message).toMatch(/随机抽取/);
+      const onReplacement = await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({ method: 'draw' }).expect(400);
+      expect(onReplacement.body.details.code).toBe('draw-only-at-start');
+      await clients.get(experts[2])!.post(`/api/v1/selections/${SELECTION}/assignments`).send({ method: 'draw' }).expect(403);
+      expect((await dossierEvents(1)).some((event) => event.type === 'ExpertsDrawn' || event.type === 'ExpertAssigned')).toBe(false);
+    });
+
+    it('review starts by draw: each dossier gets a record (ExpertsDrawn) and its drawn experts in one append; the selection keeps counts', async () => {
+      const drawn = await plan({ method: 'draw', seed: SEED, reservesPerDossier: 3 }).expect(201);
+      expect(drawn.body).toMatchObject({ selectionId: SELECTION, round: 1, seed: SEED, method: 'draw', unfilled: [] });
+      records = drawn.body.draws;
+      expect(records.map((record) => record.dossierId)).toEqual([1, 2, 3].map(dossierId));
+      expect(drawn.body.assignments).toHaveLength(9);
+      for (const record of records) {
+        expect(record).toMatchObject({ seed: `${SEED}/${record.dossierId}` });
+        expect(record.drawn).toHaveLength(3);
+        expect(record.reserves).toHaveLength(3);
+      }
+      expect(recordOf(1).candidates).not.toContain(experts[0]); // works for d1's applicant
+      expect(recordOf(2).candidates).not.toContain(experts[1]); // excluded by d2's applicant
+
+      const [started] = (await t.store.readStream(`selection-${SELECTION}`)).filter((event) => event.type === 'ExpertReviewStarted');
+      expect(started.data).toMatchObject({ method: 'draw', reservesPerDossier: 3, seed: SEED, assignedCount: 9 });
+      expect(JSON.stringify(started.data)).not.toContain('candidates');
+      const events = await dossierEvents(1);
+      const types = events.map((event) => event.type);
+      expect(types.slice(types.indexOf('ExpertsDrawn'))).toEqual(['ExpertsDrawn', 'ExpertAssigned', 'ExpertAssigned', 'ExpertAssigned']);
+      expect(new Set(events.slice(types.indexOf('ExpertsDrawn')).map((event) => event.metadata.causationId))).toEqual(new Set([started.metadata.causationId]));
+      expect((await holders(1)).sort()).toEqual([...recordOf(1).drawn].sort());
+
+      const again = await plan({ method: 'draw', seed: SEED }).expect(409);
+      expect(again.body.details.code).toBe('wrong-phase');
+    });
+
+    it('replaying a recorded draw from its event reproduces the drawn experts, by the API and by the domain function alone', async () => {
+      const [event] = (await dossierEvents(2)).filter((candidate) => candidate.type === 'ExpertsDrawn');
+      const stored = event.data as DrawRecordBody;
+      expect(replayDraw(stored)).toEqual({ drawn: recordOf(2).drawn, reserves: recordOf(2).reserves, matches: true });
+
+      const one = await admin.get(`/api/v1/dossiers/${dossierId(2)}/draw`).expect(200);
+      expect(one.body).toMatchObject({ ...recordOf(2), replayed: { drawn: recordOf(2).drawn, reserves: recordOf(2).reserves }, reproduces: true, assignmentsFollowRecord: true, reservesCalled: [] });
+      const all = await admin.get(`/api/v1/selections/${SELECTION}/draws`).expect(200);
+      expect(all.body).toMatchObject({ selectionId: SELECTION, drawnDossiers: 3, allReproduce: true });
+
+      await admin.get(`/api/v1/dossiers/${SELECTION}-none/draw`).expect(404);
+      await admin.get('/api/v1/selections/none-2026/draws').expect(404);
+      await clients.get(experts[3])!.get(`/api/v1/dossiers/${dossierId(2)}/draw`).expect(403);
+      await t.http.get(`/api/v1/dossiers/${dossierId(2)}/draw`).expect(401);
+    });
+
+    it('the draw is in the audit: the dossier stream names the record, the selection the method', async () => {
+      const audit = await admin.get(`/api/v1/streams/dossier-${dossierId(1)}/events`).expect(200);
+      expect(JSON.stringify(audit.body)).toContain('ExpertsDrawn');
+      expect(JSON.stringify(audit.body)).toContain(`${SEED}/${dossierId(1)}`);
+      const page = await admin.get(`/admin/streams/dossier-${dossierId(1)}`).expect(200);
+      expect(page.text).toContain('专家抽取');
+      expect(page.text).toContain(`种子 ${SEED}/${dossierId(1)}`);
+      const selectionPage = await admin.get(`/admin/streams/selection-${SELECTION}`).expect(200);
+      expect(selectionPage.text).toContain('随机抽取(每项备选 3 人');
+    });
+
+    it('a drawn expert recuses: the replacement round calls the first reserve of that dossier, in the recorded order', async () => {
+      const record = recordOf(1);
+      const leaving = record.drawn[0];
+      await clients.get(leaving)!.post(`/api/v1/dossiers/${dossierId(1)}/recusal`).send({ reason: '与申报单位存在合作关系' }).expect(200);
+      const replaced = await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({}).expect(200);
+      expect(replaced.body.assignments).toEqual([{ dossierId: dossierId(1), expertId: record.reserves[0], fieldMatch: true, drawReserve: 0 }]);
+      const [started] = (await t.store.readStream(`selection-${SELECTION}`)).filter((event) => event.type === 'ReplacementAssignmentsPlanned');
+      expect(started.data).toMatchObject({ round: 2, fromReserves: 1, assignedCount: 1 });
+      const verified = await admin.get(`/api/v1/dossiers/${dossierId(1)}/draw`).expect(200);
+      expect(verified.body).toMatchObject({ reproduces: true, assignmentsFollowRecord: true, reservesCalled: [{ expertId: record.reserves[0], reserveIndex: 0 }] });
+    });
+
+    it('a drawn expert\'s score is declared invalid: the next reserve of that dossier takes the freed place', async () => {
+      t.clock.set('2026-04-16T02:00:00.000Z');
+      const record = recordOf(3);
+      const [scorer] = record.drawn;
+      await signDeclaration(clients.get(scorer)!, SELECTION);
+      await clients.get(scorer)!.put(`/api/v1/dossiers/${dossierId(3)}/reviews/mine`).send({ points: pointsFor(70), comment: '材料翔实' }).expect(200);
+      await admin.post(`/api/v1/dossiers/${dossierId(3)}/reviews/${scorer}/invalidation`).send({ reason: '评审意见与所给分数矛盾' }).expect(200);
+      const replaced = await admin.post(`/api/v1/selections/${SELECTION}/assignments/replacements`).send({}).expect(200);
+      const next = record.reserves[0];
+      expect(replaced.body.assignments).toEqual([{ dossierId: dossierId(3), expertId: next, fieldMatch: true, drawReserve: 0 }]);
+      expect(await holders(3)).toContain(next);
+      expect(await holders(3)).not.toContain(scorer);
+      expect((await admin.get(`/api/v1/selections/${SELECTION}/draws`).expect(200)).body.allReproduce).toBe(true);
+    });
+  });
+}
