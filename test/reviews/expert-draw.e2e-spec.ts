@@ -1,6 +1,7 @@
 // 专家抽取 over HTTP: review starts by a seeded draw, each dossier keeps its record, anyone with the
 // record replays it from the events, and freed places go to the reserves in the recorded order.
 import { replayDraw } from '@app/domain/assignment';
+import { wordParagraphTexts, zipEntryText } from '../../libs/documents/src/testing/docx-reader.test-support';
 import { behaviourDatabaseKinds } from '../support/test-databases';
 import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
 import { signDeclaration } from '../support/sign-declaration';
@@ -169,6 +170,31 @@ for (const kind of behaviourDatabaseKinds()) {
       expect(await holders(3)).toContain(next);
       expect(await holders(3)).not.toContain(scorer);
       expect((await admin.get(`/api/v1/selections/${SELECTION}/draws`).expect(200)).body.allReproduce).toBe(true);
+    });
+  
+    it('after review closes, the invalidated expert\'s 专家评分表 reads 无效 with the reason on that row, not 回避', async () => {
+      t.clock.set('2026-04-20T02:00:00.000Z');
+      for (const n of [1, 2, 3]) {
+        for (const expertId of await holders(n)) {
+          const client = clients.get(expertId)!;
+          await signDeclaration(client, SELECTION);
+          const mine = await client.get(`/api/v1/dossiers/${dossierId(n)}/reviews/mine`);
+          if (mine.status === 404) await client.put(`/api/v1/dossiers/${dossierId(n)}/reviews/mine`).send({ points: pointsFor(80 - n), comment: '材料翔实' }).expect(200);
+        }
+      }
+      await admin.post(`/api/v1/selections/${SELECTION}/close-review`).expect(200);
+      await t.settle();
+      const [scorer] = recordOf(3).drawn;
+      const sheet = await admin.get(`/api/v1/selections/${SELECTION}/score-sheets/${scorer}`).buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      const paragraphs = wordParagraphTexts(zipEntryText(sheet.body as Buffer, 'word/document.xml'));
+      const at = paragraphs.indexOf('第三场景');
+      expect(paragraphs.slice(at + 1, at + 7)).toEqual(['无效', '无效', '无效', '无效', '无效', '无效']);
+      expect(paragraphs.some((text) => text.includes('《第三场景》:评分已被认定无效(原总分 70),理由:评审意见与所给分数矛盾。'))).toBe(true);
+      expect(paragraphs.slice(at + 1, at + 7)).not.toContain('回避');
     });
   });
 }
