@@ -3,6 +3,7 @@ import type { Dossier } from '@app/domain/dossier';
 import { minimumValidReviewsOf } from '@app/domain/programmes';
 import type { Selection } from '@app/domain/selection';
 import type { IdentityPairView } from './identity-hold';
+import { assignChoiceOf } from './draw-form';
 import { chineseDate, yuanOfFen } from './zh-format';
 
 /**
@@ -72,15 +73,21 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
     }
     case 'assign': {
       const passed = byStatus('passed');
+      const choice = assignChoiceOf(body);
+      if (choice.method === 'invalid') return { heading: '确认分配专家', lines: [], warnings: [], refused: choice.problem, button: '确认分配专家' };
+      const draw = choice.method === 'draw';
       return {
-        heading: '确认分配专家',
+        heading: draw ? '确认随机抽取专家' : '确认分配专家',
         lines: [
-          `将为通过形式审查的 ${passed.length} 个项目各分配 ${selection.rules.expertsPerDossier} 位专家(每位专家最多 ${selection.rules.maxDossiersPerExpert} 项),专家库现有在册专家 ${facts.activeExperts} 人。`,
+          draw
+            ? `将为通过形式审查的 ${passed.length} 个项目,各从其领域的专家库中随机抽取 ${selection.rules.expertsPerDossier} 位专家(已排除回避、停用和评审数已满 ${selection.rules.maxDossiersPerExpert} 项的专家),每项另抽备选专家 ${choice.reservesPerDossier} 人,有专家回避或评分被认定无效时按抽取顺序递补。专家库现有在册专家 ${facts.activeExperts} 人。`
+            : `将为通过形式审查的 ${passed.length} 个项目各分配 ${selection.rules.expertsPerDossier} 位专家(每位专家最多 ${selection.rules.maxDossiersPerExpert} 项),专家库现有在册专家 ${facts.activeExperts} 人。`,
+          ...(draw ? [`随机种子:${choice.seed}。抽取记录(种子、候选专家、抽中专家和备选专家)将写入各项目的记录,任何人可按种子重现抽取结果。确认前不显示抽取结果。`] : []),
           text(body.reviewDeadlineDate) ? `评审截止日期:${chineseDate(text(body.reviewDeadlineDate))}。` : '未设定评审截止日期。',
           '分配后专家评审开始,分配结果不能撤销(回避的名额可补充分配)。',
         ],
         warnings: facts.activeExperts < selection.rules.expertsPerDossier ? [`在册专家不足 ${selection.rules.expertsPerDossier} 人,部分项目将无法配齐。`] : [],
-        button: '确认分配专家',
+        button: draw ? '确认随机抽取' : '确认分配专家',
       };
     }
     case 'replacements': {
@@ -90,7 +97,10 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
         .filter(({ missing }) => missing > 0);
       return {
         heading: '确认补充分配专家',
-        lines: [`将为 ${open.length} 个项目补充分配专家,共 ${open.reduce((sum, { missing }) => sum + missing, 0)} 个名额。已回避的专家不会再分配到其回避的项目。`],
+        lines: [
+          `将为 ${open.length} 个项目补充分配专家,共 ${open.reduce((sum, { missing }) => sum + missing, 0)} 个名额。已回避的专家不会再分配到其回避的项目。`,
+          ...(open.some(({ dossier }) => dossier.draw) ? ['随机抽取的项目由其备选专家按抽取记录的顺序递补(跳过已回避、停用或评审数已满的);备选专家用尽时按均衡规则从专家库补充。'] : []),
+        ],
         warnings: [],
         table: { caption: '待补充的名额', head: ['项目', '缺少'], rows: open.map(({ dossier, missing }) => [dossier.title, `${missing} 人`]) },
         button: '确认补充分配',

@@ -1,0 +1,39 @@
+import type { Dossier } from '@app/domain/dossier';
+import type { Selection } from '@app/domain/selection';
+import { confirmationOf } from './admin-confirmations';
+import { assignChoiceOf, freshDrawSeed } from './draw-form';
+
+const selection = { reviewDossierIds: ['a'], rules: { expertsPerDossier: 5, maxDossiersPerExpert: 15, minimumValidReviews: 3 } } as unknown as Selection;
+const passed = { dossierId: 'a', title: '甲项目', status: 'passed', assignments: [], scores: [] } as unknown as Dossier;
+const assign = (body: Record<string, unknown>) => confirmationOf('assign', { action: 'assign', ...body }, { selection, dossiers: [passed], expertName: (id) => id, activeExperts: 12 })!;
+
+describe('the 分配专家 form: balanced plan or 专家抽取', () => {
+  it('given no method, the balanced plan; given draw, its seed and reserves (2 unless changed)', () => {
+    expect(assignChoiceOf({})).toEqual({ method: 'balanced' });
+    expect(assignChoiceOf({ method: 'draw', seed: ' 抽签-0415 ' })).toEqual({ method: 'draw', seed: '抽签-0415', reservesPerDossier: 2 });
+    expect(assignChoiceOf({ method: 'draw', seed: 'x', reservesPerDossier: '0' })).toEqual({ method: 'draw', seed: 'x', reservesPerDossier: 0 });
+  });
+
+  it('an empty or long seed, reserves that are no whole number from 0 to 10, or an unknown method is refused in Chinese', () => {
+    for (const body of [{ method: 'draw', seed: '' }, { method: 'draw', seed: 'x'.repeat(101) }, { method: 'draw', seed: 'x', reservesPerDossier: '11' }, { method: 'draw', seed: 'x', reservesPerDossier: '1.5' }, { method: 'lottery' }]) {
+      const choice = assignChoiceOf(body);
+      expect(choice.method).toBe('invalid');
+      expect(choice.method === 'invalid' && /[\u4e00-\u9fff]/.test(choice.problem)).toBe(true);
+    }
+  });
+
+  it('a fresh seed is random, so nobody knows it before the form is shown', () => {
+    expect(freshDrawSeed()).toMatch(/^[0-9a-f]{12}$/);
+    expect(freshDrawSeed()).not.toBe(freshDrawSeed());
+  });
+
+  it('the confirmation of a draw shows the seed and the reserves, and not the drawn experts; a bad form has no button', () => {
+    const shown = assign({ method: 'draw', seed: '3f9c0a7d2b4e', reservesPerDossier: '3' });
+    expect(shown.heading).toBe('确认随机抽取专家');
+    expect(shown.lines.join('')).toContain('随机种子:3f9c0a7d2b4e');
+    expect(shown.lines.join('')).toContain('每项另抽备选专家 3 人');
+    expect(shown.refused).toBeUndefined();
+    expect(assign({}).heading).toBe('确认分配专家');
+    expect(assign({ method: 'draw', seed: '' }).refused).toContain('随机种子');
+  });
+});
