@@ -10,7 +10,6 @@ import { creditCode, preparePassedDossiers } from './prepare-dossiers';
 const SELECTION = 'demo-scenario-2026';
 const PASSWORD = 'expert-password-for-tests';
 const DOMAIN = 'AI+离散型制造';
-const SEED = '抽签-2026-04-15';
 const dossierId = (n: number) => `${SELECTION}-d${n}`;
 const RUBRIC_MAX: Record<string, number> = { technology: 25, effectiveness: 30, replicability: 25, investment: 10, compliance: 10 };
 const pointsFor = (total: number) => Object.fromEntries(Object.entries(RUBRIC_MAX).map(([code, max]) => [code, (max * total) / 100]));
@@ -30,6 +29,8 @@ for (const kind of behaviourDatabaseKinds()) {
     const experts: string[] = [];
     const clients = new Map<string, AuthenticatedClient>();
     let records: DrawRecordBody[] = [];
+    /** The seed the server drew for the review (none was given). */
+    let seed = '';
     const recordOf = (n: number) => records.find((record) => record.dossierId === dossierId(n))!;
     const plan = (body: object) => admin.post(`/api/v1/selections/${SELECTION}/assignments`).send(body);
     const dossierEvents = async (n: number) => t.store.readStream(`dossier-${dossierId(n)}`);
@@ -64,7 +65,7 @@ for (const kind of behaviourDatabaseKinds()) {
     afterAll(async () => t?.close());
 
     it('a draw before formal review has closed is a 409 that says where the selection is', async () => {
-      const early = await plan({ method: 'draw', seed: SEED }).expect(409);
+      const early = await plan({ method: 'draw', seed: '抽签-2026-04-15' }).expect(409);
       expect(early.body.details.code).toBe('wrong-phase');
       expect(early.body.message).toMatch(/[\u4e00-\u9fff]/);
     });
@@ -92,13 +93,15 @@ for (const kind of behaviourDatabaseKinds()) {
     });
 
     it('review starts by draw: each dossier gets a record (ExpertsDrawn) and its drawn experts in one append; the selection keeps counts', async () => {
-      const drawn = await plan({ method: 'draw', seed: SEED, reservesPerDossier: 3 }).expect(201);
-      expect(drawn.body).toMatchObject({ selectionId: SELECTION, round: 1, seed: SEED, method: 'draw', unfilled: [] });
+      const drawn = await plan({ method: 'draw', reservesPerDossier: 3 }).expect(201);
+      seed = drawn.body.seed;
+      expect(seed).toMatch(/^[0-9a-f]{16}$/); // none given: the server drew one and recorded it
+      expect(drawn.body).toMatchObject({ selectionId: SELECTION, round: 1, method: 'draw', unfilled: [] });
       records = drawn.body.draws;
       expect(records.map((record) => record.dossierId)).toEqual([1, 2, 3].map(dossierId));
       expect(drawn.body.assignments).toHaveLength(9);
       for (const record of records) {
-        expect(record).toMatchObject({ seed: `${SEED}/${record.dossierId}` });
+        expect(record).toMatchObject({ seed: `${seed}/${record.dossierId}` });
         expect(record.drawn).toHaveLength(3);
         expect(record.reserves).toHaveLength(3);
       }
@@ -106,7 +109,7 @@ for (const kind of behaviourDatabaseKinds()) {
       expect(recordOf(2).candidates).not.toContain(experts[1]); // excluded by d2's applicant
 
       const [started] = (await t.store.readStream(`selection-${SELECTION}`)).filter((event) => event.type === 'ExpertReviewStarted');
-      expect(started.data).toMatchObject({ method: 'draw', reservesPerDossier: 3, seed: SEED, assignedCount: 9 });
+      expect(started.data).toMatchObject({ method: 'draw', reservesPerDossier: 3, seed, assignedCount: 9 });
       expect(JSON.stringify(started.data)).not.toContain('candidates');
       const events = await dossierEvents(1);
       const types = events.map((event) => event.type);
@@ -114,7 +117,7 @@ for (const kind of behaviourDatabaseKinds()) {
       expect(new Set(events.slice(types.indexOf('ExpertsDrawn')).map((event) => event.metadata.causationId))).toEqual(new Set([started.metadata.causationId]));
       expect((await holders(1)).sort()).toEqual([...recordOf(1).drawn].sort());
 
-      const again = await plan({ method: 'draw', seed: SEED }).expect(409);
+      const again = await plan({ method: 'draw', seed: 'x' }).expect(409);
       expect(again.body.details.code).toBe('wrong-phase');
     });
 
@@ -137,10 +140,10 @@ for (const kind of behaviourDatabaseKinds()) {
     it('the draw is in the audit: the dossier stream names the record, the selection the method', async () => {
       const audit = await admin.get(`/api/v1/streams/dossier-${dossierId(1)}/events`).expect(200);
       expect(JSON.stringify(audit.body)).toContain('ExpertsDrawn');
-      expect(JSON.stringify(audit.body)).toContain(`${SEED}/${dossierId(1)}`);
+      expect(JSON.stringify(audit.body)).toContain(`${seed}/${dossierId(1)}`);
       const page = await admin.get(`/admin/streams/dossier-${dossierId(1)}`).expect(200);
       expect(page.text).toContain('专家抽取');
-      expect(page.text).toContain(`种子 ${SEED}/${dossierId(1)}`);
+      expect(page.text).toContain(`种子 ${seed}/${dossierId(1)}`);
       const selectionPage = await admin.get(`/admin/streams/selection-${SELECTION}`).expect(200);
       expect(selectionPage.text).toContain('随机抽取(每项备选 3 人');
     });
