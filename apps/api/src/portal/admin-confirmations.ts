@@ -1,4 +1,7 @@
+import { drawRound } from '@app/domain/assignment';
 import { awardAmount } from '@app/domain/awards';
+import type { ConflictExpert } from '@app/domain/conflicts';
+import { conflictDossierOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import { minimumValidReviewsOf } from '@app/domain/programmes';
 import type { Selection } from '@app/domain/selection';
@@ -29,6 +32,8 @@ export interface DeskFacts {
   readonly dossiers: readonly Dossier[];
   readonly expertName: (expertId: string) => string;
   readonly activeExperts: number;
+  /** The expert pool as the conflict rules see it, for a draw's dry run (only its refusal is shown). */
+  readonly pool?: readonly ConflictExpert[];
   /** The notice a StartPublicNotice would record now, or the refusal in Chinese (dry run of the decider). */
   readonly noticePreview?: { startsOn: string; endsOn: string; workingDays: number } | { refused: string };
 }
@@ -76,6 +81,7 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
       const choice = assignChoiceOf(body);
       if (choice.method === 'invalid') return { heading: '确认分配专家', lines: [], warnings: [], refused: choice.problem, button: '确认分配专家' };
       const draw = choice.method === 'draw';
+      const short = choice.method === 'draw' && facts.pool ? dossiersTooShortToDraw(passed, facts.pool, selection, choice.seed, choice.reservesPerDossier) : [];
       return {
         heading: draw ? '确认随机抽取专家' : '确认分配专家',
         lines: [
@@ -87,6 +93,9 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
           '分配后专家评审开始,分配结果不能撤销(回避的名额可补充分配)。',
         ],
         warnings: facts.activeExperts < selection.rules.expertsPerDossier ? [`在册专家不足 ${selection.rules.expertsPerDossier} 人,部分项目将无法配齐。`] : [],
+        ...(short.length
+          ? { refused: `以下项目本领域可抽取的专家不足,不能随机抽取:${short.join('、')}。请补充专家库,或改用均衡分配。` }
+          : {}),
         button: draw ? '确认随机抽取' : '确认分配专家',
       };
     }
@@ -219,5 +228,28 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
     }
     default:
       return null;
+  }
+}
+
+/**
+ * The draw the admin would confirm, run dry: only whether some dossier lacks candidates (the same
+ * inputs give the same answer when confirmed); its experts are never shown before confirming.
+ */
+function dossiersTooShortToDraw(passed: readonly Dossier[], pool: readonly ConflictExpert[], selection: Selection, seed: string, reservesPerDossier: number): string[] {
+  const { rules } = selection;
+  try {
+    drawRound({
+      dossiers: passed.filter((dossier) => selection.passedDossierIds.includes(dossier.dossierId)).map((dossier) => conflictDossierOf(dossier, rules)),
+      experts: pool,
+      expertsPerDossier: rules.expertsPerDossier,
+      maxPerExpert: rules.maxDossiersPerExpert,
+      seed,
+      reservesPerDossier,
+    });
+    return [];
+  } catch (error) {
+    const details = (error as { details?: { dossiers?: { dossierId: string; candidates: number; count: number }[] } }).details;
+    if (!details?.dossiers) throw error;
+    return details.dossiers.map((short) => `${passed.find((dossier) => dossier.dossierId === short.dossierId)?.title ?? short.dossierId}(可抽取 ${short.candidates} 人,需 ${short.count} 人)`);
   }
 }

@@ -38,6 +38,7 @@ import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } fro
 import { PortalViews } from './portal-views';
 import { OVERRIDE_LABELS, overridesFromForm, programmeRuleForm } from './open-call-form';
 import { rankedScoreboard } from './ranked-scoreboard';
+import { conflictExpertOf } from '@app/domain/expert';
 import { confirmationOf } from './admin-confirmations';
 import { declarationDefaults, declarationFromForm } from './declaration-form';
 import { drawRecordRows } from './draw-record-view';
@@ -179,7 +180,8 @@ export class AdminPagesController {
         noticePreview = { refused: problemInChinese(error) };
       }
     }
-    return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, noticePreview };
+    const pool = action === 'assign' ? experts.map(conflictExpertOf) : undefined;
+    return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, pool, noticePreview };
   }
 
   /** A `project-identity-unclear` hold as the pairs the page shows, with the applicants' names. */
