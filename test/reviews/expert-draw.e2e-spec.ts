@@ -1,5 +1,10 @@
 // 专家抽取 over HTTP: review starts by a seeded draw, each dossier keeps its record, anyone with the
 // record replays it from the events, and freed places go to the reserves in the recorded order.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { replayDraw } from '@app/domain/assignment';
 import { wordParagraphTexts, zipEntryText } from '../../libs/documents/src/testing/docx-reader.test-support';
 import { behaviourDatabaseKinds } from '../support/test-databases';
@@ -12,6 +17,7 @@ const PASSWORD = 'expert-password-for-tests';
 const DOMAIN = 'AI+离散型制造';
 const dossierId = (n: number) => `${SELECTION}-d${n}`;
 const RUBRIC_MAX: Record<string, number> = { technology: 25, effectiveness: 30, replicability: 25, investment: 10, compliance: 10 };
+const run = promisify(execFile);
 const pointsFor = (total: number) => Object.fromEntries(Object.entries(RUBRIC_MAX).map(([code, max]) => [code, (max * total) / 100]));
 
 interface DrawRecordBody {
@@ -135,6 +141,36 @@ for (const kind of behaviourDatabaseKinds()) {
       await admin.get('/api/v1/selections/none-2026/draws').expect(404);
       await clients.get(experts[3])!.get(`/api/v1/dossiers/${dossierId(2)}/draw`).expect(403);
       await t.http.get(`/api/v1/dossiers/${dossierId(2)}/draw`).expect(401);
+    });
+
+    it('an auditor replays every draw from the exported history with Node alone; an edited record does not reproduce', async () => {
+      const exported = await admin.get(`/api/v1/selections/${SELECTION}/history`).buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      }).expect(200);
+      const folder = mkdtempSync(join(tmpdir(), 'draws-'));
+      try {
+        const file = join(folder, 'history.jsonl');
+        writeFileSync(file, exported.body as string);
+        expect((await run(process.execPath, ['tools/verify-history.mjs', file])).stdout).toMatch(/^intact: /); // the records are the ones written
+        const ok = await run(process.execPath, ['tools/replay-draws.mjs', file]);
+        expect(ok.stdout).toContain('3 draws, 3 reproduce');
+        for (const record of records) expect(ok.stdout).toContain(`reproduces: ${record.dossierId}  seed ${record.seed}  drawn ${record.drawn.join(' ')}  reserves ${record.reserves.join(' ')}`);
+
+        const lines = (exported.body as string).split('\n');
+        const at = lines.findIndex((line) => line.includes('"type":"ExpertsDrawn"'));
+        const line = JSON.parse(lines[at]);
+        [line.data.drawn[0], line.data.reserves[0]] = [line.data.reserves[0], line.data.drawn[0]];
+        lines[at] = JSON.stringify(line);
+        writeFileSync(file, lines.join('\n'));
+        const broken = await run(process.execPath, ['tools/replay-draws.mjs', file]).then(() => null, (error: { code: number; stdout: string }) => error);
+        expect(broken?.code).toBe(1);
+        expect(broken?.stdout).toContain(`DOES NOT REPRODUCE at line ${at + 1}: ${line.data.dossierId}`);
+        expect(broken?.stdout).toContain('3 draws, 2 reproduce');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
 
     it('the draw is in the audit: the dossier stream names the record, the selection the method', async () => {
