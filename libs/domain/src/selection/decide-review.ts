@@ -153,11 +153,15 @@ function reservesFor(
   if (records.size === 0) return [];
   const experts = new Map(command.data.experts.map((expert) => [expert.expertId, expert]));
   const loads = new Map<string, number>();
-  for (const { expertId } of existing) loads.set(expertId, (loads.get(expertId) ?? 0) + 1);
+  const heldBy = new Map<string, string[]>(); // once, not per dossier: a round may see every pair of the selection
+  for (const { dossierId, expertId } of existing) {
+    loads.set(expertId, (loads.get(expertId) ?? 0) + 1);
+    heldBy.set(dossierId, [...(heldBy.get(dossierId) ?? []), expertId]);
+  }
   return command.data.dossiers.flatMap((dossier) => {
     const record = records.get(dossier.dossierId);
     if (!record) return [];
-    const held = existing.filter((pair) => pair.dossierId === dossier.dossierId).map((pair) => pair.expertId);
+    const held = heldBy.get(dossier.dossierId) ?? [];
     const onDossier = [...held, ...(dossier.recusedExpertIds ?? [])];
     const missing = expertsPerDossier - held.length;
     return callReserves({ dossier, record, onDossier, experts, loads, maxPerExpert, missing }).map((call) => ({ dossierId: dossier.dossierId, ...call }));
