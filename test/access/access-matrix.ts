@@ -52,6 +52,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/v1/selections/{selectionId}/assignments', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/assignments', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/selections/{selectionId}/assignments/replacements', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/selections/{selectionId}/draws', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/dossiers/{dossierId}/draw', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/selections/{selectionId}/review-progress', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/me/assignments', allowed: ['expert'] },
   { method: 'POST', path: '/api/v1/dossiers/{dossierId}/reviews/{expertId}/invalidation', allowed: ['admin'], body: { reason: '评审意见缺失' } },

@@ -29,6 +29,7 @@ export const EVENT_NAMES: Record<string, string> = {
   DossierReturnedForCorrection: '退回补正',
   DossierRejected: '形式审查不予受理',
   ExpertAssigned: '分配评审专家',
+  ExpertsDrawn: '专家抽取',
   ExpertRecused: '专家回避',
   ScoreSubmitted: '专家评分',
   ScoreAmended: '专家修改评分',
@@ -99,7 +100,9 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
       const assigned = Number(summary.assignedCount ?? 0);
       const unfilled = Number(summary.unfilledPlaces ?? 0);
       const experts = Object.keys(obj(summary.assignedPerExpert)).map(names.expert);
-      return `第 ${round} 轮,新分配 ${assigned} 人次${experts.length && experts.length <= 4 ? `(${experts.join('、')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
+      const how = data.method === 'draw' ? `随机抽取(每项备选 ${str(data.reservesPerDossier)} 人,抽取记录见各申报),` : '';
+      const reserves = Number(data.fromReserves ?? 0) ? `,其中备选专家递补 ${str(data.fromReserves)} 人次` : '';
+      return `第 ${round} 轮,${how}新分配 ${assigned} 人次${reserves}${experts.length && experts.length <= 4 ? `(${experts.join('、')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
     }
     case 'ReviewClosed': {
       const tiers = list(obj(data.shortlist).tiers);
@@ -140,7 +143,9 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
     case 'DossierReturnedForCorrection':
       return `理由:${clip(data.reason)};补正截止 ${chineseDate(str(data.correctionDeadlineDate))}`;
     case 'ExpertAssigned':
-      return `${expert()}${data.fieldMatch ? '(领域匹配)' : ''}`;
+      return `${expert()}${data.fieldMatch ? '(领域匹配)' : ''}${typeof data.drawReserve === 'number' ? `;抽取记录第 ${data.drawReserve + 1} 位备选专家递补` : ''}`;
+    case 'ExpertsDrawn':
+      return `种子 ${str(data.seed)};候选 ${list(data.candidates).length} 人,抽中 ${list(data.drawn).map((id) => names.expert(str(id))).join('、')};备选(依次递补)${list(data.reserves).map((id) => names.expert(str(id))).join('、') || '无'}`;
     case 'ExpertRecused':
       return `${expert()};理由:${clip(data.reason)}${data.scoreDiscarded ? ';已评分数作废' : ''}`;
     case 'ScoreSubmitted':

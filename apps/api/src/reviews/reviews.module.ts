@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { DrawRecordsController } from './assignments/draw-records/draw-records.controller';
 import { ReadAssignmentsController } from './assignments/read-assignments/read-assignments.controller';
 import { MyAssignmentsController } from './assignments/my-assignments/my-assignments.controller';
 import { PlanAssignmentsController } from './assignments/plan-assignments/plan-assignments.controller';
@@ -38,6 +39,7 @@ import { ReviewStagesController } from './stages/review-stages.controller';
     DeactivateExpertController,
     PlanAssignmentsController,
     ReadAssignmentsController,
+    DrawRecordsController,
     MyAssignmentsController,
     DeclarationController,
     ScoreDossierController,

@@ -1,3 +1,4 @@
+import { replayDraw } from '../assignment/draw-experts';
 import { requireSignedDeclaration } from '../commitments/commitment.decider';
 import { ConflictDossier, ConflictExpert, findConflict, sharesField } from '../conflicts';
 import type { CallRules } from '../programmes';
@@ -5,7 +6,7 @@ import { weightedTotal } from '../scoring';
 import { requireRole, requireText } from '../selection/checks';
 import { requirePhase } from '../selection/selection.phase';
 import { refuse } from '../shared/refusal';
-import type { AmendScore, AssignExpert, RecuseExpert, SubmitScore } from './dossier.commands';
+import type { AmendScore, AssignExpert, RecordDraw, RecuseExpert, SubmitScore } from './dossier.commands';
 import type { DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
 import type { Dossier, DossierState } from './dossier.state';
@@ -53,6 +54,10 @@ export function decideAssign(command: AssignExpert, state: DossierState): Dossie
   }
   const target = conflictDossierOf(dossier, rules);
   requireNoConflict(expert, target, `expert ${expert.expertId} cannot be assigned`);
+  const { drawReserve } = command.data;
+  if (drawReserve !== undefined && dossier.draw?.reserves[drawReserve] !== expert.expertId) {
+    throw refuse('not-a-draw-reserve', `expert ${expert.expertId} is not reserve ${drawReserve + 1} of this dossier's draw`);
+  }
   return [
     {
       type: 'ExpertAssigned',
@@ -60,8 +65,32 @@ export function decideAssign(command: AssignExpert, state: DossierState): Dossie
         dossierId: dossier.dossierId,
         expertId: expert.expertId,
         fieldMatch: sharesField(expert, target),
+        ...(drawReserve !== undefined ? { drawReserve } : {}),
         assignedAt: command.metadata.now,
       },
+    },
+  ];
+}
+
+/**
+ * 专家抽取: the record is written once per dossier, before any expert is assigned to it, and only
+ * when replaying it gives the same experts (a record that does not replay is never stored).
+ */
+export function decideRecordDraw(command: RecordDraw, state: DossierState): DossierEvent[] {
+  requireRole(command.metadata, ['admin', 'system'], 'record a draw of experts');
+  const dossier = requireReview(command, state, 'drawing experts');
+  const { record } = command.data;
+  if (dossier.draw || dossier.assignments.length > 0) {
+    throw refuse('draw-already-recorded', `dossier ${dossier.dossierId} already has its experts; a draw is made once, before any assignment`);
+  }
+  if (record.dossierId !== dossier.dossierId || !replayDraw(record).matches) {
+    throw refuse('draw-record-invalid', `the draw record for ${record.dossierId} does not replay to its drawn experts`, 'invalid');
+  }
+  const { seed, candidates, drawn, reserves } = record;
+  return [
+    {
+      type: 'ExpertsDrawn',
+      data: { dossierId: dossier.dossierId, seed, candidates: [...candidates], drawn: [...drawn], reserves: [...reserves], drawnAt: command.metadata.now },
     },
   ];
 }
@@ -137,7 +166,7 @@ export function decideScore(command: SubmitScore | AmendScore, state: DossierSta
 }
 
 function requireReview(
-  command: AssignExpert | RecuseExpert | SubmitScore | AmendScore,
+  command: AssignExpert | RecordDraw | RecuseExpert | SubmitScore | AmendScore,
   state: DossierState,
   action: string,
 ): Dossier {

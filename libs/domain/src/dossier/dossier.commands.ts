@@ -1,3 +1,4 @@
+import type { DrawRecord } from '../assignment/draw-experts';
 import type { SignedDeclaration } from '../commitments/commitment.state';
 import type { ConflictExpert } from '../conflicts';
 import type { SelectionFacts } from '../selection/selection.phase';
@@ -49,7 +50,10 @@ export type ReturnForCorrection = DossierCommandOf<
 >;
 export type RejectDossier = DossierCommandOf<'RejectDossier', { reason: string }>;
 
-export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts }>;
+/** `drawReserve`: the expert is the drawn dossier's reserve at this place of its record (备选专家递补). */
+export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts; drawReserve?: number }>;
+/** 专家抽取: the draw's record goes on the dossier's stream before the drawn experts are assigned. */
+export type RecordDraw = DossierCommandOf<'RecordDraw', { record: DrawRecord }>;
 export type RecuseExpert = DossierCommandOf<'RecuseExpert', { expertId: string; reason: string }>;
 /** A score, with the expert's signature of the selection's declaration (null: he has not signed). */
 interface ScoreData {
@@ -103,6 +107,7 @@ export type DossierCommand =
   | ReturnForCorrection
   | RejectDossier
   | AssignExpert
+  | RecordDraw
   | RecuseExpert
   | SubmitScore
   | AmendScore

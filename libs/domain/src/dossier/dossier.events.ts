@@ -118,7 +118,16 @@ export type DossierEvent =
       };
     }
   | { type: 'DossierRejected'; data: { dossierId: string; reason: string; reviewedBy: string; rejectedAt: string } }
-  | { type: 'ExpertAssigned'; data: { dossierId: string; expertId: string; fieldMatch: boolean; assignedAt: string } }
+  | {
+      type: 'ExpertAssigned';
+      /** `drawReserve`: a reserve of the dossier's draw, at this place (0 first) of its record. */
+      data: { dossierId: string; expertId: string; fieldMatch: boolean; drawReserve?: number; assignedAt: string };
+    }
+  | {
+      /** 专家抽取: the record anyone replays (replayDraw) — seed, candidates in order, drawn, reserves. */
+      type: 'ExpertsDrawn';
+      data: { dossierId: string; seed: string; candidates: string[]; drawn: string[]; reserves: string[]; drawnAt: string };
+    }
   | {
       type: 'ExpertRecused';
       data: {

@@ -19,6 +19,14 @@ export interface ExpertAssignment {
   readonly recusalReason: string | null;
 }
 
+export interface DossierDraw {
+  readonly seed: string;
+  readonly candidates: readonly string[];
+  readonly drawn: readonly string[];
+  readonly reserves: readonly string[];
+  readonly drawnAt: string;
+}
+
 export interface ExpertScore {
   readonly expertId: string;
   readonly points: Readonly<Record<string, number>>;
@@ -77,6 +85,8 @@ export interface Dossier {
   readonly correction: { readonly reason: string; readonly deadlineDate: string; readonly deadline: string } | null;
   readonly approvedInvestmentFen: Fen | null;
   readonly assignments: readonly ExpertAssignment[];
+  /** 专家抽取: the draw's record when the experts were drawn (absent or null: planned, or folded before). */
+  readonly draw?: DossierDraw | null;
   /** Stage 1's scores that count: a recused expert's score is dropped. */
   readonly scores: readonly ExpertScore[];
   /** Panel stages the dossier reached, in order. Absent on states folded before stages. */
@@ -156,6 +166,10 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
         ...dossier,
         assignments: [...dossier.assignments, { expertId, fieldMatch, status: 'assigned', recusalReason: null }],
       };
+    }
+    case 'ExpertsDrawn': {
+      const { seed, candidates, drawn, reserves, drawnAt } = event.data;
+      return { ...dossier, draw: { seed, candidates, drawn, reserves, drawnAt } };
     }
     case 'ExpertRecused': {
       const { expertId, reason } = event.data;

@@ -1,7 +1,8 @@
 import { assertLocalDate, shanghaiDate } from '../calendar';
 import type { LocalDate } from '../calendar';
-import { planAssignment } from '../assignment';
-import type { AssignmentPlan } from '../assignment';
+import { callReserves, drawRound, planAssignment } from '../assignment';
+import type { AssignmentPlan, DrawRecord, PlannedAssignment } from '../assignment';
+import type { ConflictDossier } from '../conflicts';
 import { rankShortlist } from '../ranking';
 import { reviewStagesOf } from '../programmes/review-stages';
 import { refuse } from '../shared/refusal';
@@ -23,6 +24,10 @@ export interface AssignmentRoundDecision {
   readonly round: number;
   readonly seed: string;
   readonly plan: AssignmentPlan;
+  /** 专家抽取: each drawn dossier's record, which goes on its stream (ExpertsDrawn) before its assignments. */
+  readonly draws: readonly DrawRecord[];
+  /** Pairs of this round that are a drawn dossier's reserves, with their place in its record. */
+  readonly reserveCalls: readonly { readonly dossierId: string; readonly expertId: string; readonly reserveIndex: number }[];
 }
 
 /** StartExpertReview or PlanReplacementAssignments, with the plan the event summarises. */
@@ -52,13 +57,10 @@ function planExpertReview(command: StartExpertReview, state: SelectionState): As
   const seed = command.data.seed ?? selection.selectionId;
   const reviewDeadlineDate = reviewDeadlineOf(command);
   const { rules } = selection;
-  const plan = planAssignment({
-    dossiers,
-    experts,
-    expertsPerDossier: rules.expertsPerDossier,
-    maxPerExpert: rules.maxDossiersPerExpert,
-    seed,
-  });
+  const { draw } = command.data;
+  const round = { dossiers, experts, expertsPerDossier: rules.expertsPerDossier, maxPerExpert: rules.maxDossiersPerExpert, seed };
+  const drawn = draw ? drawRound({ ...round, reservesPerDossier: requireReserveCount(draw.reservesPerDossier) }) : null;
+  const plan = drawn ? drawn.plan : planAssignment(round);
   const events: SelectionEvent[] = [
     {
       type: 'ExpertReviewStarted',
@@ -70,11 +72,20 @@ function planExpertReview(command: StartExpertReview, state: SelectionState): As
         maxPerExpert: rules.maxDossiersPerExpert,
         ...planRoundSummaryOf(plan.assignments, plan.unfilled),
         reviewDeadlineDate,
+        ...(draw ? { method: 'draw' as const, reservesPerDossier: draw.reservesPerDossier } : {}),
         startedAt: command.metadata.now,
       },
     },
   ];
-  return { events, round: 1, seed, plan };
+  return { events, round: 1, seed, plan, draws: drawn?.records ?? [], reserveCalls: [] };
+}
+
+/** Reserves per drawn dossier: 0 … 10, so a record stays small. */
+function requireReserveCount(reserves: number): number {
+  if (!Number.isSafeInteger(reserves) || reserves < 0 || reserves > 10) {
+    throw refuse('invalid-reserve-count', `reserves per dossier must be a whole number from 0 to 10, got ${reserves}`, 'invalid');
+  }
+  return reserves;
 }
 
 function reviewDeadlineOf(command: StartExpertReview): LocalDate | null {
@@ -100,14 +111,21 @@ function planReplacements(command: PlanReplacementAssignments, state: SelectionS
   requireDossiersFrom(dossiers, selection.reviewDossierIds, 'is not in expert review');
   const round = selection.assignmentRounds + 1;
   const seed = command.data.seed ?? `${selection.selectionId}/round-${round}`;
-  const plan = planAssignment({
+  const { expertsPerDossier, maxDossiersPerExpert } = selection.rules;
+  const reserveCalls = reservesFor(command, existing, expertsPerDossier, maxDossiersPerExpert);
+  // The planner fills what the reserves could not, around the reserves just called.
+  const planned = planAssignment({
     dossiers,
     experts,
-    expertsPerDossier: selection.rules.expertsPerDossier,
-    maxPerExpert: selection.rules.maxDossiersPerExpert,
+    expertsPerDossier,
+    maxPerExpert: maxDossiersPerExpert,
     seed,
-    existing,
+    existing: [...existing, ...reserveCalls],
   });
+  const plan: AssignmentPlan = {
+    ...planned,
+    assignments: [...reserveCalls.map(({ dossierId, expertId }) => ({ dossierId, expertId, fieldMatch: true })), ...planned.assignments].sort(comparePairs),
+  };
   const events: SelectionEvent[] = [
     {
       type: 'ReplacementAssignmentsPlanned',
@@ -116,11 +134,46 @@ function planReplacements(command: PlanReplacementAssignments, state: SelectionS
         round,
         seed,
         ...planRoundSummaryOf(plan.assignments, plan.unfilled),
+        ...(reserveCalls.length > 0 ? { fromReserves: reserveCalls.length } : {}),
         plannedAt: command.metadata.now,
       },
     },
   ];
-  return { events, round, seed, plan };
+  return { events, round, seed, plan, draws: [], reserveCalls };
+}
+
+/**
+ * 备选专家递补: each drawn dossier's open places go to its reserves in the recorded order (callReserves);
+ * the loads start from the assignments in force. Recused experts are in the dossier's recusedExpertIds.
+ */
+function reservesFor(
+  command: PlanReplacementAssignments,
+  existing: PlanReplacementAssignments['data']['existing'],
+  expertsPerDossier: number,
+  maxPerExpert: number,
+): { dossierId: string; expertId: string; reserveIndex: number }[] {
+  const records = new Map((command.data.draws ?? []).map((record) => [record.dossierId, record]));
+  if (records.size === 0) return [];
+  const experts = new Map(command.data.experts.map((expert) => [expert.expertId, expert]));
+  const loads = new Map<string, number>();
+  const heldBy = new Map<string, string[]>(); // once, not per dossier: a round may see every pair of the selection
+  for (const { dossierId, expertId } of existing) {
+    loads.set(expertId, (loads.get(expertId) ?? 0) + 1);
+    heldBy.set(dossierId, [...(heldBy.get(dossierId) ?? []), expertId]);
+  }
+  return command.data.dossiers.flatMap((dossier) => {
+    const record = records.get(dossier.dossierId);
+    if (!record) return [];
+    const held = heldBy.get(dossier.dossierId) ?? [];
+    const onDossier = [...held, ...(dossier.recusedExpertIds ?? [])];
+    const missing = expertsPerDossier - held.length;
+    return callReserves({ dossier, record, onDossier, experts, loads, maxPerExpert, missing }).map((call) => ({ dossierId: dossier.dossierId, ...call }));
+  });
+}
+
+function comparePairs(a: PlannedAssignment, b: PlannedAssignment): number {
+  const byDossier = a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0;
+  return byDossier || (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ExistingAssignment } from '../assignment';
+import type { DrawRecord, ExistingAssignment } from '../assignment';
 import type { CalendarYear, LocalDate } from '../calendar';
 import type { ConflictDossier, ConflictExpert } from '../conflicts';
 import type { DossierAwardInput } from '../dossier/dossier.views';
@@ -39,6 +39,8 @@ export type StartExpertReview = SelectionCommandOf<
     seed?: string;
     /** The last day experts have to score (Beijing time); scores still missing after it are late. */
     reviewDeadlineDate?: LocalDate;
+    /** 专家抽取: draw each dossier's experts at random from its field pool instead of the balanced plan. */
+    draw?: { reservesPerDossier: number };
   }
 >;
 export type PlanReplacementAssignments = SelectionCommandOf<
@@ -49,6 +51,8 @@ export type PlanReplacementAssignments = SelectionCommandOf<
     /** Assignments in force (recused ones left out). */
     existing: readonly ExistingAssignment[];
     seed?: string;
+    /** The draw records of the given dossiers that were drawn: their freed places go to the reserves first. */
+    draws?: readonly DrawRecord[];
   }
 >;
 /** A dossier in the stage being closed; `defence` only in stages with a defence (答辩) slot. */

@@ -81,6 +81,10 @@ export type SelectionEvent =
         maxPerExpert: number;
         /** Absent in events recorded before deadlines existed: read as null. */
         reviewDeadlineDate?: LocalDate | null;
+        /** 'draw': experts drawn at random per dossier (the records are ExpertsDrawn on the dossier streams); absent: the balanced plan. */
+        method?: 'draw';
+        /** With method 'draw': reserves drawn per dossier. */
+        reservesPerDossier?: number;
         startedAt: string;
       };
     }
@@ -91,6 +95,8 @@ export type SelectionEvent =
         selectionId: string;
         round: number;
         seed: string;
+        /** Places filled by drawn dossiers' reserves in the recorded order (absent: none). */
+        fromReserves?: number;
         plannedAt: string;
       };
     }
