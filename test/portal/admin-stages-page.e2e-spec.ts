@@ -77,6 +77,21 @@ describe('the review stages page (评审阶段)', () => {
   });
   afterAll(async () => t?.close());
 
+  it('the open-call form configures 通讯评审 + 会议评审 with a defence; a wrong number is said beside its field', async () => {
+    const home = (await portal.get('/admin').expect(200)).text;
+    expect(home).toContain('通讯评审后进行会议评审(可安排答辩)');
+    const call = { _csrf: tokenFrom(home), programme: 'dataset', year: '2026', submissionDeadlineDate: '2026-09-30', quota_dataset_dataset: '5', reviewMode: 'two', panelMinimumValidReviews: '3', panelNoShow: 'withdrawn', onlineWeightPercent: '30' };
+    const refused = await portal.post('/admin/selections').type('form').send({ ...call, stageAdvancePerTier: '0' }).expect(400);
+    expect(refused.text).toContain('请填写每类进入会议评审的项目数(正整数)');
+    expect(refused.text).toMatch(/id="reviewMode-two"[^>]*checked/);
+    await portal.post('/admin/selections').type('form').send({ ...call, stageAdvancePerTier: '8' }).expect(303);
+    const [opened] = await t.store.readStream('selection-dataset-2026');
+    expect((opened.data as { overrides: unknown }).overrides).toMatchObject({
+      stages: [{ code: 'online', advance: { kind: 'top-per-tier', perTier: 8 } }, { code: 'panel', kind: 'site-visit-or-defence', minimumValidReviews: 3, defence: { noShow: 'withdrawn' } }],
+      finalRanking: { kind: 'weighted', percentByStage: { online: 30, panel: 70 } },
+    });
+  });
+
   it('the desk links to the page, which shows the stages, their scores and the final ranking rule in Chinese', async () => {
     expect((await portal.get(`/admin/selections/${SELECTION}`).expect(200)).text).toContain(`href="${page}"`);
     const html = (await portal.get(page).expect(200)).text;
