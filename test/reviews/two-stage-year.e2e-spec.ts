@@ -233,6 +233,10 @@ for (const kind of behaviourDatabaseKinds()) {
       const entries = [...shortlist.tiers[0].selected, ...shortlist.tiers[0].reserves] as { dossierId: string; aggregate: number }[];
       for (const entry of entries) expect(entry.aggregate).toBe(finals[entry.dossierId]);
       expect(combined.find((row) => row.dossierId === dossierId(4))).toMatchObject({ byStage: { online: 80, panel: 0 }, final: 32 });
+      // The scoreboard of the closed review is the last stage's: the panel's aggregates with the panel's totals.
+      const scoreboard = (await admin.get(`/api/v1/selections/${SELECTION}/scoreboard`).expect(200)).body;
+      const d2 = scoreboard.dossiers.find((line: { dossierId: string }) => line.dossierId === dossierId(2));
+      expect({ aggregate: d2.aggregate, totals: d2.totals.map((score: { total: number }) => score.total).sort() }).toEqual({ aggregate: 90.67, totals: [89, 91, 92] });
     });
 
     it('the year ends as every year: notice, awards, publication', async () => {
