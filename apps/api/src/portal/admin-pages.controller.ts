@@ -41,6 +41,7 @@ import { rankedScoreboard } from './ranked-scoreboard';
 import { conflictExpertOf } from '@app/domain/expert';
 import { confirmationOf } from './admin-confirmations';
 import { declarationDefaults, declarationFromForm } from './declaration-form';
+import { stageFormOf, stagesFromForm } from './stages-form';
 import { drawRecordRows } from './draw-record-view';
 import { assignChoiceOf, FORM_DRAW_RESERVES, freshDrawSeed } from './draw-form';
 import type { DeskFacts } from './admin-confirmations';
@@ -98,9 +99,14 @@ export class AdminPagesController {
     const programme = this.catalogue.all().find((rules) => rules.code === text(body.programme));
     const rulesFromForm = programme ? overridesFromForm(programme, body) : { overrides: {}, errors: {} };
     const declared = declarationFromForm(body);
+    const staged = programme ? stagesFromForm(programme, body) : { errors: {} };
     const fromForm = {
-      overrides: { ...rulesFromForm.overrides, ...(declared.declaration ? { declaration: declared.declaration } : {}) },
-      errors: { ...rulesFromForm.errors, ...declared.errors },
+      overrides: {
+        ...rulesFromForm.overrides,
+        ...(declared.declaration ? { declaration: declared.declaration } : {}),
+        ...(staged.stages ? { stages: staged.stages, finalRanking: staged.finalRanking } : {}),
+      },
+      errors: { ...rulesFromForm.errors, ...declared.errors, ...staged.errors },
     };
     const candidate = plainToInstance(OpenSelectionRequest, {
       programme: text(body.programme),
@@ -275,6 +281,7 @@ export class AdminPagesController {
           futureScenarios: futureScenarios.map((streamId) => ({ streamId, href: `/admin/streams/${encodeURIComponent(streamId)}` })),
           form,
           ...extra,
+          stageForm: stageFormOf((extra.form ?? {}) as Record<string, unknown>),
           errors,
         }),
       );

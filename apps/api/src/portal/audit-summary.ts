@@ -47,6 +47,11 @@ export const EVENT_NAMES: Record<string, string> = {
   ExpertReactivated: '重新启用专家',
   FutureScenariosPublished: '发布十大未来场景',
   CalendarYearLoaded: '载入工作日历',
+  ReviewStageClosed: '评审阶段结束',
+  PanelFormed: '组建会议评审专家组',
+  PanelSeated: '安排会议评审专家',
+  DefenceScheduled: '安排答辩',
+  DefenceAttendanceRecorded: '记录答辩出席',
 };
 
 /** What a DossierEdited event changed, in the applicant form's words. */
@@ -145,7 +150,21 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
       return `${expert()};理由:${clip(data.reason)}${data.scoreDiscarded ? ';已评分数作废' : ''}`;
     case 'ScoreSubmitted':
     case 'ScoreAmended':
-      return `${expert()} 总分 ${str(data.total)}`;
+      return `${expert()} 总分 ${str(data.total)}${Number(data.stage ?? 1) > 1 ? `(第 ${str(data.stage)} 阶段)` : ''}`;
+    case 'ReviewStageClosed':
+      return `第 ${str(data.stage)} 阶段结束,进入下一阶段 ${list(data.forwarded).length} 项,未进入 ${str(data.notForwardedCount)} 项`;
+    case 'PanelFormed':
+      return `第 ${str(data.stage)} 阶段 ${str(data.name)}:${list(data.expertIds).map((id) => names.expert(str(id))).join('、')};按项目回避 ${str(data.recusedSeats)} 人次`;
+    case 'PanelSeated': {
+      const recused = list(data.recused).map((seat) => `${names.expert(str(obj(seat).expertId))}(${clip(obj(seat).reason, 30)})`);
+      return `${str(data.panelName)}:${list(data.expertIds).map((id) => names.expert(str(id))).join('、')}${recused.length ? `;回避:${recused.join('、')}` : ''}`;
+    }
+    case 'DefenceScheduled': {
+      const slot = obj(data.slot);
+      return `${chineseDate(str(slot.date))} ${str(slot.startTime)},第 ${str(slot.order)} 位,${str(slot.place) || str(slot.link)}`;
+    }
+    case 'DefenceAttendanceRecorded':
+      return `${data.attended ? '出席' : '未出席'}${data.note ? `;${clip(data.note)}` : ''}`;
     case 'ObjectionFiled':
       return `异议人 ${str(obj(data.objector).name)};理由:${clip(data.reason)}`;
     case 'DossierAwarded': {

@@ -25,6 +25,9 @@ import { ScoreDossierController } from './scoring/score-dossier/score-dossier.co
 import { ScoreDossierHandler } from './scoring/score-dossier/score-dossier.handler';
 import { ScoreboardController } from './shortlist/scoreboard.controller';
 import { ShortlistController } from './shortlist/shortlist.controller';
+import { CloseReviewStageHandler } from './stages/close-stage.handler';
+import { FormPanelHandler } from './stages/form-panel.handler';
+import { ReviewStagesController } from './stages/review-stages.controller';
 
 /** Experts, assignments, expert scoring, closing review and the shortlist. */
 @Module({
@@ -44,6 +47,7 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     CloseReviewController,
     ShortlistController,
     ScoreboardController,
+    ReviewStagesController,
   ],
   providers: [
     ReviewFacts,
@@ -57,6 +61,8 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     ScoreDossierHandler,
     RecuseExpertHandler,
     CloseReviewHandler,
+    CloseReviewStageHandler,
+    FormPanelHandler,
   ],
 })
 export class ReviewsModule {}

@@ -10,6 +10,7 @@ import type { AmendScore, AssignExpert, RecordDraw, RecuseExpert, SubmitScore } 
 import type { DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
 import type { Dossier, DossierState } from './dossier.state';
+import { decidePanelRecusal, decidePanelScore, stageOfFacts } from './decide-panel-review';
 
 const MAX_COMMENT_LENGTH = 2000;
 
@@ -29,6 +30,9 @@ export function decideAssign(command: AssignExpert, state: DossierState): Dossie
   requireRole(command.metadata, ['admin', 'system'], 'assign experts');
   const dossier = requireReview(command, state, 'assigning an expert');
   const { expert, selection } = command.data;
+  if (stageOfFacts(selection) > 1) {
+    throw refuse('panel-stage-has-no-plan', `stage ${stageOfFacts(selection)} is reviewed by its panel; experts are assigned in the online stage`, 'conflict');
+  }
   const { rules } = selection;
   requireActiveExpert(expert);
   const earlier = dossier.assignments.find((assignment) => assignment.expertId === expert.expertId);
@@ -99,6 +103,7 @@ export function decideRecuse(command: RecuseExpert, state: DossierState): Dossie
     requireRole(command.metadata, ['admin', 'system'], 'recuse another expert');
   }
   const dossier = requireReview(command, state, 'recusing an expert');
+  if (stageOfFacts(command.data.selection) > 1) return decidePanelRecusal(command, dossier);
   const assignment = dossier.assignments.find((candidate) => candidate.expertId === expertId);
   if (assignment?.status !== 'assigned') {
     throw refuse('expert-not-assigned', `expert ${expertId} is not assigned to this dossier`, 'not-found');
@@ -124,6 +129,7 @@ export function decideScore(command: SubmitScore | AmendScore, state: DossierSta
     throw refuse('forbidden', `only expert ${expert.expertId} may give his own score`, 'forbidden');
   }
   const dossier = requireReview(command, state, 'scoring');
+  if (stageOfFacts(selection) > 1) return decidePanelScore(command, dossier);
   const assignment = dossier.assignments.find((candidate) => candidate.expertId === expert.expertId);
   if (!assignment) {
     throw refuse('expert-not-assigned', 'only an expert assigned to this dossier may score it', 'forbidden');

@@ -4,7 +4,7 @@ import type { ConflictExpert } from '../conflicts';
 import type { SelectionFacts } from '../selection/selection.phase';
 import type { CommandMetadata } from '../shared/command-metadata';
 import type { Fen } from '../shared/money';
-import type { AttachmentRecord, DossierAwardRecord, DossierChanges, EvidenceRecord, Objector } from './dossier.events';
+import type { AttachmentRecord, DefenceSlot, DossierAwardRecord, DossierChanges, EvidenceRecord, Objector } from './dossier.events';
 
 /**
  * Every dossier command carries what it needs from other streams, read by the application:
@@ -76,6 +76,15 @@ export type InvalidateScore = DossierCommandOf<'InvalidateScore', { expertId: st
 /** The admin marks a dossier below the valid-review minimum as not evaluable, with a reason. */
 export type MarkNotEvaluable = DossierCommandOf<'MarkNotEvaluable', { reason: string }>;
 
+/** Carries the dossier's seat of a panel the selection formed (PanelFormed), sent by the process manager. */
+export type SeatPanel = DossierCommandOf<
+  'SeatPanel',
+  { stage: number; panelName: string; expertIds: readonly string[]; recused: readonly { expertId: string; reason: string }[] }
+>;
+/** The admin schedules (or moves) the dossier's defence or site visit in the stage in progress. */
+export type ScheduleDefence = DossierCommandOf<'ScheduleDefence', { slot: DefenceSlot }>;
+export type RecordDefenceAttendance = DossierCommandOf<'RecordDefenceAttendance', { attended: boolean; note?: string | null }>;
+
 export type FileObjection = DossierCommandOf<
   'FileObjection',
   { objectionId: string; objector: Objector; reason: string; evidence?: readonly EvidenceRecord[] }
@@ -104,6 +113,9 @@ export type DossierCommand =
   | AmendScore
   | InvalidateScore
   | MarkNotEvaluable
+  | SeatPanel
+  | ScheduleDefence
+  | RecordDefenceAttendance
   | FileObjection
   | UpholdObjection
   | DismissObjection

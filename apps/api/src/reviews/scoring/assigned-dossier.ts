@@ -5,8 +5,8 @@ import type { Versioned } from '../../workflow/stream-directory';
 import { StreamDirectory } from '../../workflow/stream-directory';
 
 /**
- * The dossier as the signed-in expert may see it: only one ever assigned to him (also when recused,
- * so he learns why he may no longer score). Any other dossier is 404, its existence being confidential.
+ * The dossier as the signed-in expert may see it: only one ever assigned to him or seated before him
+ * on a stage's panel (also when recused, so he learns why he may no longer score). Any other dossier is 404, its existence being confidential.
  */
 export async function assignedDossierOf(directory: StreamDirectory, dossierId: string, metadata: CommandMetadata): Promise<Versioned<Dossier>> {
   const expertId = metadata.actor.expertId;
@@ -18,6 +18,7 @@ export async function assignedDossierOf(directory: StreamDirectory, dossierId: s
   } catch {
     throw hidden();
   }
-  if (!dossier.value.assignments.some((assignment) => assignment.expertId === expertId)) throw hidden();
+  const onPanel = (dossier.value.laterStages ?? []).some((review) => review.expertIds.includes(expertId) || review.recused.some((seat) => seat.expertId === expertId));
+  if (!onPanel && !dossier.value.assignments.some((assignment) => assignment.expertId === expertId)) throw hidden();
   return dossier;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { scoresInStage } from '@app/domain/dossier';
 import { refuse } from '@app/domain/shared/refusal';
 import { Roles } from '../../../auth/access.decorators';
 import { Context, RequestContext } from '../../../auth/request-context';
@@ -40,7 +41,8 @@ export class ScoreDossierController {
   async mine(@Param('dossierId') dossierId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<MyScoreResponse> {
     const dossier = await assignedDossierOf(this.directory, dossierId, context.metadata);
     await requireDeclarationSigned(this.directory, dossier.value.selectionId, context.metadata.actor);
-    const score = dossier.value.scores.find((candidate) => candidate.expertId === context.metadata.actor.expertId);
+    const { value: selection } = await this.directory.selection(dossier.value.selectionId);
+    const score = scoresInStage(dossier.value, selection.stage).find((candidate) => candidate.expertId === context.metadata.actor.expertId);
     if (!score) throw refuse('score-not-found', 'you have not scored this dossier yet', 'not-found');
     const { points, total, comment, submittedAt, amendedAt } = score;
     return withEtag(response, dossier.revision, { dossierId, points: { ...points }, total, comment, submittedAt, amendedAt, revision: dossier.revision.toString() });

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { dossierDecider } from '@app/domain/dossier';
+import { dossierDecider, scoresInStage } from '@app/domain/dossier';
 import { selectionFactsOf } from '@app/domain/selection';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
@@ -30,7 +30,7 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
         this.directory.signature(known.selectionId, metadata.actor.expertId ?? ''),
       ]);
       const selection = selectionFactsOf(current);
-      const scored = state.status !== 'none' && state.scores.some((score) => score.expertId === expert.expertId);
+      const scored = state.status !== 'none' && scoresInStage(state, selection.stage ?? 1).some((score) => score.expertId === expert.expertId);
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
     }, { stream });
