@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createPool } from '@app/database';
@@ -218,6 +219,27 @@ for (const kind of testDatabaseKinds()) {
       expect(await ledgerCount()).toBe(total); // the ledger kept its rows and was not fed again
       expect(await loadCheckpoint(dataSource.manager, 'selection-board')).toMatchObject({ version: selectionBoardProjection.version + 1, position: await head() });
     });
+
+    // PGlite is one session: a transaction there holds every other connection, so only the server can
+    // have commits behind the read horizon while catchUp reads.
+    if (kind === 'postgres') {
+      it('catches up to the head while an older transaction elsewhere on the server holds the last commits back', async () => {
+        const older = new Client({ connectionString: database.url });
+        await older.connect();
+        try {
+          await older.query('BEGIN');
+          await older.query('SELECT pg_current_xact_id()');
+          const total = await appendHistory(store);
+          const caughtUp = runner().catchUp();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await older.query('COMMIT');
+          await caughtUp;
+          expect(await ledgerCount()).toBe(total);
+        } finally {
+          await older.end();
+        }
+      });
+    }
 
     it('answers waitFor with false when the position is not reached in time', async () => {
       const idle = runner();

@@ -14,6 +14,9 @@ export interface ProjectionRunnerOptions {
   readonly onBatch?: (events: readonly RecordedEvent[]) => void;
 }
 
+/** How often catchUp looks again while commits before the head are still behind the read horizon. */
+const HORIZON_POLL_MS = 20;
+
 interface Waiter {
   readonly target: GlobalPosition;
   readonly resolve: (reached: boolean) => void;
@@ -111,13 +114,21 @@ export class ProjectionRunner {
     this.current = null;
   }
 
-  /** Handles every event up to the head without subscribing (the rebuild CLI, tests). */
+  /**
+   * Handles every event up to the head as it is now, without subscribing (the rebuild CLI, tests). An
+   * older transaction anywhere on the server holds the last commits behind the store's read horizon
+   * (readAll returns nothing past it); catchUp waits for them instead of stopping short of the head.
+   */
   async catchUp(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
+    const head = await this.store.headPosition();
     let after = await this.lowestCheckpoint();
-    for (;;) {
+    while (head && !(after && comparePositions(after, head) >= 0)) {
       const events = await this.store.readAll({ after, maxCount: batchSize });
-      if (events.length === 0) return;
+      if (events.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, HORIZON_POLL_MS));
+        continue;
+      }
       await this.handleBatch(events);
       after = events[events.length - 1].position;
     }

@@ -1,4 +1,6 @@
-import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import type { AuthenticatedClient, TestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
+import { openDemoSelection } from './support/open-demo-selection';
 import { registerApplicant } from '../dossiers/dossier-fixtures';
 
 /**
@@ -12,9 +14,9 @@ describe('CSRF (finding 1)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     const admin = await t.asAdmin();
-    await admin.post('/api/v1/selections').send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31' }).expect(201);
+    await openDemoSelection(t, admin);
     applicant = await registerApplicant(t, 'C', 'csrf-applicant');
     const drafted = await applicant
       .post('/api/v1/selections/demo-scenario-2026/dossiers')
@@ -22,7 +24,6 @@ describe('CSRF (finding 1)', () => {
       .expect(201);
     dossierId = drafted.body.id;
   });
-  afterAll(async () => t?.close());
 
   const session = () => `ai_plus_session=${applicant.token}`;
   const status = async () => (await applicant.get(`/api/v1/dossiers/${dossierId}`).expect(200)).body.status;

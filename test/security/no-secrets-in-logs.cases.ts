@@ -2,7 +2,8 @@ import { Logger, LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Account } from '../../apps/api/src/auth/account.entity';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 
 /** Finding 10: a failing insert of an account logs what failed, and never its parameters (the hash). */
 describe('no secret or hash in any log line (finding 10)', () => {
@@ -11,7 +12,7 @@ describe('no secret or hash in any log line (finding 10)', () => {
   const restore: (() => void)[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     const capture = (...parts: unknown[]) => lines.push(parts.map((part) => (part instanceof Error ? `${part.message} ${part.stack}` : typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
     const logger: LoggerService = { log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture };
     Logger.overrideLogger(logger);
@@ -32,7 +33,6 @@ describe('no secret or hash in any log line (finding 10)', () => {
   afterAll(async () => {
     restore.forEach((undo) => undo());
     Logger.overrideLogger(false);
-    await t?.close();
   });
 
   it('an insert that breaks the unique username logs the failure, without the hash or the password', async () => {

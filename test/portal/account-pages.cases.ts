@@ -3,7 +3,8 @@
  * password (knowing the current one), and an administrator sets a new one for a user who forgot his.
  */
 import request from 'supertest';
-import { ADMIN, startTestApp } from '../support/test-app';
+import { ADMIN } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 import type { TestApp } from '../support/test-app';
 import { validCreditCode } from '../walkthrough/walk-selection';
 
@@ -20,12 +21,8 @@ describe('the account pages', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     await t.http.post('/api/v1/organisations').send({ creditCode: validCreditCode(5600), name: '湖南账户测试有限公司', contactName: '王五', contactPhone: '0731-88880000', username: 'account-org', password: 'account-org-password' }).expect(201);
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('shows who is signed in and changes the password only with the current one', async () => {

@@ -1,4 +1,6 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
+import { openDemoSelection } from './support/open-demo-selection';
 import { registerApplicant } from '../dossiers/dossier-fixtures';
 
 /**
@@ -11,9 +13,9 @@ describe('security headers (finding 8)', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     const admin = await t.asAdmin();
-    await admin.post('/api/v1/selections').send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31' }).expect(201);
+    await openDemoSelection(t, admin);
     const applicant = await registerApplicant(t, 'H', 'headers-applicant');
     token = applicant.token;
     const drafted = await applicant
@@ -28,7 +30,6 @@ describe('security headers (finding 8)', () => {
       .expect(201);
     downloadUrl = uploaded.headers.location;
   });
-  afterAll(async () => t?.close());
 
   const expectHardened = (headers: Record<string, string>) => {
     const csp = headers['content-security-policy'];

@@ -1,4 +1,6 @@
-import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import type { AuthenticatedClient, TestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
+import { openDemoSelection } from './support/open-demo-selection';
 import { creditCodeOf, registerApplicant } from '../dossiers/dossier-fixtures';
 
 /**
@@ -12,9 +14,9 @@ describe('no existence oracle in the expert portal (finding 5)', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     const admin = await t.asAdmin();
-    await admin.post('/api/v1/selections').send({ programme: 'demo-scenario', year: 2026, submissionDeadlineDate: '2026-03-31' }).expect(201);
+    await openDemoSelection(t, admin);
     const applicant = await registerApplicant(t, 'E', 'oracle-applicant');
     dossierId = (
       await applicant
@@ -30,7 +32,6 @@ describe('no existence oracle in the expert portal (finding 5)', () => {
     ).body.expertId;
     expert = await t.as('curious', 'curious-expert-password');
   });
-  afterAll(async () => t?.close());
 
   async function recuse(id: string) {
     const cookie = `ai_plus_session=${expert.token}`;

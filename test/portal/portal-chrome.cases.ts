@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 import type { TestApp } from '../support/test-app';
 
 const VIEWS = join(process.cwd(), 'apps/api/src/portal/views');
@@ -14,11 +14,7 @@ describe('the portal chrome', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
-  });
-
-  afterAll(async () => {
-    await t?.close();
+    t = await sharedTestApp();
   });
 
   it('has no inline script or inline event handler in any template', () => {

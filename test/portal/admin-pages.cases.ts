@@ -4,7 +4,8 @@
  * refusals, and the audit page of each kind of stream.
  */
 import request from 'supertest';
-import { ADMIN, startTestApp } from '../support/test-app';
+import { ADMIN } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 import type { TestApp } from '../support/test-app';
 import { validCreditCode } from '../walkthrough/walk-selection';
 
@@ -23,11 +24,7 @@ describe('the administrator portal pages', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
-  });
-
-  afterAll(async () => {
-    await t?.close();
+    t = await sharedTestApp();
   });
 
   it('send a visitor to sign in and refuse another role in words', async () => {

@@ -4,7 +4,7 @@
  * username is said in words, and the new account signs in.
  */
 import request from 'supertest';
-import { startTestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 import type { TestApp } from '../support/test-app';
 import { validCreditCode } from '../walkthrough/walk-selection';
 
@@ -14,11 +14,7 @@ describe('the registration page', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
-  });
-
-  afterAll(async () => {
-    await t?.close();
+    t = await sharedTestApp();
   });
 
   it('checks the credit code as it is typed', async () => {
