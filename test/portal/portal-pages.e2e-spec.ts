@@ -13,3 +13,5 @@ import './admin-confirmations.cases';
 import './admin-dossier-page.cases';
 import './calendar-page.cases';
 import './notice-page.cases';
+import './expert-draw.cases';
+import './admin-stages-page.cases';
