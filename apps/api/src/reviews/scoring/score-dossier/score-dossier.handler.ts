@@ -1,38 +1,43 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { dossierDecider } from '@app/domain/dossier';
+import { Dossier, dossierDecider } from '@app/domain/dossier';
 import { selectionFactsOf } from '@app/domain/selection';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
 import { ReviewFacts, dossierStreamOf } from '../../review-facts';
-import { assignedDossierOf } from '../assigned-dossier';
+import { requireAssignedTo } from '../assigned-dossier';
 import { ScoreDossierCommand } from './score-dossier.command';
 
-/** The expert's own score: SubmitScore the first time, AmendScore after (until review closes). */
+/**
+ * The expert's own score: SubmitScore the first time, AmendScore after (until review closes). Answers
+ * with the dossier as the score left it, so the response needs no second read of the streams.
+ */
 @CommandHandler(ScoreDossierCommand)
-export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<void>> {
+export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<Dossier>> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly directory: StreamDirectory,
     private readonly facts: ReviewFacts,
   ) {}
 
-  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<void>> {
+  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<Dossier>> {
     const { metadata } = context;
-    const { value: known } = await assignedDossierOf(this.directory, dossierId, metadata);
     const stream = dossierStreamOf(dossierId);
     return this.runner.run('ScoreDossier', context, async (unit) => {
-      // Reads that do not depend on each other, sent together: one round trip of latency, not four.
-      const [{ value: current }, expert, { state }, declaration] = await Promise.all([
+      // The dossier first: one never assigned to this expert is 404 before anything else is read.
+      const { state } = await unit.load(stream, dossierDecider);
+      const known = requireAssignedTo(state, dossierId, metadata);
+      // Reads that do not depend on each other, sent together: one round trip of latency, not three.
+      const [{ value: current }, expert, declaration] = await Promise.all([
         this.directory.selection(known.selectionId),
         this.facts.expertOf(metadata),
-        unit.load(stream, dossierDecider),
         this.directory.signature(known.selectionId, metadata.actor.expertId ?? ''),
       ]);
       const selection = selectionFactsOf(current);
-      const scored = state.status !== 'none' && state.scores.some((score) => score.expertId === expert.expertId);
+      const scored = known.scores.some((score) => score.expertId === expert.expertId);
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
-      await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
+      const decided = await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
+      return decided.state as Dossier;
     }, { stream });
   }
 }
