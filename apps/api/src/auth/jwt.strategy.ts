@@ -37,8 +37,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromSessionCookie]),
       ignoreExpiration: false,
       // A key object, not the string: given a string, jsonwebtoken first tries it as a PEM public key on
-      // every request (createPublicKey throws, ~1 ms of CPU) before taking it as the HMAC secret.
-      secretOrKey: createSecretKey(Buffer.from(secret)),
+      // every request (createPublicKey throws, ~1 ms of CPU) before taking it as the HMAC secret. Its
+      // verify takes a KeyObject; the passport-jwt typings only list string and Buffer.
+      secretOrKey: createSecretKey(Buffer.from(secret)) as unknown as Buffer,
       algorithms: ['HS256'],
     });
   }
