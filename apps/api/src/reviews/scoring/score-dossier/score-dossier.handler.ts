@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Dossier, dossierDecider } from '@app/domain/dossier';
 import { selectionFactsOf } from '@app/domain/selection';
+import { requireIfMatch } from '@app/platform';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
@@ -24,9 +25,11 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
     const { metadata } = context;
     const stream = dossierStreamOf(dossierId);
     return this.runner.run('ScoreDossier', context, async (unit) => {
-      // The dossier first: one never assigned to this expert is 404 before anything else is read.
-      const { state } = await unit.load(stream, dossierDecider);
+      // The dossier first: one never assigned to this expert is 404 before anything else is read,
+      // and before If-Match is compared (a 412 would tell a stranger the dossier exists).
+      const { state, revision } = await unit.load(stream, dossierDecider);
       const known = requireAssignedTo(state, dossierId, metadata);
+      requireIfMatch(context, stream, revision);
       // Reads that do not depend on each other, sent together: one round trip of latency, not three.
       const [{ value: current }, expert, declaration] = await Promise.all([
         this.directory.selection(known.selectionId),
@@ -38,6 +41,6 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       const decided = await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
       return decided.state as Dossier;
-    }, { stream });
+    });
   }
 }
