@@ -1,11 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Dossier, dossierDecider } from '@app/domain/dossier';
+import { conflictExpertOf } from '@app/domain/expert';
 import { selectionFactsOf } from '@app/domain/selection';
 import { requireIfMatch } from '@app/platform';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
-import { ReviewFacts, dossierStreamOf } from '../../review-facts';
+import { dossierStreamOf } from '../../review-facts';
 import { requireAssignedTo } from '../assigned-dossier';
 import { ScoreDossierCommand } from './score-dossier.command';
 
@@ -18,7 +19,6 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
   constructor(
     private readonly runner: CommandRunner,
     private readonly directory: StreamDirectory,
-    private readonly facts: ReviewFacts,
   ) {}
 
   async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<Dossier>> {
@@ -30,13 +30,13 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
       const { state, revision } = await unit.load(stream, dossierDecider);
       const known = requireAssignedTo(state, dossierId, metadata);
       requireIfMatch(context, stream, revision);
-      // Reads that do not depend on each other, sent together: one round trip of latency, not three.
-      const [{ value: current }, expert, declaration] = await Promise.all([
+      // The selection's tail and the expert with his signature, sent together: two queries, one round trip.
+      const [{ value: current }, { expert: registered, signature: declaration }] = await Promise.all([
         this.directory.selection(known.selectionId),
-        this.facts.expertOf(metadata),
-        this.directory.signature(known.selectionId, metadata.actor.expertId ?? ''),
+        this.directory.expertWithSignature(metadata.actor.expertId!, known.selectionId),
       ]);
       const selection = selectionFactsOf(current);
+      const expert = conflictExpertOf(registered.value);
       const scored = known.scores.some((score) => score.expertId === expert.expertId);
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       const decided = await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
