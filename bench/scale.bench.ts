@@ -9,8 +9,9 @@
  *
  * This process is the app's (and PGlite's when embedded); with DATABASE_URL a fresh database is made on
  * that server and dropped at the end. Prints per phase: wall time, requests, requests/s, p50/p95/p99
- * and the peak RSS of the app's process; then, per phase, the SQL statements the app sent per request,
- * the in-process projector's work and its lag when the phase ended, and the clients' own peak RSS.
+ * and the peak RSS of the app's process; then, per phase, the app's CPU time and SQL statements per
+ * request, the in-process projector's work and its lag when the phase ended, and the clients' own CPU
+ * time and peak RSS (so a saturated client process shows).
  * Registration and sign-in are mostly argon2 (~150 ms a hash by design) and are reported apart.
  */
 import { fork } from 'node:child_process';
@@ -31,6 +32,8 @@ const ADMIN = { username: 'admin', password: 'admin-password-for-the-scale-bench
 
 interface PhaseResult extends ClientPhase {
   peakRss: number;
+  /** CPU time (user + system) of the app's process in the phase: less disturbed by other tenants than wall time. */
+  appCpuMs: number;
   queries: number;
   projector: { events: number; batches: number; busyMs: number; lagMs: number };
   loadAverage: number;
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
   const organisationCount = Math.max(1, Math.ceil(options.dossiers / 8));
   console.error(`scale bench: ${kind}, ${options.dossiers} dossiers in ${options.selections} selection(s), ${expertCount} experts, ${organisationCount} organisations, ${options.clients} clients (in their own process)`);
   const startLoad = loadavg();
+  let appCpu = process.cpuUsage();
 
   try {
     await driveClients(options, `http://127.0.0.1:${port}/api/v1`, async (message) => {
@@ -140,14 +144,20 @@ async function main(): Promise<void> {
           clock.set(message.at);
           return;
         case 'phase-start':
+          // The profile's clock (µs): with --cpu-prof, a phase's samples are the ones between its two marks.
+          console.error(`  phase-start-us ${process.hrtime.bigint() / 1000n}`);
+          appCpu = process.cpuUsage();
           rss.startPhase();
           projector.reset();
           sql.statements = 0;
           return;
         case 'phase-end': {
+          console.error(`  phase-end-us ${process.hrtime.bigint() / 1000n}`);
           const queries = sql.statements;
           const peakRss = rss.phase();
-          const result = { ...message.phase, peakRss, queries, projector: await projector.phase(), loadAverage: loadavg()[0] };
+          const used = process.cpuUsage(appCpu);
+          const appCpuMs = (used.user + used.system) / 1000;
+          const result = { ...message.phase, peakRss, appCpuMs, queries, projector: await projector.phase(), loadAverage: loadavg()[0] };
           results.push(result);
           console.error(`  ${row(result)}`);
           return;
@@ -203,7 +213,7 @@ function costRow(result: PhaseResult): string {
   const requests = Math.max(1, result.latencies.length);
   const { events, batches, busyMs, lagMs } = result.projector;
   const perEvent = events > 0 ? (busyMs / events).toFixed(2) : '—';
-  return `| ${result.name} | ${(result.queries / requests).toFixed(1)} | ${events} in ${batches} batches | ${(busyMs / 1000).toFixed(2)} | ${perEvent} | ${lagMs.toFixed(0)} | ${mib(result.clientRss)} | ${result.loadAverage.toFixed(1)} |`;
+  return `| ${result.name} | ${(result.appCpuMs / requests).toFixed(2)} | ${(result.queries / requests).toFixed(1)} | ${events} in ${batches} batches | ${(busyMs / 1000).toFixed(2)} | ${perEvent} | ${lagMs.toFixed(0)} | ${(result.clientCpuMs / requests).toFixed(2)} | ${mib(result.clientRss)} | ${result.loadAverage.toFixed(1)} |`;
 }
 
 function print(options: Options, kind: string, results: readonly PhaseResult[], peak: number, startLoad: number[]): void {
@@ -222,8 +232,8 @@ function print(options: Options, kind: string, results: readonly PhaseResult[], 
   }
   console.log(`whole year: ${total.toFixed(1)} s wall, of which registration and sign-in (argon2) ${hashing.toFixed(1)} s; without them ${(total - hashing).toFixed(1)} s; peak RSS of the app ${mib(peak)}`);
   console.log('\nInside the app (SQL statements of every pg client of its process, the projector included; lag: time to reach the store\'s head when the phase ended):');
-  console.log('| phase | SQL per request | projector events | projector busy s | ms per event | lag ms | clients\' peak RSS | load (1 min) |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| phase | app CPU ms per request | SQL per request | projector events | projector busy s | ms per event | lag ms | clients\' CPU ms per request | clients\' peak RSS | load (1 min) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const result of results) console.log(costRow(result));
 }
 

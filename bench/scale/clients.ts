@@ -105,9 +105,12 @@ async function main(): Promise<void> {
   const phase = async (name: string, note: string, work: () => Promise<number[]>) => {
     await call({ call: 'phase-start' });
     rss.startPhase();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const latencies = await work();
-    const result: ClientPhase = { name, note, wallMs: performance.now() - started, latencies, clientRss: rss.phase() };
+    const wallMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const result: ClientPhase = { name, note, wallMs, latencies, clientRss: rss.phase(), clientCpuMs: (used.user + used.system) / 1000 };
     await call({ call: 'phase-end', phase: result });
   };
   const { clients } = options;

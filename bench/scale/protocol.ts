@@ -27,6 +27,8 @@ export interface ClientPhase {
   latencies: number[];
   /** Peak RSS of the clients' process during the phase. */
   clientRss: number;
+  /** CPU time (user + system) the clients' process spent in the phase. */
+  clientCpuMs: number;
 }
 
 /** Clients → app. Each call with an id is answered with `{ id }` once done. */
