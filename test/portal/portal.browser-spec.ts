@@ -256,6 +256,10 @@ describeInBrowser('the web portal in a browser', { chromium: true, cjkFont: true
     await confirmStep('结束形式审查');
     t.clock.set(`${year}-04-10T01:00:00.000Z`);
     await page.fill('#review-deadline', `${year}-04-17`);
+    // 分配专家 offers 专家抽取 with a fresh random seed already shown; the walk keeps the balanced plan.
+    await expect(page.locator('input[name=method][value=balanced]').isChecked()).resolves.toBe(true);
+    await expect(page.locator('#draw-seed').inputValue()).resolves.toMatch(/^[0-9a-f]{12}$/);
+    await axe('desk-assign-form');
     await confirmStep('分配专家');
     await expect(page.locator('.ok').textContent()).resolves.toContain('专家评审开始');
     await expect(page.locator('main').textContent()).resolves.toContain(`评审截止日期:${year}年4月17日`);

@@ -19,6 +19,8 @@ import { WithdrawDossierController } from './withdraw-dossier/withdraw-dossier.c
 import { WithdrawDossierHandler } from './withdraw-dossier/withdraw-dossier.handler';
 import { ValidReviewsController } from './valid-reviews/valid-reviews.controller';
 import { ValidReviewsHandler } from './valid-reviews/valid-reviews.handler';
+import { DefenceController } from './defence/defence.controller';
+import { DefenceHandler } from './defence/defence.handler';
 
 /** Dossiers: draft, edit, attachments, submit, withdraw, formal review. */
 @Module({
@@ -33,6 +35,7 @@ import { ValidReviewsHandler } from './valid-reviews/valid-reviews.handler';
     WithdrawDossierController,
     FormalReviewController,
     ValidReviewsController,
+    DefenceController,
   ],
   providers: [
     DossierCommandRunner,
@@ -45,6 +48,7 @@ import { ValidReviewsHandler } from './valid-reviews/valid-reviews.handler';
     WithdrawDossierHandler,
     FormalReviewHandler,
     ValidReviewsHandler,
+    DefenceHandler,
   ],
 })
 export class DossiersModule {}

@@ -1,8 +1,12 @@
+import { drawRound } from '@app/domain/assignment';
 import { awardAmount } from '@app/domain/awards';
+import type { ConflictExpert } from '@app/domain/conflicts';
+import { conflictDossierOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import { minimumValidReviewsOf } from '@app/domain/programmes';
 import type { Selection } from '@app/domain/selection';
 import type { IdentityPairView } from './identity-hold';
+import { assignChoiceOf } from './draw-form';
 import { chineseDate, yuanOfFen } from './zh-format';
 
 /**
@@ -28,6 +32,8 @@ export interface DeskFacts {
   readonly dossiers: readonly Dossier[];
   readonly expertName: (expertId: string) => string;
   readonly activeExperts: number;
+  /** The expert pool as the conflict rules see it, for a draw's dry run (only its refusal is shown). */
+  readonly pool?: readonly ConflictExpert[];
   /** The notice a StartPublicNotice would record now, or the refusal in Chinese (dry run of the decider). */
   readonly noticePreview?: { startsOn: string; endsOn: string; workingDays: number } | { refused: string };
 }
@@ -72,15 +78,25 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
     }
     case 'assign': {
       const passed = byStatus('passed');
+      const choice = assignChoiceOf(body);
+      if (choice.method === 'invalid') return { heading: '确认分配专家', lines: [], warnings: [], refused: choice.problem, button: '确认分配专家' };
+      const draw = choice.method === 'draw';
+      const short = choice.method === 'draw' && facts.pool ? dossiersTooShortToDraw(passed, facts.pool, selection, choice.seed, choice.reservesPerDossier) : [];
       return {
-        heading: '确认分配专家',
+        heading: draw ? '确认随机抽取专家' : '确认分配专家',
         lines: [
-          `将为通过形式审查的 ${passed.length} 个项目各分配 ${selection.rules.expertsPerDossier} 位专家(每位专家最多 ${selection.rules.maxDossiersPerExpert} 项),专家库现有在册专家 ${facts.activeExperts} 人。`,
+          draw
+            ? `将为通过形式审查的 ${passed.length} 个项目,各从其领域的专家库中随机抽取 ${selection.rules.expertsPerDossier} 位专家(已排除回避、停用和评审数已满 ${selection.rules.maxDossiersPerExpert} 项的专家),每项另抽备选专家 ${choice.reservesPerDossier} 人,有专家回避或评分被认定无效时按抽取顺序递补。专家库现有在册专家 ${facts.activeExperts} 人。`
+            : `将为通过形式审查的 ${passed.length} 个项目各分配 ${selection.rules.expertsPerDossier} 位专家(每位专家最多 ${selection.rules.maxDossiersPerExpert} 项),专家库现有在册专家 ${facts.activeExperts} 人。`,
+          ...(draw ? [`随机种子:${choice.seed}。抽取记录(种子、候选专家、抽中专家和备选专家)将写入各项目的记录,任何人可按种子重现抽取结果。确认前不显示抽取结果。`] : []),
           text(body.reviewDeadlineDate) ? `评审截止日期:${chineseDate(text(body.reviewDeadlineDate))}。` : '未设定评审截止日期。',
           '分配后专家评审开始,分配结果不能撤销(回避的名额可补充分配)。',
         ],
         warnings: facts.activeExperts < selection.rules.expertsPerDossier ? [`在册专家不足 ${selection.rules.expertsPerDossier} 人,部分项目将无法配齐。`] : [],
-        button: '确认分配专家',
+        ...(short.length
+          ? { refused: `以下项目本领域可抽取的专家不足,不能随机抽取:${short.join('、')}。请补充专家库,或改用均衡分配。` }
+          : {}),
+        button: draw ? '确认随机抽取' : '确认分配专家',
       };
     }
     case 'replacements': {
@@ -90,7 +106,10 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
         .filter(({ missing }) => missing > 0);
       return {
         heading: '确认补充分配专家',
-        lines: [`将为 ${open.length} 个项目补充分配专家,共 ${open.reduce((sum, { missing }) => sum + missing, 0)} 个名额。已回避的专家不会再分配到其回避的项目。`],
+        lines: [
+          `将为 ${open.length} 个项目补充分配专家,共 ${open.reduce((sum, { missing }) => sum + missing, 0)} 个名额。已回避的专家不会再分配到其回避的项目。`,
+          ...(open.some(({ dossier }) => dossier.draw) ? ['随机抽取的项目由其备选专家按抽取记录的顺序递补(跳过已回避、停用或评审数已满的);备选专家用尽时按均衡规则从专家库补充。'] : []),
+        ],
         warnings: [],
         table: { caption: '待补充的名额', head: ['项目', '缺少'], rows: open.map(({ dossier, missing }) => [dossier.title, `${missing} 人`]) },
         button: '确认补充分配',
@@ -209,5 +228,28 @@ export function confirmationOf(action: string, body: Record<string, unknown>, fa
     }
     default:
       return null;
+  }
+}
+
+/**
+ * The draw the admin would confirm, run dry: only whether some dossier lacks candidates (the same
+ * inputs give the same answer when confirmed); its experts are never shown before confirming.
+ */
+function dossiersTooShortToDraw(passed: readonly Dossier[], pool: readonly ConflictExpert[], selection: Selection, seed: string, reservesPerDossier: number): string[] {
+  const { rules } = selection;
+  try {
+    drawRound({
+      dossiers: passed.filter((dossier) => selection.passedDossierIds.includes(dossier.dossierId)).map((dossier) => conflictDossierOf(dossier, rules)),
+      experts: pool,
+      expertsPerDossier: rules.expertsPerDossier,
+      maxPerExpert: rules.maxDossiersPerExpert,
+      seed,
+      reservesPerDossier,
+    });
+    return [];
+  } catch (error) {
+    const details = (error as { details?: { dossiers?: { dossierId: string; candidates: number; count: number }[] } }).details;
+    if (!details?.dossiers) throw error;
+    return details.dossiers.map((short) => `${passed.find((dossier) => dossier.dossierId === short.dossierId)?.title ?? short.dossierId}(可抽取 ${short.candidates} 人,需 ${short.count} 人)`);
   }
 }

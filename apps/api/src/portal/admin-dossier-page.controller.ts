@@ -22,6 +22,8 @@ import { ValidReviewsCommand } from '../dossiers/valid-reviews/valid-reviews.com
 import { PHASE_NAMES, STATUS_NAMES, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
 import { fileSize } from './zh-format';
+import { drawRecordRows } from './draw-record-view';
+import { scoreInvalidationConfirmation } from './score-invalidation-confirmation';
 
 /** Facts of the dossier's own record that make its formal-review history (申报与形式审查经过). */
 const HISTORY = new Set([
@@ -61,9 +63,9 @@ export class AdminDossierPageController {
 
   @Get(':dossierId')
   @Public()
-  async page(@Param('dossierId') dossierId: string, @Query('marked') marked: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async page(@Param('dossierId') dossierId: string, @Query('marked') marked: string | undefined, @Query('invalidated') invalidated: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!signedInAs(request, response, 'admin')) return;
-    await this.render(dossierId, request, response, { marked: marked !== undefined });
+    await this.render(dossierId, request, response, { marked: marked !== undefined, invalidatedDone: invalidated !== undefined });
   }
 
   /** 无法评审: a dossier below the valid-review minimum leaves the ranking, with the admin's reason. */
@@ -80,6 +82,52 @@ export class AdminDossierPageController {
       return this.render(dossierId, request, response, { formError: problemInChinese(error) }, 409);
     }
     response.redirect(303, `/admin/dossiers/${encodeURIComponent(dossierId)}?marked=1`);
+  }
+
+  /**
+   * 认定评分无效 with a reason: first the confirmation page (what stops counting, the count after it,
+   * who steps in), then, posted back with confirmed=yes, the command. Points are never shown here.
+   */
+  @Post(':dossierId/invalidation')
+  @Public()
+  async invalidateScore(@Param('dossierId') dossierId: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!signedInAs(request, response, 'admin')) return;
+    if (!csrfIsValid(request, body[CSRF_FIELD])) return this.render(dossierId, request, response, { formError: '页面已过期,请刷新后重新提交。' }, 403);
+    const expertId = typeof body.expertId === 'string' ? body.expertId.trim() : '';
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    if (!reason || reason.length > 500) {
+      return this.render(dossierId, request, response, { invalidation: { expertId, error: reason ? '理由不超过 500 字' : '请填写认定评分无效的理由(例如缺少评审意见,或意见与分数矛盾)' } }, 400);
+    }
+    let dossier: Dossier;
+    let selection: Selection;
+    try {
+      dossier = (await this.directory.dossier(dossierId)).value;
+      selection = (await this.directory.selection(dossier.selectionId)).value;
+    } catch {
+      return this.render(dossierId, request, response, {}, 404);
+    }
+    const names = new Map((await this.expertRows.all()).map((expert) => [expert.expertId, expert.name]));
+    const confirmation = scoreInvalidationConfirmation(selection, dossier, expertId, reason, (id) => names.get(id) ?? id);
+    const back = `/admin/dossiers/${encodeURIComponent(dossierId)}`;
+    const confirm = (status: number, problem?: string): void => {
+      response.status(status).type('html').send(
+        this.views.render('confirm', chromeOf(request, response, confirmation.heading), {
+          ...confirmation,
+          postTo: `${back}/invalidation`,
+          fields: [{ name: 'expertId', value: expertId }, { name: 'reason', value: reason }],
+          problem,
+          back,
+        }),
+      );
+    };
+    if (body.confirmed !== 'yes') return confirm(confirmation.refused ? 409 : 200);
+    if (confirmation.refused) return confirm(409, confirmation.refused);
+    try {
+      await this.commands.execute(new ValidReviewsCommand(dossierId, { kind: 'invalidate-score', expertId }, reason, requestContextOf(request)));
+    } catch (error) {
+      return confirm(409, problemInChinese(error));
+    }
+    response.redirect(303, `${back}?invalidated=1`);
   }
 
   private async render(dossierId: string, request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
@@ -140,10 +188,16 @@ export class AdminDossierPageController {
           .map((event) => ({ at: event.metadata.occurredAt ?? event.recordedAt, what: EVENT_NAMES[event.type] ?? event.type, summary: eventSummary(event.type, event.data, names) })),
         excluded: dossier.excludedExpertIds.map((id) => expertOf.get(id)?.name ?? '(已不在专家库)'),
         reviewClosed,
+        draw: drawRecordRows([dossier], names.expert, () => '')[0] ?? null,
         experts: dossier.assignments.map((assignment) => {
           const expert = expertOf.get(assignment.expertId);
           const score = dossier.scores.find((s) => s.expertId === assignment.expertId);
+          const invalidation = (extra.invalidation ?? null) as { expertId: string; error: string } | null;
           return {
+            expertId: assignment.expertId,
+            // During review the admin sees who scored and the comment (the grounds for 无效), never the points.
+            canInvalidate: selection.phase === 'expert-review' && dossier.status === 'passed' && score !== undefined,
+            invalidationError: invalidation?.expertId === assignment.expertId ? invalidation.error : null,
             name: expert?.name ?? assignment.expertId,
             organisation: expert?.organisationName ?? '',
             recused: assignment.status === 'recused',

@@ -38,7 +38,12 @@ import { PHASE_NAMES, STATUS_NAMES, fieldErrorsInChinese, problemInChinese } fro
 import { PortalViews } from './portal-views';
 import { OVERRIDE_LABELS, overridesFromForm, programmeRuleForm } from './open-call-form';
 import { rankedScoreboard } from './ranked-scoreboard';
+import { conflictExpertOf } from '@app/domain/expert';
 import { confirmationOf } from './admin-confirmations';
+import { declarationDefaults, declarationFromForm } from './declaration-form';
+import { stageFormOf, stagesFromForm } from './stages-form';
+import { drawRecordRows } from './draw-record-view';
+import { assignChoiceOf, FORM_DRAW_RESERVES, freshDrawSeed } from './draw-form';
 import type { DeskFacts } from './admin-confirmations';
 import { NoticeReads } from '../notice/shared/notice-reads';
 import { Organisation } from '../auth/organisation.entity';
@@ -92,7 +97,17 @@ export class AdminPagesController {
     if (!signedInAs(request, response, 'admin')) return;
     if (!csrfIsValid(request, body[CSRF_FIELD])) return this.renderHome(request, response, { form: body, formError: '页面已过期,请刷新后重新提交。' }, 403);
     const programme = this.catalogue.all().find((rules) => rules.code === text(body.programme));
-    const fromForm = programme ? overridesFromForm(programme, body) : { overrides: {}, errors: {} };
+    const rulesFromForm = programme ? overridesFromForm(programme, body) : { overrides: {}, errors: {} };
+    const declared = declarationFromForm(body);
+    const staged = programme ? stagesFromForm(programme, body) : { errors: {} };
+    const fromForm = {
+      overrides: {
+        ...rulesFromForm.overrides,
+        ...(declared.declaration ? { declaration: declared.declaration } : {}),
+        ...(staged.stages ? { stages: staged.stages, finalRanking: staged.finalRanking } : {}),
+      },
+      errors: { ...rulesFromForm.errors, ...declared.errors, ...staged.errors },
+    };
     const candidate = plainToInstance(OpenSelectionRequest, {
       programme: text(body.programme),
       year: Number(text(body.year)),
@@ -171,7 +186,8 @@ export class AdminPagesController {
         noticePreview = { refused: problemInChinese(error) };
       }
     }
-    return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, noticePreview };
+    const pool = action === 'assign' ? experts.map(conflictExpertOf) : undefined;
+    return { selection, dossiers, expertName: (id) => names.get(id) ?? id, activeExperts: experts.filter((expert) => expert.status === 'active').length, pool, noticePreview };
   }
 
   /** A `project-identity-unclear` hold as the pairs the page shows, with the applicants' names. */
@@ -211,9 +227,14 @@ export class AdminPagesController {
         await this.commands.execute(new FormalReviewCommand(text(body.dossierId), request, context));
         return null;
       }
-      case 'assign':
-        await this.commands.execute(new PlanAssignmentsCommand(selectionId, 'plan', undefined, context, text(body.reviewDeadlineDate) || undefined));
+      case 'assign': {
+        const choice = assignChoiceOf(body);
+        if (choice.method === 'invalid') return choice.problem;
+        const draw = choice.method === 'draw' ? { reservesPerDossier: choice.reservesPerDossier } : undefined;
+        const seed = choice.method === 'draw' ? choice.seed : undefined;
+        await this.commands.execute(new PlanAssignmentsCommand(selectionId, 'plan', seed, context, text(body.reviewDeadlineDate) || undefined, draw));
         return null;
+      }
       case 'replacements':
         await this.commands.execute(new PlanAssignmentsCommand(selectionId, 'replacements', undefined, context));
         return null;
@@ -243,7 +264,7 @@ export class AdminPagesController {
 
   private async renderHome(request: Request, response: Response, extra: Record<string, unknown>, status = 200): Promise<void> {
     const selections = (await this.selectionRows.all()).map((row) => row.selection);
-    const form = (extra.form ?? {}) as Record<string, unknown>;
+    const form: Record<string, unknown> = { ...declarationDefaults(), ...((extra.form ?? {}) as Record<string, unknown>) };
     const errors = (extra.errors ?? {}) as Record<string, string>;
     const programmes = this.catalogue.all();
     const chosen = typeof form.programme === 'string' && programmes.some((rules) => rules.code === form.programme) ? form.programme : programmes[0]?.code;
@@ -260,6 +281,7 @@ export class AdminPagesController {
           futureScenarios: futureScenarios.map((streamId) => ({ streamId, href: `/admin/streams/${encodeURIComponent(streamId)}` })),
           form,
           ...extra,
+          stageForm: stageFormOf((extra.form ?? {}) as Record<string, unknown>),
           errors,
         }),
       );
@@ -382,6 +404,9 @@ export class AdminPagesController {
           minimumScore: selection.rules.minimumScore,
           reviewProgress: { scored: scoredAll, total: dueAll, percent: dueAll ? Math.round((100 * scoredAll) / dueAll) : 0 },
           objections,
+          drawSeed: freshDrawSeed(),
+          drawReserves: FORM_DRAW_RESERVES,
+          draws: drawRecordRows(dossiers, (id) => names.get(id) ?? id, dossierHref),
           ...extra,
         }),
       );

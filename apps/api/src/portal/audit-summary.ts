@@ -29,6 +29,7 @@ export const EVENT_NAMES: Record<string, string> = {
   DossierReturnedForCorrection: '退回补正',
   DossierRejected: '形式审查不予受理',
   ExpertAssigned: '分配评审专家',
+  ExpertsDrawn: '专家抽取',
   ExpertRecused: '专家回避',
   ScoreSubmitted: '专家评分',
   ScoreAmended: '专家修改评分',
@@ -46,6 +47,11 @@ export const EVENT_NAMES: Record<string, string> = {
   ExpertReactivated: '重新启用专家',
   FutureScenariosPublished: '发布十大未来场景',
   CalendarYearLoaded: '载入工作日历',
+  ReviewStageClosed: '评审阶段结束',
+  PanelFormed: '组建会议评审专家组',
+  PanelSeated: '安排会议评审专家',
+  DefenceScheduled: '安排答辩',
+  DefenceAttendanceRecorded: '记录答辩出席',
 };
 
 /** What a DossierEdited event changed, in the applicant form's words. */
@@ -94,7 +100,9 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
       const assigned = Number(summary.assignedCount ?? 0);
       const unfilled = Number(summary.unfilledPlaces ?? 0);
       const experts = Object.keys(obj(summary.assignedPerExpert)).map(names.expert);
-      return `第 ${round} 轮,新分配 ${assigned} 人次${experts.length && experts.length <= 4 ? `(${experts.join('、')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
+      const how = data.method === 'draw' ? `随机抽取(每项备选 ${str(data.reservesPerDossier)} 人,抽取记录见各申报),` : '';
+      const reserves = Number(data.fromReserves ?? 0) ? `,其中备选专家递补 ${str(data.fromReserves)} 人次` : '';
+      return `第 ${round} 轮,${how}新分配 ${assigned} 人次${reserves}${experts.length && experts.length <= 4 ? `(${experts.join('、')})` : ''}${unfilled ? `,仍缺 ${unfilled} 个名额` : ',名额已配齐'};随机种子 ${str(data.seed)}`;
     }
     case 'ReviewClosed': {
       const tiers = list(obj(data.shortlist).tiers);
@@ -135,12 +143,28 @@ export function eventSummary(type: string, raw: unknown, names: AuditNames = PLA
     case 'DossierReturnedForCorrection':
       return `理由:${clip(data.reason)};补正截止 ${chineseDate(str(data.correctionDeadlineDate))}`;
     case 'ExpertAssigned':
-      return `${expert()}${data.fieldMatch ? '(领域匹配)' : ''}`;
+      return `${expert()}${data.fieldMatch ? '(领域匹配)' : ''}${typeof data.drawReserve === 'number' ? `;抽取记录第 ${data.drawReserve + 1} 位备选专家递补` : ''}`;
+    case 'ExpertsDrawn':
+      return `种子 ${str(data.seed)};候选 ${list(data.candidates).length} 人,抽中 ${list(data.drawn).map((id) => names.expert(str(id))).join('、')};备选(依次递补)${list(data.reserves).map((id) => names.expert(str(id))).join('、') || '无'}`;
     case 'ExpertRecused':
       return `${expert()};理由:${clip(data.reason)}${data.scoreDiscarded ? ';已评分数作废' : ''}`;
     case 'ScoreSubmitted':
     case 'ScoreAmended':
-      return `${expert()} 总分 ${str(data.total)}`;
+      return `${expert()} 总分 ${str(data.total)}${Number(data.stage ?? 1) > 1 ? `(第 ${str(data.stage)} 阶段)` : ''}`;
+    case 'ReviewStageClosed':
+      return `第 ${str(data.stage)} 阶段结束,进入下一阶段 ${list(data.forwarded).length} 项,未进入 ${str(data.notForwardedCount)} 项`;
+    case 'PanelFormed':
+      return `第 ${str(data.stage)} 阶段 ${str(data.name)}:${list(data.expertIds).map((id) => names.expert(str(id))).join('、')};按项目回避 ${str(data.recusedSeats)} 人次`;
+    case 'PanelSeated': {
+      const recused = list(data.recused).map((seat) => `${names.expert(str(obj(seat).expertId))}(${clip(obj(seat).reason, 30)})`);
+      return `${str(data.panelName)}:${list(data.expertIds).map((id) => names.expert(str(id))).join('、')}${recused.length ? `;回避:${recused.join('、')}` : ''}`;
+    }
+    case 'DefenceScheduled': {
+      const slot = obj(data.slot);
+      return `${chineseDate(str(slot.date))} ${str(slot.startTime)},第 ${str(slot.order)} 位,${str(slot.place) || str(slot.link)}`;
+    }
+    case 'DefenceAttendanceRecorded':
+      return `${data.attended ? '出席' : '未出席'}${data.note ? `;${clip(data.note)}` : ''}`;
     case 'ObjectionFiled':
       return `异议人 ${str(obj(data.objector).name)};理由:${clip(data.reason)}`;
     case 'DossierAwarded': {

@@ -2,7 +2,9 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { scoresInStage, scoringStageOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
+import { reviewStageOf } from '@app/domain/programmes';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { DossierReadModel, SelectionReadModel } from '@app/read-models';
@@ -23,7 +25,8 @@ import { chromeOf, csrfIsValid, CSRF_FIELD } from './portal-session';
 import { PHASE_NAMES, problemInChinese } from './portal-zh';
 import { PortalViews } from './portal-views';
 
-const isAssignedTo = (dossier: Dossier, expertId: string) => dossier.assignments.some((a) => a.expertId === expertId && a.status === 'assigned');
+const isAssignedTo = (dossier: Dossier, expertId: string) =>
+  dossier.assignments.some((a) => a.expertId === expertId && a.status === 'assigned') || (dossier.laterStages ?? []).some((review) => review.expertIds.includes(expertId));
 
 /** 评审专家: their tasks with progress, and a scoring page per dossier with a live total. */
 @ApiExcludeController()
@@ -44,7 +47,8 @@ export class ExpertPagesController {
   async tasks(@Query('recused') recused: string | undefined, @Query('signed') signed: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     const claims = signedInAs(request, response, 'expert');
     if (!claims) return;
-    const mine = claims.expert ? await this.dossierRows.assignedTo(claims.expert) : [];
+    const [online, seated] = claims.expert ? await Promise.all([this.dossierRows.assignedTo(claims.expert), this.dossierRows.seatedBefore(claims.expert)]) : [[], []];
+    const mine = [...online, ...seated.filter((dossier) => !online.some((known) => known.dossierId === dossier.dossierId))];
     const selections = new Map((await this.selectionRows.all()).map((row) => [row.selection.selectionId, row.selection]));
     const signatures = new Map(await Promise.all([...new Set(mine.map((dossier) => dossier.selectionId))].map(
       async (selectionId) => [selectionId, claims.expert ? await this.directory.signature(selectionId, claims.expert) : null] as const,
@@ -53,7 +57,10 @@ export class ExpertPagesController {
       const signature = signatures.get(selection.selectionId) ?? null;
       const rows = mine
         .filter((dossier) => dossier.selectionId === selection.selectionId)
-        .map((dossier) => ({ id: dossier.dossierId, title: dossier.title, scored: dossier.scores.some((score) => score.expertId === claims.expert) }));
+        .map((dossier) => {
+          const stage = scoringStageOf(dossier, selection.stage, claims.expert ?? '');
+          return { id: dossier.dossierId, title: dossier.title, scored: scoresInStage(dossier, stage).some((score) => score.expertId === claims.expert) };
+        });
       if (rows.length === 0) return [];
       return [{
         selectionId: selection.selectionId,
@@ -111,7 +118,8 @@ export class ExpertPagesController {
     const { value: selection } = await this.directory.selection(dossier.selectionId);
     const errors: Record<string, string> = {};
     const points: Record<string, number> = {};
-    for (const criterion of selection.rules.rubric) {
+    const stage = scoringStageOf(dossier, selection.stage, requestContextOf(request).metadata.actor.expertId ?? '');
+    for (const criterion of reviewStageOf(selection.rules, stage).rubric) {
       const raw = typeof body[`points_${criterion.code}`] === 'string' ? (body[`points_${criterion.code}`] as string).trim() : '';
       const value = Number(raw);
       if (raw === '' || !Number.isFinite(value)) errors[criterion.code] = `请为“${criterion.name}”打分`;
@@ -176,10 +184,12 @@ export class ExpertPagesController {
       return;
     }
     const { value: selection } = await this.directory.selection(dossier.selectionId);
-    const mine = dossier.scores.find((score) => score.expertId === expertId);
+    // A panel member scores in the panel stage with its rubric; everyone else the online review's.
+    const stage = scoringStageOf(dossier, selection.stage, expertId);
+    const mine = scoresInStage(dossier, stage).find((score) => score.expertId === expertId);
     const form = (extra.form ?? {}) as Record<string, unknown>;
     const errors = (extra.errors ?? {}) as Record<string, string>;
-    const criteria = selection.rules.rubric.map((criterion) => ({
+    const criteria = reviewStageOf(selection.rules, stage).rubric.map((criterion) => ({
       ...criterion,
       value: form[`points_${criterion.code}`] ?? mine?.points[criterion.code] ?? '',
       error: errors[criterion.code],
@@ -192,7 +202,7 @@ export class ExpertPagesController {
           id: dossier.dossierId,
           title: dossier.title,
           selection: selection.title,
-          open: selection.phase === 'expert-review',
+          open: selection.phase === 'expert-review' && stage === selection.stage,
           fields: selection.rules.fields.map((field) => ({ label: field.name, value: dossier.fields[field.code] ?? '' })),
           // Who applied (the expert may have to recuse from the organisation) and what it invests (scored under 投入与带动).
           organisation: (await this.organisations.findOne({ where: { creditCode: dossier.applicantCreditCode } }))?.name ?? '(未在本系统注册的单位)',

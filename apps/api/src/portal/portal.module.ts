@@ -16,6 +16,7 @@ import { ApplicantFundPagesController } from './applicant-fund-pages.controller'
 import { FundCallReads } from './fund-call-reads';
 import { AdminDossierPageController } from './admin-dossier-page.controller';
 import { AdminCalendarPageController } from './admin-calendar-page.controller';
+import { AdminStagesPageController } from './admin-stages-page.controller';
 import { RegisterPageController } from './register-page.controller';
 import { AccountPagesController } from './account-pages.controller';
 import { AdminExpertsPagesController } from './admin-experts-pages.controller';
@@ -46,6 +47,7 @@ import { StaleSessionMiddleware } from './stale-session.middleware';
     AdminIntegrityPageController,
     AdminDossierPageController,
     AdminCalendarPageController,
+    AdminStagesPageController,
     RegisterPageController,
     AccountPagesController,
     ApplicantFundPagesController,

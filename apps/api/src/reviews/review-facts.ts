@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PlannedAssignment } from '@app/domain/assignment';
+import type { DrawRecord, PlannedAssignment } from '@app/domain/assignment';
 import type { ConflictExpert } from '@app/domain/conflicts';
 import { Dossier, dossierDecider } from '@app/domain/dossier';
 import { conflictExpertOf } from '@app/domain/expert';
@@ -58,8 +58,10 @@ export class ReviewFacts {
     pool: readonly ConflictExpert[],
     planned: readonly PlannedAssignment[],
     metadata: CommandMetadata,
+    reserveCalls: readonly { readonly dossierId: string; readonly expertId: string; readonly reserveIndex: number }[] = [],
   ): Promise<void> {
     const loads = loadsOf(dossiers);
+    const reserveOf = new Map(reserveCalls.map((call) => [`${call.dossierId}/${call.expertId}`, call.reserveIndex]));
     const experts = new Map(pool.map((candidate) => [candidate.expertId, candidate]));
     for (const { dossierId, expertId } of planned) {
       const expert = experts.get(expertId);
@@ -67,10 +69,21 @@ export class ReviewFacts {
       const load = loads.get(expertId) ?? 0;
       await unit.decide(dossierStreamOf(dossierId), dossierDecider, {
         type: 'AssignExpert',
-        data: { dossierId, selection, expert: { ...expert, load } },
+        data: { dossierId, selection, expert: { ...expert, load }, drawReserve: reserveOf.get(`${dossierId}/${expertId}`) },
         metadata,
       });
       loads.set(expertId, load + 1);
+    }
+  }
+
+  /** 专家抽取: each drawn dossier's record on its own stream, in the same unit as the round and its assignments. */
+  async recordDraws(unit: UnitOfWork, selection: SelectionFacts, records: readonly DrawRecord[], metadata: CommandMetadata): Promise<void> {
+    for (const record of records) {
+      await unit.decide(dossierStreamOf(record.dossierId), dossierDecider, {
+        type: 'RecordDraw',
+        data: { dossierId: record.dossierId, selection, record },
+        metadata,
+      });
     }
   }
 }

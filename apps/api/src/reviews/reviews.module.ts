@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { DrawRecordsController } from './assignments/draw-records/draw-records.controller';
 import { ReadAssignmentsController } from './assignments/read-assignments/read-assignments.controller';
 import { MyAssignmentsController } from './assignments/my-assignments/my-assignments.controller';
 import { PlanAssignmentsController } from './assignments/plan-assignments/plan-assignments.controller';
@@ -24,6 +25,9 @@ import { ScoreDossierController } from './scoring/score-dossier/score-dossier.co
 import { ScoreDossierHandler } from './scoring/score-dossier/score-dossier.handler';
 import { ScoreboardController } from './shortlist/scoreboard.controller';
 import { ShortlistController } from './shortlist/shortlist.controller';
+import { CloseReviewStageHandler } from './stages/close-stage.handler';
+import { FormPanelHandler } from './stages/form-panel.handler';
+import { ReviewStagesController } from './stages/review-stages.controller';
 
 /** Experts, assignments, expert scoring, closing review and the shortlist. */
 @Module({
@@ -35,6 +39,7 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     DeactivateExpertController,
     PlanAssignmentsController,
     ReadAssignmentsController,
+    DrawRecordsController,
     MyAssignmentsController,
     DeclarationController,
     ScoreDossierController,
@@ -42,6 +47,7 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     CloseReviewController,
     ShortlistController,
     ScoreboardController,
+    ReviewStagesController,
   ],
   providers: [
     ReviewFacts,
@@ -55,6 +61,8 @@ import { ShortlistController } from './shortlist/shortlist.controller';
     ScoreDossierHandler,
     RecuseExpertHandler,
     CloseReviewHandler,
+    CloseReviewStageHandler,
+    FormPanelHandler,
   ],
 })
 export class ReviewsModule {}

@@ -54,4 +54,19 @@ describe('the 专家评分表', () => {
     expect(paragraphs.some((text) => text.startsWith('本人声明:'))).toBe(false);
     expect(String((await renderScoreSheet(signed, 'html', 'e5c1d0b7')).body)).toContain('以上声明已于 2026年4月16日 10:00 在线签署(文本版本:2026-1)。');
   });
+
+  it('given a score the admin declared invalid, when rendered, then its row reads 无效 (not 回避) and the comments give the reason', async () => {
+    const invalidated = {
+      ...sheet,
+      dossiers: [
+        ...sheet.dossiers,
+        { title: '智慧矿山', organisation: '郴州矿业有限公司', points: null, total: null, comment: null, recused: false, invalidated: { total: 88, reason: '评审意见与所给分数矛盾' } },
+      ],
+    };
+    const paragraphs = wordParagraphTexts(zipEntryText((await renderScoreSheet(invalidated, 'docx', 'e5c1d0b7')).body as Buffer, 'word/document.xml'));
+    const row = paragraphs.slice(paragraphs.indexOf('郴州矿业有限公司'), paragraphs.indexOf('郴州矿业有限公司') + 5);
+    expect(row).toEqual(['郴州矿业有限公司', '智慧矿山', '无效', '无效', '无效']);
+    expect(paragraphs).toContain('3.《智慧矿山》:评分已被认定无效(原总分 88),理由:评审意见与所给分数矛盾。');
+    expect(String((await renderScoreSheet(invalidated, 'html', 'e5c1d0b7')).body)).toContain('评分已被认定无效(原总分 88),理由:评审意见与所给分数矛盾。');
+  });
 });

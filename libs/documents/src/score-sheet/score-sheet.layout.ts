@@ -1,4 +1,4 @@
-import type { ScoreSheet } from './score-sheet.types';
+import type { ScoreSheet, ScoreSheetDossier } from './score-sheet.types';
 
 /** Every string of the 专家评分表, shared by its HTML (and so its PDF) and its DOCX. */
 export interface ScoreSheetLayout {
@@ -29,8 +29,8 @@ export function layOutScoreSheet(sheet: ScoreSheet): ScoreSheetLayout {
     String(index + 1),
     dossier.organisation,
     dossier.title,
-    ...sheet.rubric.map((criterion) => (dossier.recused ? '回避' : dossier.points?.[criterion.code] === undefined ? '未评' : points(dossier.points[criterion.code]))),
-    dossier.recused ? '回避' : dossier.total === null ? '未评' : points(dossier.total),
+    ...sheet.rubric.map((criterion) => withoutScore(dossier) ?? (dossier.points?.[criterion.code] === undefined ? '未评' : points(dossier.points[criterion.code]))),
+    withoutScore(dossier) ?? (dossier.total === null ? '未评' : points(dossier.total)),
   ]);
   return {
     title: `${sheet.selectionTitle}专家评分表`,
@@ -42,7 +42,7 @@ export function layOutScoreSheet(sheet: ScoreSheet): ScoreSheetLayout {
     rows,
     commentsHeading: '评审意见',
     comments: sheet.dossiers.map(
-      (dossier, index) => `${index + 1}.《${dossier.title}》:${dossier.recused ? '已回避,未评分。' : dossier.comment?.trim() || '(无)'}`,
+      (dossier, index) => `${index + 1}.《${dossier.title}》:${commentOf(dossier)}`,
     ),
     declarationHeading: '保密与回避承诺',
     declaration: sheet.signedDeclaration
@@ -51,4 +51,15 @@ export function layOutScoreSheet(sheet: ScoreSheet): ScoreSheetLayout {
     signature: '评审专家(签字):____________________',
     date: '日期:________年____月____日',
   };
+}
+
+/** An invalidated score is 无效, never 回避 (the state marks its place free the way a recusal does). */
+function withoutScore(dossier: ScoreSheetDossier): string | null {
+  if (dossier.invalidated) return '无效';
+  return dossier.recused ? '回避' : null;
+}
+
+function commentOf(dossier: ScoreSheetDossier): string {
+  if (dossier.invalidated) return `评分已被认定无效(原总分 ${points(dossier.invalidated.total)}),理由:${dossier.invalidated.reason.replace(/[。.]$/, '')}。`;
+  return dossier.recused ? '已回避,未评分。' : dossier.comment?.trim() || '(无)';
 }

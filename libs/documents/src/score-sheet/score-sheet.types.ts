@@ -22,4 +22,6 @@ export interface ScoreSheetDossier {
   readonly total: number | null;
   readonly comment: string | null;
   readonly recused: boolean;
+  /** The admin declared his score invalid (it did not count): its total then and the reason. Absent: not invalidated. */
+  readonly invalidated?: { readonly total: number; readonly reason: string } | null;
 }

@@ -45,7 +45,12 @@ export function drawExperts(input: DrawInput): DrawRecord {
       { candidates: candidates.length, count: input.count },
     );
   }
-  return { dossierId: input.dossier.dossierId, seed: input.seed, candidates, ...pick(candidates, input.seed, input.count, input.reserves) };
+  return drawFrom(input.dossier.dossierId, candidates, input.seed, input.count, input.reserves);
+}
+
+/** The draw over candidates already found (sorted by id): its record. */
+export function drawFrom(dossierId: string, candidates: readonly string[], seed: string, count: number, reserves: number): DrawRecord {
+  return { dossierId, seed, candidates: [...candidates], ...pick(candidates, seed, count, reserves) };
 }
 
 /**

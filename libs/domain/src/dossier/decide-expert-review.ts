@@ -1,3 +1,4 @@
+import { replayDraw } from '../assignment/draw-experts';
 import { requireSignedDeclaration } from '../commitments/commitment.decider';
 import { ConflictDossier, ConflictExpert, findConflict, sharesField } from '../conflicts';
 import type { CallRules } from '../programmes';
@@ -5,10 +6,11 @@ import { weightedTotal } from '../scoring';
 import { requireRole, requireText } from '../selection/checks';
 import { requirePhase } from '../selection/selection.phase';
 import { refuse } from '../shared/refusal';
-import type { AmendScore, AssignExpert, RecuseExpert, SubmitScore } from './dossier.commands';
+import type { AmendScore, AssignExpert, RecordDraw, RecuseExpert, SubmitScore } from './dossier.commands';
 import type { DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
 import type { Dossier, DossierState } from './dossier.state';
+import { decidePanelRecusal, decidePanelScore, stageOfFacts } from './decide-panel-review';
 
 const MAX_COMMENT_LENGTH = 2000;
 
@@ -28,6 +30,9 @@ export function decideAssign(command: AssignExpert, state: DossierState): Dossie
   requireRole(command.metadata, ['admin', 'system'], 'assign experts');
   const dossier = requireReview(command, state, 'assigning an expert');
   const { expert, selection } = command.data;
+  if (stageOfFacts(selection) > 1) {
+    throw refuse('panel-stage-has-no-plan', `stage ${stageOfFacts(selection)} is reviewed by its panel; experts are assigned in the online stage`, 'conflict');
+  }
   const { rules } = selection;
   requireActiveExpert(expert);
   const earlier = dossier.assignments.find((assignment) => assignment.expertId === expert.expertId);
@@ -49,6 +54,10 @@ export function decideAssign(command: AssignExpert, state: DossierState): Dossie
   }
   const target = conflictDossierOf(dossier, rules);
   requireNoConflict(expert, target, `expert ${expert.expertId} cannot be assigned`);
+  const { drawReserve } = command.data;
+  if (drawReserve !== undefined && dossier.draw?.reserves[drawReserve] !== expert.expertId) {
+    throw refuse('not-a-draw-reserve', `expert ${expert.expertId} is not reserve ${drawReserve + 1} of this dossier's draw`);
+  }
   return [
     {
       type: 'ExpertAssigned',
@@ -56,8 +65,32 @@ export function decideAssign(command: AssignExpert, state: DossierState): Dossie
         dossierId: dossier.dossierId,
         expertId: expert.expertId,
         fieldMatch: sharesField(expert, target),
+        ...(drawReserve !== undefined ? { drawReserve } : {}),
         assignedAt: command.metadata.now,
       },
+    },
+  ];
+}
+
+/**
+ * 专家抽取: the record is written once per dossier, before any expert is assigned to it, and only
+ * when replaying it gives the same experts (a record that does not replay is never stored).
+ */
+export function decideRecordDraw(command: RecordDraw, state: DossierState): DossierEvent[] {
+  requireRole(command.metadata, ['admin', 'system'], 'record a draw of experts');
+  const dossier = requireReview(command, state, 'drawing experts');
+  const { record } = command.data;
+  if (dossier.draw || dossier.assignments.length > 0) {
+    throw refuse('draw-already-recorded', `dossier ${dossier.dossierId} already has its experts; a draw is made once, before any assignment`);
+  }
+  if (record.dossierId !== dossier.dossierId || !replayDraw(record).matches) {
+    throw refuse('draw-record-invalid', `the draw record for ${record.dossierId} does not replay to its drawn experts`, 'invalid');
+  }
+  const { seed, candidates, drawn, reserves } = record;
+  return [
+    {
+      type: 'ExpertsDrawn',
+      data: { dossierId: dossier.dossierId, seed, candidates: [...candidates], drawn: [...drawn], reserves: [...reserves], drawnAt: command.metadata.now },
     },
   ];
 }
@@ -70,6 +103,7 @@ export function decideRecuse(command: RecuseExpert, state: DossierState): Dossie
     requireRole(command.metadata, ['admin', 'system'], 'recuse another expert');
   }
   const dossier = requireReview(command, state, 'recusing an expert');
+  if (stageOfFacts(command.data.selection) > 1) return decidePanelRecusal(command, dossier);
   const assignment = dossier.assignments.find((candidate) => candidate.expertId === expertId);
   if (assignment?.status !== 'assigned') {
     throw refuse('expert-not-assigned', `expert ${expertId} is not assigned to this dossier`, 'not-found');
@@ -95,6 +129,7 @@ export function decideScore(command: SubmitScore | AmendScore, state: DossierSta
     throw refuse('forbidden', `only expert ${expert.expertId} may give his own score`, 'forbidden');
   }
   const dossier = requireReview(command, state, 'scoring');
+  if (stageOfFacts(selection) > 1) return decidePanelScore(command, dossier);
   const assignment = dossier.assignments.find((candidate) => candidate.expertId === expert.expertId);
   if (!assignment) {
     throw refuse('expert-not-assigned', 'only an expert assigned to this dossier may score it', 'forbidden');
@@ -131,7 +166,7 @@ export function decideScore(command: SubmitScore | AmendScore, state: DossierSta
 }
 
 function requireReview(
-  command: AssignExpert | RecuseExpert | SubmitScore | AmendScore,
+  command: AssignExpert | RecordDraw | RecuseExpert | SubmitScore | AmendScore,
   state: DossierState,
   action: string,
 ): Dossier {

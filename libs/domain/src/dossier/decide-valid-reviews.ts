@@ -1,11 +1,12 @@
-import { minimumValidReviewsOf } from '../programmes/programme.types';
+import { reviewStageOf } from '../programmes/review-stages';
+import { stageOfFacts } from './decide-panel-review';
 import { requireRole, requireText } from '../selection/checks';
 import { requirePhase } from '../selection/selection.phase';
 import { refuse } from '../shared/refusal';
 import type { InvalidateScore, MarkNotEvaluable } from './dossier.commands';
 import type { DossierEvent } from './dossier.events';
 import { requireDossier, requireOwnSelection, requireStatus } from './dossier.guards';
-import type { Dossier, DossierState } from './dossier.state';
+import { Dossier, DossierState, scoresInStage } from './dossier.state';
 
 const MAX_REASON_LENGTH = 500;
 
@@ -14,11 +15,13 @@ export function decideInvalidateScore(command: InvalidateScore, state: DossierSt
   requireRole(command.metadata, ['admin'], 'declare a score invalid');
   const dossier = requireInReview(command, state, 'declaring a score invalid');
   const { expertId } = command.data;
-  const score = dossier.scores.find((candidate) => candidate.expertId === expertId);
-  if (!score) throw refuse('score-not-found', `expert ${expertId} has no score on this dossier that counts`, 'not-found');
+  const stage = stageOfFacts(command.data.selection);
+  const score = scoresInStage(dossier, stage).find((candidate) => candidate.expertId === expertId);
+  if (!score) throw refuse('score-not-found', `expert ${expertId} has no score on this dossier that counts in this stage`, 'not-found');
   const reason = requireText(command.data.reason, 'the reason the score is invalid', MAX_REASON_LENGTH);
+  const staged = stage > 1 ? { stage } : {};
   return [
-    { type: 'ScoreInvalidated', data: { dossierId: dossier.dossierId, expertId, total: score.total, reason, invalidatedAt: command.metadata.now } },
+    { type: 'ScoreInvalidated', data: { dossierId: dossier.dossierId, expertId, total: score.total, reason, invalidatedAt: command.metadata.now, ...staged } },
   ];
 }
 
@@ -33,8 +36,9 @@ export function decideMarkNotEvaluable(command: MarkNotEvaluable, state: Dossier
   if (dossier.notEvaluable) {
     throw refuse('dossier-already-not-evaluable', `the dossier was marked not evaluable at ${dossier.notEvaluable.markedAt}`);
   }
-  const minimum = minimumValidReviewsOf(command.data.selection.rules);
-  const validReviews = dossier.scores.length;
+  const stage = stageOfFacts(command.data.selection);
+  const minimum = reviewStageOf(command.data.selection.rules, stage).minimumValidReviews;
+  const validReviews = scoresInStage(dossier, stage).length;
   if (validReviews >= minimum) {
     throw refuse('dossier-evaluable', `the dossier has ${validReviews} valid reviews, at least the ${minimum} required; it is ranked`, 'conflict', {
       validReviews,

@@ -1,9 +1,10 @@
+import type { DrawRecord } from '../assignment/draw-experts';
 import type { SignedDeclaration } from '../commitments/commitment.state';
 import type { ConflictExpert } from '../conflicts';
 import type { SelectionFacts } from '../selection/selection.phase';
 import type { CommandMetadata } from '../shared/command-metadata';
 import type { Fen } from '../shared/money';
-import type { AttachmentRecord, DossierAwardRecord, DossierChanges, EvidenceRecord, Objector } from './dossier.events';
+import type { AttachmentRecord, DefenceSlot, DossierAwardRecord, DossierChanges, EvidenceRecord, Objector } from './dossier.events';
 
 /**
  * Every dossier command carries what it needs from other streams, read by the application:
@@ -49,7 +50,10 @@ export type ReturnForCorrection = DossierCommandOf<
 >;
 export type RejectDossier = DossierCommandOf<'RejectDossier', { reason: string }>;
 
-export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts }>;
+/** `drawReserve`: the expert is the drawn dossier's reserve at this place of its record (备选专家递补). */
+export type AssignExpert = DossierCommandOf<'AssignExpert', { expert: ExpertFacts; drawReserve?: number }>;
+/** 专家抽取: the draw's record goes on the dossier's stream before the drawn experts are assigned. */
+export type RecordDraw = DossierCommandOf<'RecordDraw', { record: DrawRecord }>;
 export type RecuseExpert = DossierCommandOf<'RecuseExpert', { expertId: string; reason: string }>;
 /** A score, with the expert's signature of the selection's declaration (null: he has not signed). */
 interface ScoreData {
@@ -71,6 +75,15 @@ export type AmendScore = DossierCommandOf<
 export type InvalidateScore = DossierCommandOf<'InvalidateScore', { expertId: string; reason: string }>;
 /** The admin marks a dossier below the valid-review minimum as not evaluable, with a reason. */
 export type MarkNotEvaluable = DossierCommandOf<'MarkNotEvaluable', { reason: string }>;
+
+/** Carries the dossier's seat of a panel the selection formed (PanelFormed), sent by the process manager. */
+export type SeatPanel = DossierCommandOf<
+  'SeatPanel',
+  { stage: number; panelName: string; expertIds: readonly string[]; recused: readonly { expertId: string; reason: string }[] }
+>;
+/** The admin schedules (or moves) the dossier's defence or site visit in the stage in progress. */
+export type ScheduleDefence = DossierCommandOf<'ScheduleDefence', { slot: DefenceSlot }>;
+export type RecordDefenceAttendance = DossierCommandOf<'RecordDefenceAttendance', { attended: boolean; note?: string | null }>;
 
 export type FileObjection = DossierCommandOf<
   'FileObjection',
@@ -94,11 +107,15 @@ export type DossierCommand =
   | ReturnForCorrection
   | RejectDossier
   | AssignExpert
+  | RecordDraw
   | RecuseExpert
   | SubmitScore
   | AmendScore
   | InvalidateScore
   | MarkNotEvaluable
+  | SeatPanel
+  | ScheduleDefence
+  | RecordDefenceAttendance
   | FileObjection
   | UpholdObjection
   | DismissObjection

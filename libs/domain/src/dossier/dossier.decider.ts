@@ -2,8 +2,9 @@ import type { Decider } from '../shared/decider';
 import type { DossierCommand } from './dossier.commands';
 import type { DossierEvent } from './dossier.events';
 import { DossierState, evolveDossier } from './dossier.state';
-import { decideAssign, decideRecuse, decideScore } from './decide-expert-review';
+import { decideAssign, decideRecordDraw, decideRecuse, decideScore } from './decide-expert-review';
 import { decideInvalidateScore, decideMarkNotEvaluable } from './decide-valid-reviews';
+import { decideRecordAttendance, decideScheduleDefence, decideSeatPanel } from './decide-panel-review';
 import { decidePass, decideReject, decideReturn } from './decide-formal-review';
 import { decideAward, decideFileObjection, decideNotAward, decideObjectionOutcome } from './decide-objection-award';
 import {
@@ -40,6 +41,8 @@ export const dossierDecider: Decider<DossierCommand, DossierEvent, DossierState>
         return decideReject(command, state);
       case 'AssignExpert':
         return decideAssign(command, state);
+      case 'RecordDraw':
+        return decideRecordDraw(command, state);
       case 'RecuseExpert':
         return decideRecuse(command, state);
       case 'SubmitScore':
@@ -49,6 +52,12 @@ export const dossierDecider: Decider<DossierCommand, DossierEvent, DossierState>
         return decideInvalidateScore(command, state);
       case 'MarkNotEvaluable':
         return decideMarkNotEvaluable(command, state);
+      case 'SeatPanel':
+        return decideSeatPanel(command, state);
+      case 'ScheduleDefence':
+        return decideScheduleDefence(command, state);
+      case 'RecordDefenceAttendance':
+        return decideRecordAttendance(command, state);
       case 'FileObjection':
         return decideFileObjection(command, state);
       case 'UpholdObjection':

@@ -33,6 +33,17 @@ export interface EvidenceRecord {
   readonly sha256: string;
 }
 
+/** A defence (答辩) or site-visit slot: when, where (a place or a meeting link) and in what order. */
+export interface DefenceSlot {
+  readonly date: string;
+  /** HH:MM, Beijing time. */
+  readonly startTime: string;
+  readonly place: string | null;
+  readonly link: string | null;
+  /** 1-based place in the day's order of defences. */
+  readonly order: number;
+}
+
 export interface Objector {
   readonly name: string;
   readonly contact: string;
@@ -107,7 +118,16 @@ export type DossierEvent =
       };
     }
   | { type: 'DossierRejected'; data: { dossierId: string; reason: string; reviewedBy: string; rejectedAt: string } }
-  | { type: 'ExpertAssigned'; data: { dossierId: string; expertId: string; fieldMatch: boolean; assignedAt: string } }
+  | {
+      type: 'ExpertAssigned';
+      /** `drawReserve`: a reserve of the dossier's draw, at this place (0 first) of its record. */
+      data: { dossierId: string; expertId: string; fieldMatch: boolean; drawReserve?: number; assignedAt: string };
+    }
+  | {
+      /** 专家抽取: the record anyone replays (replayDraw) — seed, candidates in order, drawn, reserves. */
+      type: 'ExpertsDrawn';
+      data: { dossierId: string; seed: string; candidates: string[]; drawn: string[]; reserves: string[]; drawnAt: string };
+    }
   | {
       type: 'ExpertRecused';
       data: {
@@ -116,6 +136,8 @@ export type DossierEvent =
         reason: string;
         /** A score given before the conflict came to light no longer counts. */
         scoreDiscarded: boolean;
+        /** A panel stage's seat (2, 3 …); absent: the online review's assignment. */
+        stage?: number;
         recusedAt: string;
       };
     }
@@ -124,6 +146,8 @@ export type DossierEvent =
       data: {
         dossierId: string;
         expertId: string;
+        /** The review stage scored; absent in stage 1 (and in every event recorded before stages). */
+        stage?: number;
         points: Record<string, number>;
         total: number;
         comment: string;
@@ -135,6 +159,7 @@ export type DossierEvent =
       data: {
         dossierId: string;
         expertId: string;
+        stage?: number;
         points: Record<string, number>;
         total: number;
         comment: string;
@@ -144,12 +169,29 @@ export type DossierEvent =
   | {
       /** The admin declares a score invalid (comment missing, contradictory …): it stops counting and its place is free for a replacement. */
       type: 'ScoreInvalidated';
-      data: { dossierId: string; expertId: string; total: number; reason: string; invalidatedAt: string };
+      data: { dossierId: string; expertId: string; total: number; reason: string; invalidatedAt: string; stage?: number };
     }
   | {
       /** The admin takes the dossier out of the ranking: it cannot get the valid reviews the call requires. */
       type: 'DossierMarkedNotEvaluable';
       data: { dossierId: string; validReviews: number; minimum: number; reason: string; markedAt: string };
+    }
+  | {
+      /** The stage's panel as it sits for this dossier: members who score it and members recused from it. */
+      type: 'PanelSeated';
+      data: {
+        dossierId: string;
+        stage: number;
+        panelName: string;
+        expertIds: string[];
+        recused: { expertId: string; reason: string }[];
+        seatedAt: string;
+      };
+    }
+  | { type: 'DefenceScheduled'; data: { dossierId: string; stage: number; slot: DefenceSlot; scheduledAt: string } }
+  | {
+      type: 'DefenceAttendanceRecorded';
+      data: { dossierId: string; stage: number; attended: boolean; note: string | null; recordedAt: string };
     }
   | {
       type: 'ObjectionFiled';

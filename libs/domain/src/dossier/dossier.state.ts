@@ -1,6 +1,6 @@
 import type { ProgrammeCode } from '../programmes';
 import type { Fen } from '../shared/money';
-import type { AttachmentRecord, DossierAwardRecord, DossierEvent, EvidenceRecord, Objector } from './dossier.events';
+import type { AttachmentRecord, DefenceSlot, DossierAwardRecord, DossierEvent, EvidenceRecord, Objector } from './dossier.events';
 
 export type DossierStatus =
   | 'draft'
@@ -19,6 +19,14 @@ export interface ExpertAssignment {
   readonly recusalReason: string | null;
 }
 
+export interface DossierDraw {
+  readonly seed: string;
+  readonly candidates: readonly string[];
+  readonly drawn: readonly string[];
+  readonly reserves: readonly string[];
+  readonly drawnAt: string;
+}
+
 export interface ExpertScore {
   readonly expertId: string;
   readonly points: Readonly<Record<string, number>>;
@@ -30,9 +38,22 @@ export interface ExpertScore {
 
 export interface InvalidatedScore {
   readonly expertId: string;
+  /** Absent: the online review's score. */
+  readonly stage?: number;
   readonly total: number;
   readonly reason: string;
   readonly invalidatedAt: string;
+}
+
+/** The dossier in a panel stage (2, 3 …): its panel seat, its defence and the panel's scores. */
+export interface StageReview {
+  readonly stage: number;
+  readonly panelName: string;
+  readonly expertIds: readonly string[];
+  readonly recused: readonly { readonly expertId: string; readonly reason: string }[];
+  readonly defence: DefenceSlot | null;
+  readonly attendance: 'attended' | 'absent' | null;
+  readonly scores: readonly ExpertScore[];
 }
 
 export interface ObjectionRecord {
@@ -64,8 +85,12 @@ export interface Dossier {
   readonly correction: { readonly reason: string; readonly deadlineDate: string; readonly deadline: string } | null;
   readonly approvedInvestmentFen: Fen | null;
   readonly assignments: readonly ExpertAssignment[];
-  /** Scores that count: a recused expert's score is dropped. */
+  /** 专家抽取: the draw's record when the experts were drawn (absent or null: planned, or folded before). */
+  readonly draw?: DossierDraw | null;
+  /** Stage 1's scores that count: a recused expert's score is dropped. */
   readonly scores: readonly ExpertScore[];
+  /** Panel stages the dossier reached, in order. Absent on states folded before stages. */
+  readonly laterStages?: readonly StageReview[];
   /** Scores the admin declared invalid, with his reason (they do not count). Absent on states folded before. */
   readonly invalidatedScores?: readonly InvalidatedScore[];
   /** Marked not evaluable (无法评审): out of the ranking, with the reason. Absent or null: evaluable. */
@@ -142,8 +167,13 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
         assignments: [...dossier.assignments, { expertId, fieldMatch, status: 'assigned', recusalReason: null }],
       };
     }
+    case 'ExpertsDrawn': {
+      const { seed, candidates, drawn, reserves, drawnAt } = event.data;
+      return { ...dossier, draw: { seed, candidates, drawn, reserves, drawnAt } };
+    }
     case 'ExpertRecused': {
       const { expertId, reason } = event.data;
+      if ((event.data.stage ?? 1) > 1) return leaveSeat(dossier, event.data.stage!, expertId, reason);
       return {
         ...dossier,
         assignments: dossier.assignments.map((assignment) =>
@@ -154,20 +184,33 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     }
     case 'ScoreSubmitted': {
       const { expertId, points, total, comment, submittedAt } = event.data;
-      return { ...dossier, scores: [...dossier.scores, { expertId, points, total, comment, submittedAt, amendedAt: null }] };
+      const add = (scores: readonly ExpertScore[]) => [...scores, { expertId, points, total, comment, submittedAt, amendedAt: null }];
+      if ((event.data.stage ?? 1) > 1) return inStage(dossier, event.data.stage!, (review) => ({ ...review, scores: add(review.scores) }));
+      return { ...dossier, scores: add(dossier.scores) };
     }
     case 'ScoreAmended': {
       const { expertId, points, total, comment, amendedAt } = event.data;
-      return {
-        ...dossier,
-        scores: dossier.scores.map((score) =>
-          score.expertId === expertId ? { ...score, points, total, comment, amendedAt } : score,
-        ),
-      };
+      const amend = (scores: readonly ExpertScore[]) =>
+        scores.map((score) => (score.expertId === expertId ? { ...score, points, total, comment, amendedAt } : score));
+      if ((event.data.stage ?? 1) > 1) return inStage(dossier, event.data.stage!, (review) => ({ ...review, scores: amend(review.scores) }));
+      return { ...dossier, scores: amend(dossier.scores) };
     }
+    case 'PanelSeated': {
+      const { stage, panelName, expertIds, recused } = event.data;
+      const review: StageReview = { stage, panelName, expertIds, recused, defence: null, attendance: null, scores: [] };
+      return { ...dossier, laterStages: [...(dossier.laterStages ?? []), review] };
+    }
+    case 'DefenceScheduled':
+      return inStage(dossier, event.data.stage, (review) => ({ ...review, defence: event.data.slot }));
+    case 'DefenceAttendanceRecorded':
+      return inStage(dossier, event.data.stage, (review) => ({ ...review, attendance: event.data.attended ? 'attended' : 'absent' }));
     case 'ScoreInvalidated': {
       // The place is freed the way a recusal frees it (the expert does not come back to this dossier).
       const { expertId, total, reason, invalidatedAt } = event.data;
+      if ((event.data.stage ?? 1) > 1) {
+        const left = leaveSeat(dossier, event.data.stage!, expertId, `评分无效:${reason}`);
+        return { ...left, invalidatedScores: [...(dossier.invalidatedScores ?? []), { expertId, total, reason, invalidatedAt, stage: event.data.stage }] };
+      }
       return {
         ...dossier,
         assignments: dossier.assignments.map((assignment) =>
@@ -210,4 +253,33 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     case 'DossierNotAwarded':
       return { ...dossier, status: 'not-awarded', closingReason: event.data.reason };
   }
+}
+
+function inStage(dossier: Dossier, stage: number, change: (review: StageReview) => StageReview): Dossier {
+  return { ...dossier, laterStages: (dossier.laterStages ?? []).map((review) => (review.stage === stage ? change(review) : review)) };
+}
+
+/** A panel member leaves the dossier's seat (回避, or his score declared invalid): his stage score stops counting. */
+function leaveSeat(dossier: Dossier, stage: number, expertId: string, reason: string): Dossier {
+  return inStage(dossier, stage, (review) => ({
+    ...review,
+    expertIds: review.expertIds.filter((id) => id !== expertId),
+    recused: [...review.recused, { expertId, reason }],
+    scores: review.scores.filter((score) => score.expertId !== expertId),
+  }));
+}
+
+/** The dossier's review in a panel stage, or null when it has no seat there. */
+export function stageReviewOf(dossier: Dossier, stage: number): StageReview | null {
+  return dossier.laterStages?.find((review) => review.stage === stage) ?? null;
+}
+
+/** The scores that count in review stage `stage` (1: the online review). */
+export function scoresInStage(dossier: Dossier, stage: number): readonly ExpertScore[] {
+  return stage === 1 ? dossier.scores : (stageReviewOf(dossier, stage)?.scores ?? []);
+}
+
+/** The stage an expert scores this dossier in: the panel stage in progress when he sits on its panel, else the online review. */
+export function scoringStageOf(dossier: Dossier, selectionStage: number, expertId: string): number {
+  return selectionStage > 1 && (stageReviewOf(dossier, selectionStage)?.expertIds.includes(expertId) ?? false) ? selectionStage : 1;
 }

@@ -9,3 +9,5 @@ export { conflictDossierOf } from './decide-expert-review';
 export { missingForSubmission } from './dossier-content';
 export type { MissingItem } from './dossier-content';
 export { describeStatus } from './dossier.guards';
+export { verifyRecordedDraw } from './draw-verification';
+export type { DrawVerification } from './draw-verification';

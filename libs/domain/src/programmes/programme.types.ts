@@ -1,6 +1,7 @@
 import type { AwardFormula } from '../awards';
 import type { DeclarationText } from '../commitments/declaration';
 import type { AggregationMethod, Criterion } from '../scoring';
+import type { DeclaredReviewStage, FinalRankingRule } from './review-stages';
 
 /** The six selections of the plan's annex 5 (十大支持措施). */
 export type ProgrammeCode =
@@ -95,6 +96,10 @@ interface RulesCommon {
   readonly noticeContact?: NoticeContact;
   /** The 保密承诺、回避声明 experts sign before reading a dossier; absent: DEFAULT_DECLARATION. */
   readonly declaration?: DeclarationText;
+  /** Review stages (通讯评审 → 会议评审/答辩); absent: one online stage (see reviewStagesOf). */
+  readonly stages?: readonly DeclaredReviewStage[];
+  /** Absent: the last stage's aggregate ranks (see finalRankingOf). */
+  readonly finalRanking?: FinalRankingRule;
 }
 
 export interface NoticeContact {
@@ -127,6 +132,8 @@ export interface CallRuleOverrides {
   readonly award?: AwardFormula;
   readonly noticeContact?: NoticeContact;
   readonly declaration?: DeclarationText;
+  readonly stages?: readonly DeclaredReviewStage[];
+  readonly finalRanking?: FinalRankingRule;
 }
 
 export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
@@ -143,6 +150,8 @@ export const OVERRIDABLE_RULES: readonly (keyof CallRuleOverrides)[] = [
   'award',
   'noticeContact',
   'declaration',
+  'stages',
+  'finalRanking',
 ];
 
 export function isMoneyProgramme(rules: { award: AwardFormula }): boolean {

@@ -106,7 +106,7 @@ describe('parseProgrammeRules', () => {
     const problems = problemsOf(() => parseProgrammeRules(json));
     expect(problems).toEqual(
       expect.arrayContaining([
-        'rules.colour is not a known setting (known: code, name, policyBasis, tiers, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, minimumValidReviews, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, requiresDeclaredInvestment, fields, expertiseField, attachments, maxExcludedExperts, noticeContact, declaration)',
+        'rules.colour is not a known setting (known: code, name, policyBasis, tiers, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, minimumValidReviews, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, requiresDeclaredInvestment, fields, expertiseField, attachments, maxExcludedExperts, noticeContact, declaration, stages, finalRanking)',
         'expertsPerDossier must be a whole number from 1 to 15, got 0',
         'aggregation must be one of mean, median, trimmed-mean, z-score-mean, got "max"',
         'noticeWorkingDays must be a whole number from 1 to 30, got 2.5',
@@ -330,7 +330,7 @@ describe('resolveCallRules', () => {
       deadline: '2026-03-31',
     } as unknown as Parameters<typeof resolveCallRules>[1];
     expect(problemsOf(() => resolveCallRules(seedRules('vertical-model'), overrides))).toEqual([
-      'overrides.deadline is not a known setting (known: quotas, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, minimumValidReviews, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, noticeContact, declaration)',
+      'overrides.deadline is not a known setting (known: quotas, rubric, expertsPerDossier, maxDossiersPerExpert, aggregation, minimumValidReviews, disagreementSpread, minimumScore, reservesPerTier, noticeWorkingDays, award, noticeContact, declaration, stages, finalRanking)',
       'overrides.quotas.platinum is not a tier of vertical-model (tiers: model)',
       'overrides.award.kind must stay "money" for vertical-model',
       'requiresDeclaredInvestment can only be true for a programme that pays money',

@@ -1,6 +1,5 @@
 import type { AwardFormula } from '../awards';
 import type { DeclarationText } from '../commitments/declaration';
-import { AGGREGATION_METHODS, AggregationMethod, Criterion, rubricProblems } from '../scoring';
 import {
   addProblem,
   isRecord,
@@ -26,6 +25,8 @@ import {
   ProgrammeRules,
   ProgrammeTier,
 } from './programme.types';
+import { readAggregation, readRubric } from './read-review-settings';
+import { readReviewStages } from './read-stages';
 
 const CODE = /^[a-z][a-z0-9-]*$/;
 const CODE_HINT = 'lower-case letters, digits and hyphens, starting with a letter';
@@ -54,6 +55,8 @@ const RULE_KEYS = [
   'maxExcludedExperts',
   'noticeContact',
   'declaration',
+  'stages',
+  'finalRanking',
 ] as const;
 
 /**
@@ -97,6 +100,7 @@ export function readRules(raw: unknown, mode: RulesMode, problems: ProblemList):
     maxExcludedExperts: readInteger(problems, 'maxExcludedExperts', json.maxExcludedExperts, 0, 3),
     ...readNoticeContact(problems, json.noticeContact),
     ...readDeclaration(problems, json.declaration),
+    ...readReviewStages(problems, json.stages, json.finalRanking),
   };
 
   if (json.expertsPerDossier === rules.expertsPerDossier && rules.minimumValidReviews > rules.expertsPerDossier) {
@@ -142,33 +146,6 @@ function readTiers(problems: ProblemList, raw: unknown, mode: RulesMode): Progra
   const total = tiers.reduce((sum, tier) => sum + (tier.quota ?? 0), 0);
   if (mode === 'call' && tiers.length > 0 && allSet && total === 0) addProblem(problems, 'tiers', 'must select at least one');
   return tiers;
-}
-
-function readRubric(problems: ProblemList, raw: unknown): Criterion[] {
-  const rubric = readArray(problems, 'rubric', raw).map((item, index) => {
-    const path = `rubric[${index}]`;
-    const json = readRecord(problems, path, item);
-    reportUnknownKeys(problems, path, json, ['code', 'name', 'weight', 'maxPoints']);
-    return {
-      code: readString(problems, `${path}.code`, json.code, { pattern: CODE, patternHint: CODE_HINT }),
-      name: readString(problems, `${path}.name`, json.name, { maxLength: 50 }),
-      weight: readNumber(problems, `${path}.weight`, json.weight, 0, 100),
-      maxPoints: readNumber(problems, `${path}.maxPoints`, json.maxPoints, 0, 1000),
-    };
-  });
-  if (Array.isArray(raw)) {
-    for (const problem of rubricProblems(rubric)) addProblem(problems, 'rubric', problem);
-  }
-  return rubric;
-}
-
-function readAggregation(problems: ProblemList, raw: unknown): AggregationMethod {
-  const method = AGGREGATION_METHODS.find((candidate) => candidate === raw);
-  if (!method) {
-    addProblem(problems, 'aggregation', `must be one of ${AGGREGATION_METHODS.join(', ')}, got ${JSON.stringify(raw)}`);
-    return 'trimmed-mean';
-  }
-  return method;
 }
 
 function readAward(problems: ProblemList, raw: unknown): AwardFormula {

@@ -1,11 +1,10 @@
 import { assertLocalDate, shanghaiDate } from '../calendar';
 import type { LocalDate } from '../calendar';
-import { planAssignment } from '../assignment';
-import type { AssignmentPlan } from '../assignment';
+import { callReserves, drawRound, planAssignment } from '../assignment';
+import type { AssignmentPlan, DrawRecord, PlannedAssignment } from '../assignment';
 import type { ConflictDossier } from '../conflicts';
-import { RankingCandidate, rankShortlist } from '../ranking';
-import { aggregateScores } from '../scoring';
-import { minimumValidReviewsOf } from '../programmes/programme.types';
+import { rankShortlist } from '../ranking';
+import { reviewStagesOf } from '../programmes/review-stages';
 import { refuse } from '../shared/refusal';
 import { requireRole } from './checks';
 import { requireSelection } from './decide-call';
@@ -13,7 +12,8 @@ import type { CloseReview, PlanReplacementAssignments, StartExpertReview } from 
 import type { SelectionEvent } from './selection.events';
 import { planRoundSummaryOf } from './selection.upcast';
 import { requirePhase } from './selection.phase';
-import type { Selection, SelectionState } from './selection.state';
+import type { SelectionState } from './selection.state';
+import { finalCandidatesOf, rankStage, requireDossiersFrom } from './rank-stage';
 
 /**
  * A planning round's decision: the selection's event (counts and ids only) and the plan itself,
@@ -24,6 +24,10 @@ export interface AssignmentRoundDecision {
   readonly round: number;
   readonly seed: string;
   readonly plan: AssignmentPlan;
+  /** 专家抽取: each drawn dossier's record, which goes on its stream (ExpertsDrawn) before its assignments. */
+  readonly draws: readonly DrawRecord[];
+  /** Pairs of this round that are a drawn dossier's reserves, with their place in its record. */
+  readonly reserveCalls: readonly { readonly dossierId: string; readonly expertId: string; readonly reserveIndex: number }[];
 }
 
 /** StartExpertReview or PlanReplacementAssignments, with the plan the event summarises. */
@@ -53,13 +57,10 @@ function planExpertReview(command: StartExpertReview, state: SelectionState): As
   const seed = command.data.seed ?? selection.selectionId;
   const reviewDeadlineDate = reviewDeadlineOf(command);
   const { rules } = selection;
-  const plan = planAssignment({
-    dossiers,
-    experts,
-    expertsPerDossier: rules.expertsPerDossier,
-    maxPerExpert: rules.maxDossiersPerExpert,
-    seed,
-  });
+  const { draw } = command.data;
+  const round = { dossiers, experts, expertsPerDossier: rules.expertsPerDossier, maxPerExpert: rules.maxDossiersPerExpert, seed };
+  const drawn = draw ? drawRound({ ...round, reservesPerDossier: requireReserveCount(draw.reservesPerDossier) }) : null;
+  const plan = drawn ? drawn.plan : planAssignment(round);
   const events: SelectionEvent[] = [
     {
       type: 'ExpertReviewStarted',
@@ -71,11 +72,20 @@ function planExpertReview(command: StartExpertReview, state: SelectionState): As
         maxPerExpert: rules.maxDossiersPerExpert,
         ...planRoundSummaryOf(plan.assignments, plan.unfilled),
         reviewDeadlineDate,
+        ...(draw ? { method: 'draw' as const, reservesPerDossier: draw.reservesPerDossier } : {}),
         startedAt: command.metadata.now,
       },
     },
   ];
-  return { events, round: 1, seed, plan };
+  return { events, round: 1, seed, plan, draws: drawn?.records ?? [], reserveCalls: [] };
+}
+
+/** Reserves per drawn dossier: 0 … 10, so a record stays small. */
+function requireReserveCount(reserves: number): number {
+  if (!Number.isSafeInteger(reserves) || reserves < 0 || reserves > 10) {
+    throw refuse('invalid-reserve-count', `reserves per dossier must be a whole number from 0 to 10, got ${reserves}`, 'invalid');
+  }
+  return reserves;
 }
 
 function reviewDeadlineOf(command: StartExpertReview): LocalDate | null {
@@ -93,19 +103,29 @@ function planReplacements(command: PlanReplacementAssignments, state: SelectionS
   requireRole(command.metadata, ['admin'], 'plan replacement assignments');
   const selection = requireSelection(state);
   requirePhase(selection, ['expert-review'], 'planning replacement assignments');
+  if (selection.stage > 1) {
+    throw refuse('panel-stage-has-no-plan', `stage ${selection.stage} is reviewed by its panel; replacement rounds are for the online stage`, 'conflict');
+  }
   const { dossiers, experts, existing } = command.data;
   if (dossiers.length === 0) throw refuse('nothing-to-review', 'no dossier is given for replacement', 'invalid');
   requireDossiersFrom(dossiers, selection.reviewDossierIds, 'is not in expert review');
   const round = selection.assignmentRounds + 1;
   const seed = command.data.seed ?? `${selection.selectionId}/round-${round}`;
-  const plan = planAssignment({
+  const { expertsPerDossier, maxDossiersPerExpert } = selection.rules;
+  const reserveCalls = reservesFor(command, existing, expertsPerDossier, maxDossiersPerExpert);
+  // The planner fills what the reserves could not, around the reserves just called.
+  const planned = planAssignment({
     dossiers,
     experts,
-    expertsPerDossier: selection.rules.expertsPerDossier,
-    maxPerExpert: selection.rules.maxDossiersPerExpert,
+    expertsPerDossier,
+    maxPerExpert: maxDossiersPerExpert,
     seed,
-    existing,
+    existing: [...existing, ...reserveCalls],
   });
+  const plan: AssignmentPlan = {
+    ...planned,
+    assignments: [...reserveCalls.map(({ dossierId, expertId }) => ({ dossierId, expertId, fieldMatch: true })), ...planned.assignments].sort(comparePairs),
+  };
   const events: SelectionEvent[] = [
     {
       type: 'ReplacementAssignmentsPlanned',
@@ -114,98 +134,87 @@ function planReplacements(command: PlanReplacementAssignments, state: SelectionS
         round,
         seed,
         ...planRoundSummaryOf(plan.assignments, plan.unfilled),
+        ...(reserveCalls.length > 0 ? { fromReserves: reserveCalls.length } : {}),
         plannedAt: command.metadata.now,
       },
     },
   ];
-  return { events, round, seed, plan };
+  return { events, round, seed, plan, draws: [], reserveCalls };
 }
 
 /**
- * Freezes the ranked shortlist with its reserves (aggregateScores + rankShortlist). The candidates
- * and scores are read from the dossier streams; every candidate needs the call's minimum of valid scores.
+ * 备选专家递补: each drawn dossier's open places go to its reserves in the recorded order (callReserves);
+ * the loads start from the assignments in force. Recused experts are in the dossier's recusedExpertIds.
+ */
+function reservesFor(
+  command: PlanReplacementAssignments,
+  existing: PlanReplacementAssignments['data']['existing'],
+  expertsPerDossier: number,
+  maxPerExpert: number,
+): { dossierId: string; expertId: string; reserveIndex: number }[] {
+  const records = new Map((command.data.draws ?? []).map((record) => [record.dossierId, record]));
+  if (records.size === 0) return [];
+  const experts = new Map(command.data.experts.map((expert) => [expert.expertId, expert]));
+  const loads = new Map<string, number>();
+  const heldBy = new Map<string, string[]>(); // once, not per dossier: a round may see every pair of the selection
+  for (const { dossierId, expertId } of existing) {
+    loads.set(expertId, (loads.get(expertId) ?? 0) + 1);
+    heldBy.set(dossierId, [...(heldBy.get(dossierId) ?? []), expertId]);
+  }
+  return command.data.dossiers.flatMap((dossier) => {
+    const record = records.get(dossier.dossierId);
+    if (!record) return [];
+    const held = heldBy.get(dossier.dossierId) ?? [];
+    const onDossier = [...held, ...(dossier.recusedExpertIds ?? [])];
+    const missing = expertsPerDossier - held.length;
+    return callReserves({ dossier, record, onDossier, experts, loads, maxPerExpert, missing }).map((call) => ({ dossierId: dossier.dossierId, ...call }));
+  });
+}
+
+function comparePairs(a: PlannedAssignment, b: PlannedAssignment): number {
+  const byDossier = a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0;
+  return byDossier || (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0);
+}
+
+/**
+ * Freezes the ranked shortlist with its reserves (rankStage + rankShortlist) when the last review
+ * stage closes. The candidates and scores are read from the dossier streams; every candidate needs
+ * the stage's minimum of valid scores. With weights, the final figure combines every stage's aggregate.
  */
 export function decideCloseReview(command: CloseReview, state: SelectionState): SelectionEvent[] {
   requireRole(command.metadata, ['admin'], 'close expert review');
   const selection = requireSelection(state);
   requirePhase(selection, ['expert-review'], 'closing expert review');
-  const { candidates, scores } = command.data;
-  requireDossiersFrom(candidates, selection.reviewDossierIds, 'was not in expert review');
-
-  const candidateIds = new Set(candidates.map((candidate) => candidate.dossierId));
-  const stray = [...new Set(scores.filter((score) => !candidateIds.has(score.dossierId)).map((s) => s.dossierId))];
-  if (stray.length > 0) {
-    throw refuse('score-for-unknown-dossier', `scores were given for dossiers that are not candidates: ${stray.join(', ')}`, 'invalid');
+  const stages = reviewStagesOf(selection.rules);
+  if (selection.stage < stages.length) {
+    const stage = stages[selection.stage - 1];
+    throw refuse(
+      'review-stage-not-last',
+      `stage ${selection.stage} (${stage.name}) is not the last review stage; close it to put dossiers forward to ${stages[selection.stage].name}`,
+      'conflict',
+      { stage: selection.stage, stages: stages.length },
+    );
   }
+  const { candidates, scores } = command.data;
   const { rules } = selection;
-  requireValidReviewMinimum(candidates, scores, minimumValidReviewsOf(rules));
-  const aggregates = aggregateScores({ method: rules.aggregation, disagreementSpread: rules.disagreementSpread, scores });
-
-  const ranked: RankingCandidate[] = candidates.map((candidate) => {
-    const aggregate = aggregates.get(candidate.dossierId)!; // every candidate has its minimum of scores, checked above
-    return {
-      dossierId: candidate.dossierId,
-      tier: candidate.tier,
-      aggregate: aggregate.aggregate,
-      median: aggregate.median,
-      minimum: aggregate.minimum,
-      submittedAt: candidate.submittedAt,
-    };
-  });
+  const stage = rankStage(selection, candidates, scores);
   const shortlist = rankShortlist({
-    candidates: ranked,
+    candidates: finalCandidatesOf(selection, stage.ranked),
     quotas: rules.tiers.map((tier) => ({ tier: tier.code, quota: tier.quota })),
     minimumScore: rules.minimumScore,
     reservesPerTier: rules.reservesPerTier,
   });
+  const staged = stages.length > 1 ? { stage: selection.stage, noShowWithdrawnIds: stage.noShowWithdrawnIds } : {};
   return [
     {
       type: 'ReviewClosed',
       data: {
         selectionId: selection.selectionId,
-        aggregates: [...aggregates.values()],
+        aggregates: [...stage.aggregates],
         shortlist,
+        ...staged,
         closedAt: command.metadata.now,
       },
     },
   ];
-}
-
-function requireDossiersFrom(
-  dossiers: readonly Pick<ConflictDossier, 'dossierId'>[],
-  allowed: Selection['passedDossierIds'],
-  why: string,
-): void {
-  const ids = dossiers.map((dossier) => dossier.dossierId);
-  if (new Set(ids).size !== ids.length) throw refuse('invalid-dossier-list', 'a dossier is given more than once', 'invalid');
-  const allowedIds = new Set(allowed);
-  const foreign = ids.filter((id) => !allowedIds.has(id));
-  if (foreign.length > 0) {
-    throw refuse('invalid-dossier-list', `dossier(s) ${foreign.join(', ')} ${why}`, 'invalid', { dossierIds: foreign });
-  }
-}
-
-/**
- * 有效评审意见不少于 N 份: every candidate needs the minimum of valid scores (recused and invalidated
- * ones are not among `scores`). Refused with every dossier below it and what the admin can do: a
- * replacement round, or mark the dossier not evaluable with a reason (it is then no candidate).
- */
-function requireValidReviewMinimum(
-  candidates: readonly { readonly dossierId: string }[],
-  scores: readonly { readonly dossierId: string }[],
-  minimum: number,
-): void {
-  const valid = new Map<string, number>();
-  for (const score of scores) valid.set(score.dossierId, (valid.get(score.dossierId) ?? 0) + 1);
-  const below = candidates
-    .map((candidate) => ({ dossierId: candidate.dossierId, validReviews: valid.get(candidate.dossierId) ?? 0 }))
-    .filter((dossier) => dossier.validReviews < minimum);
-  if (below.length === 0) return;
-  const list = below.map((dossier) => `${dossier.dossierId}(有效 ${dossier.validReviews} 份)`).join('、');
-  throw refuse(
-    'valid-reviews-below-minimum',
-    `以下 ${below.length} 项申报的有效评审意见少于 ${minimum} 份,不能结束专家评审:${list}。请补充分配专家并等待评分,或将其标记为无法评审并说明理由。`,
-    'conflict',
-    { minimum, dossiers: below },
-  );
 }

@@ -14,16 +14,19 @@ import {
   DossierEvent,
   DossierState,
   openObjectionsOf,
-  reviewInputOf,
+  stageReviewInputOf,
+  stageReviewOf,
 } from '../dossier';
 import { ExpertCommand, expertDecider, ExpertEvent, ExpertState, conflictExpertOf, RegisteredExpert } from '../expert';
-import type { ProgrammeCode } from '../programmes';
+import { reviewStagesOf } from '../programmes';
+import type { CallRuleOverrides, ProgrammeCode } from '../programmes';
 import { seedRules } from '../programmes/programmes.test-support';
 import type { CommandMetadata } from '../shared/command-metadata';
 import { Decider, foldEvents } from '../shared/decider';
 import { asAdmin, asApplicant, asExpert, asPublic, asSystem, creditCode } from './actors.test-support';
 import type { PlanReplacementAssignments, SelectionCommand, StartExpertReview } from './selection.commands';
 import { decideAssignmentRound } from './decide-review';
+import { decidePanel, PanelDecision } from './decide-stages';
 import { selectionDecider } from './selection.decider';
 import type { SelectionEvent } from './selection.events';
 import { selectionIdOf, selectionStreamOf } from './selection.ids';
@@ -45,6 +48,9 @@ export const T = {
   recusal: '2026-04-17T02:00:00.000Z',
   scoring: '2026-04-20T02:00:00.000Z',
   amendment: '2026-04-22T02:00:00.000Z',
+  closeStage: '2026-04-23T02:00:00.000Z',
+  formPanel: '2026-04-23T03:00:00.000Z',
+  defence: '2026-04-27T06:00:00.000Z',
   closeReview: '2026-04-28T02:00:00.000Z',
   noticeStart: '2026-04-29T01:00:00.000Z',
   objection: '2026-05-06T03:00:00.000Z',
@@ -83,6 +89,18 @@ export interface YearPlan {
   readonly recusal?: { readonly key: string };
   /** One expert amends his score of this dossier upwards by this many points. */
   readonly amendment?: { readonly key: string; readonly by: number };
+  /** The call's own stages and final ranking (通讯评审 → 会议评审/答辩). */
+  readonly overrides?: Pick<CallRuleOverrides, 'stages' | 'finalRanking'>;
+  readonly panel?: PanelPlan;
+}
+
+/** The panel stages of a call that declares them (overrides.stages): who sits, what they give, who misses the defence. */
+export interface PanelPlan {
+  readonly members: readonly string[];
+  /** The panel's average total per dossier key (members give it +1, −1, +2, −2, 0 …). */
+  readonly targets: Readonly<Record<string, number>>;
+  /** Key of a dossier whose applicant does not come to its defence. */
+  readonly noShow?: string;
 }
 
 export interface ExpertPlan {
@@ -97,6 +115,8 @@ type AnyEvent = SelectionEvent | DossierEvent | ExpertEvent | FundEvent | Commit
 
 /** Score offsets by the expert's place on the dossier: the trimmed mean drops +6 and −6. */
 const OFFSETS = [0, 3, -3, 6, -6];
+/** A panel's offsets: the mean lands on the target for four or five members. */
+const PANEL_OFFSETS = [1, -1, 2, -2, 0, 3, -3];
 
 export function createWorld(calendarYears: readonly CalendarYear[]) {
   const streams = new Map<string, AnyEvent[]>();
@@ -221,7 +241,7 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
 
     toSelection(selectionId, {
       type: 'OpenCall',
-      data: { programme, year: 2026, batch: plan.batch, rules, overrides: { quotas: plan.quotas }, submissionDeadlineDate: '2026-03-31' },
+      data: { programme, year: 2026, batch: plan.batch, rules, overrides: { quotas: plan.quotas, ...plan.overrides }, submissionDeadlineDate: '2026-03-31' },
       metadata: asAdmin(T.open),
     });
 
@@ -381,7 +401,89 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       score(dossier, first.expertId, first.total + plan.amendment.by, 'AmendScore', T.amendment);
     }
 
-    const inputs = dossiersOf(selectionId).map((dossier) => reviewInputOf(dossier)).filter((input) => input !== null);
+    const stageInputs = () => {
+      const selection = selectionState(selectionId);
+      const inStage = new Set(selection.reviewDossierIds);
+      return dossiersOf(selectionId)
+        .filter((dossier) => inStage.has(dossier.dossierId))
+        .map((dossier) => stageReviewInputOf(dossier, selection.stage))
+        .filter((input) => input !== null);
+    };
+
+    // Panel stages: close the stage before, form the panel, seat it on each dossier, hear the defences, score.
+    const panels: PanelDecision[] = [];
+    const stageClosings: SelectionEvent[] = [];
+    const stages = reviewStagesOf(facts(selectionId).rules);
+    for (let next = 2; next <= stages.length; next++) {
+      const before = stageInputs();
+      stageClosings.push(
+        ...toSelection(selectionId, {
+          type: 'CloseReviewStage',
+          data: { candidates: before.map((input) => input.candidate), scores: before.flatMap((input) => input.scores) },
+          metadata: asAdmin(T.closeStage),
+        }),
+      );
+      const panelPlan = plan.panel!;
+      const inStage = selectionState(selectionId).reviewDossierIds;
+      const panel = decidePanel(
+        {
+          type: 'FormPanel',
+          data: {
+            name: `${stages[next - 1].name}专家组`,
+            members: pool().filter((expert) => panelPlan.members.includes(expert.expertId)),
+            dossiers: inStage.map((id) => conflictDossierOf(dossierState(id) as Dossier, facts(selectionId).rules)),
+          },
+          metadata: asAdmin(T.formPanel),
+        },
+        selectionState(selectionId),
+      );
+      const stream = selectionStreamOf(selectionId);
+      streams.set(stream, [...(streams.get(stream) ?? []), ...panel.events]);
+      appends.push({ stream, events: panel.events });
+      panels.push(panel);
+      for (const seat of panel.seats) {
+        toDossier(seat.dossierId, {
+          type: 'SeatPanel',
+          data: { dossierId: seat.dossierId, selection: facts(selectionId), stage: panel.stage, panelName: panel.name, expertIds: seat.expertIds, recused: seat.recused },
+          metadata: asSystem(T.formPanel),
+        });
+      }
+      const stageRule = stages[next - 1];
+      const heard = new Set(inStage);
+      if (stageRule.defence) {
+        inStage.forEach((id, i) => {
+          toDossier(id, {
+            type: 'ScheduleDefence',
+            data: { dossierId: id, selection: facts(selectionId), slot: { date: '2026-04-27', startTime: `${String(9 + i).padStart(2, '0')}:00`, place: '湖南省工业和信息化厅 3 楼会议室', link: null, order: i + 1 } },
+            metadata: asAdmin(T.formPanel),
+          });
+          const attended = dossierId(panelPlan.noShow ?? '') !== id;
+          toDossier(id, { type: 'RecordDefenceAttendance', data: { dossierId: id, selection: facts(selectionId), attended }, metadata: asAdmin(T.defence) });
+          if (!attended && stageRule.defence?.noShow !== 'panel-scores-anyway') heard.delete(id);
+        });
+      }
+      const panelPoints = (total: number) => Object.fromEntries(stageRule.rubric.map((criterion) => [criterion.code, (criterion.maxPoints * total) / 100]));
+      for (const id of inStage.filter((candidate) => heard.has(candidate))) {
+        const target = panelPlan.targets[id.slice(programme.length + 1)];
+        const seat = stageReviewOf(dossierState(id) as Dossier, next)!;
+        seat.expertIds.forEach((expertId, i) =>
+          toDossier(id, {
+            type: 'SubmitScore',
+            data: {
+              dossierId: id,
+              selection: facts(selectionId),
+              expert: pool().find((expert) => expert.expertId === expertId)!,
+              declaration: signatureFor(selectionId, expertId, T.defence),
+              points: panelPoints(target + PANEL_OFFSETS[i]),
+              comment: '答辩清晰,实施方案可行',
+            },
+            metadata: asExpert(expertId, T.defence),
+          }),
+        );
+      }
+    }
+
+    const inputs = stageInputs();
     toSelection(selectionId, {
       type: 'CloseReview',
       data: { candidates: inputs.map((input) => input.candidate), scores: inputs.flatMap((input) => input.scores) },
@@ -460,6 +562,8 @@ export function createWorld(calendarYears: readonly CalendarYear[]) {
       selectionId,
       selection,
       started: started.plan,
+      panels,
+      stageClosings,
       dropped,
       decided: decided.data,
       recusedExpert,

@@ -8,3 +8,6 @@ export { fundEntryOf } from './decide-awards';
 export * from './selection.upcast';
 export { decideAssignmentRound } from './decide-review';
 export type { AssignmentRoundDecision } from './decide-review';
+export { decidePanel } from './decide-stages';
+export type { PanelDecision, PanelSeat } from './decide-stages';
+export * from './stage-boards';

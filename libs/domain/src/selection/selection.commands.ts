@@ -1,4 +1,4 @@
-import type { ExistingAssignment } from '../assignment';
+import type { DrawRecord, ExistingAssignment } from '../assignment';
 import type { CalendarYear, LocalDate } from '../calendar';
 import type { ConflictDossier, ConflictExpert } from '../conflicts';
 import type { DossierAwardInput } from '../dossier/dossier.views';
@@ -39,6 +39,8 @@ export type StartExpertReview = SelectionCommandOf<
     seed?: string;
     /** The last day experts have to score (Beijing time); scores still missing after it are late. */
     reviewDeadlineDate?: LocalDate;
+    /** 专家抽取: draw each dossier's experts at random from its field pool instead of the balanced plan. */
+    draw?: { reservesPerDossier: number };
   }
 >;
 export type PlanReplacementAssignments = SelectionCommandOf<
@@ -49,15 +51,38 @@ export type PlanReplacementAssignments = SelectionCommandOf<
     /** Assignments in force (recused ones left out). */
     existing: readonly ExistingAssignment[];
     seed?: string;
+    /** The draw records of the given dossiers that were drawn: their freed places go to the reserves first. */
+    draws?: readonly DrawRecord[];
   }
 >;
-/** The candidates and the scores that count, read from the dossier streams (see reviewInputOf). */
+/** A dossier in the stage being closed; `defence` only in stages with a defence (答辩) slot. */
+export interface StageCandidate {
+  readonly dossierId: string;
+  readonly tier: string;
+  readonly submittedAt: string;
+  /** Attendance recorded at the defence; null or absent: not recorded. */
+  readonly defence?: 'attended' | 'absent' | null;
+}
+/** The candidates and the scores that count in the current stage, read from the dossier streams (see reviewInputOf). */
 export type CloseReview = SelectionCommandOf<
   'CloseReview',
   {
-    candidates: readonly { dossierId: string; tier: string; submittedAt: string }[];
+    candidates: readonly StageCandidate[];
     scores: readonly ExpertTotal[];
   }
+>;
+/** Closes a stage before the last: the same input as CloseReview, for the stage in progress. */
+export type CloseReviewStage = SelectionCommandOf<
+  'CloseReviewStage',
+  {
+    candidates: readonly StageCandidate[];
+    scores: readonly ExpertTotal[];
+  }
+>;
+/** Names the panel of the stage in progress; `dossiers` are every dossier of the stage, for the conflict check. */
+export type FormPanel = SelectionCommandOf<
+  'FormPanel',
+  { name: string; members: readonly ConflictExpert[]; dossiers: readonly ConflictDossier[] }
 >;
 export type StartPublicNotice = SelectionCommandOf<
   'StartPublicNotice',
@@ -92,6 +117,8 @@ export type SelectionCommand =
   | StartExpertReview
   | PlanReplacementAssignments
   | CloseReview
+  | CloseReviewStage
+  | FormPanel
   | StartPublicNotice
   | RecordObjectionOutcome
   | DecideAwards

@@ -3,6 +3,7 @@ import { decideCloseFormalReview, decideCloseSubmissions, decideOpenCall } from 
 import { decideAwards, decidePublishAwards } from './decide-awards';
 import { decideRecordObjectionOutcome, decideStartPublicNotice } from './decide-notice';
 import { decideCloseReview, decidePlanReplacements, decideStartExpertReview } from './decide-review';
+import { decideCloseReviewStage, decideFormPanel } from './decide-stages';
 import type { SelectionCommand } from './selection.commands';
 import type { SelectionEvent } from './selection.events';
 import { evolveSelection, SELECTION_FOLD, SelectionState } from './selection.state';
@@ -24,6 +25,10 @@ export const selectionDecider: Decider<SelectionCommand, SelectionEvent, Selecti
         return decidePlanReplacements(command, state);
       case 'CloseReview':
         return decideCloseReview(command, state);
+      case 'CloseReviewStage':
+        return decideCloseReviewStage(command, state);
+      case 'FormPanel':
+        return decideFormPanel(command, state);
       case 'StartPublicNotice':
         return decideStartPublicNotice(command, state);
       case 'RecordObjectionOutcome':

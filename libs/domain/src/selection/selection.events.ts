@@ -21,6 +21,13 @@ export interface DecidedAward {
   readonly declaredDifferentFrom?: readonly string[];
 }
 
+/** A dossier a review stage put forward, with its aggregate in that stage (kept for the combined ranking). */
+export interface ForwardedDossier {
+  readonly dossierId: string;
+  readonly tier: string;
+  readonly aggregate: number;
+}
+
 export interface NotAwarded {
   readonly dossierId: string;
   readonly reason: string;
@@ -74,6 +81,10 @@ export type SelectionEvent =
         maxPerExpert: number;
         /** Absent in events recorded before deadlines existed: read as null. */
         reviewDeadlineDate?: LocalDate | null;
+        /** 'draw': experts drawn at random per dossier (the records are ExpertsDrawn on the dossier streams); absent: the balanced plan. */
+        method?: 'draw';
+        /** With method 'draw': reserves drawn per dossier. */
+        reservesPerDossier?: number;
         startedAt: string;
       };
     }
@@ -84,13 +95,46 @@ export type SelectionEvent =
         selectionId: string;
         round: number;
         seed: string;
+        /** Places filled by drawn dossiers' reserves in the recorded order (absent: none). */
+        fromReserves?: number;
         plannedAt: string;
       };
     }
   | {
+      /**
+       * A review stage before the last closes: who goes forward (ids and one aggregate each, bounded by
+       * the dossiers in the stage); the next stage opens with them. Per-dossier scores stay on the dossiers.
+       */
+      type: 'ReviewStageClosed';
+      data: {
+        selectionId: string;
+        stage: number;
+        stageCode: string;
+        forwarded: ForwardedDossier[];
+        notForwardedCount: number;
+        /** Dossiers out of the race for missing their defence when the call says so (withdrawn). */
+        noShowWithdrawnIds: string[];
+        closedAt: string;
+      };
+    }
+  | {
+      /** The panel (会议评审专家组) of a stage: a named set of experts; recusals are per dossier, on the dossiers. */
+      type: 'PanelFormed';
+      data: { selectionId: string; stage: number; name: string; expertIds: string[]; recusedSeats: number; formedAt: string };
+    }
+  | {
       /** The frozen shortlist: what is put on notice and awarded, auditable as it was. */
       type: 'ReviewClosed';
-      data: { selectionId: string; aggregates: DossierAggregate[]; shortlist: RankedShortlist; closedAt: string };
+      data: {
+        selectionId: string;
+        /** The last stage's own aggregates; the shortlist ranks by the final (possibly combined) figure. */
+        aggregates: DossierAggregate[];
+        shortlist: RankedShortlist;
+        /** Absent in events recorded before stages: stage 1 of 1. */
+        stage?: number;
+        noShowWithdrawnIds?: string[];
+        closedAt: string;
+      };
     }
   | {
       type: 'PublicNoticeStarted';

@@ -45,6 +45,8 @@ export interface SelectionFacts {
   /** The last instant of the deadline date in Asia/Shanghai. */
   readonly submissionDeadline: string;
   readonly rules: CallRules;
+  /** The review stage in progress (1-based); absent where built before stages: 1. */
+  readonly stage?: number;
   readonly notice: NoticePeriod | null;
   /** Dossiers currently selected on the frozen shortlist (after any 递补). */
   readonly selectedDossierIds: readonly string[];

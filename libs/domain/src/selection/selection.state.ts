@@ -2,7 +2,7 @@ import type { LocalDate } from '../calendar';
 import type { CallRules, ProgrammeCode } from '../programmes';
 import type { RankedShortlist } from '../ranking';
 import type { DossierAggregate } from '../scoring';
-import type { DecidedAward, NotAwarded, SelectionEvent } from './selection.events';
+import type { DecidedAward, ForwardedDossier, NotAwarded, SelectionEvent } from './selection.events';
 import { upcastSelectionEvent } from './selection.upcast';
 import type { StoredSelectionEvent } from './selection.upcast';
 import type { NoticePeriod, SelectionFacts, SelectionPhase } from './selection.phase';
@@ -23,6 +23,11 @@ export interface Selection {
   readonly assignmentRounds: number;
   /** The last day of scoring set when review started; null when none was set. */
   readonly reviewDeadlineDate: LocalDate | null;
+  /** The review stage in progress or last closed, 1-based; 1 for calls without stages. */
+  readonly stage: number;
+  /** Closed stages before the last, with what each put forward. */
+  readonly stageResults: readonly StageResult[];
+  readonly panels: readonly PanelRecord[];
   readonly aggregates: readonly DossierAggregate[];
   readonly shortlist: RankedShortlist | null;
   readonly notice: NoticePeriod | null;
@@ -32,13 +37,26 @@ export interface Selection {
   readonly notAwarded: readonly NotAwarded[];
 }
 
+export interface StageResult {
+  readonly stage: number;
+  readonly stageCode: string;
+  readonly forwarded: readonly ForwardedDossier[];
+  readonly notForwardedCount: number;
+}
+
+export interface PanelRecord {
+  readonly stage: number;
+  readonly name: string;
+  readonly expertIds: readonly string[];
+}
+
 export type SelectionState = { readonly phase: 'none' } | Selection;
 
 /**
  * The fold of a selection stream for snapshots: bump the version when evolveSelection gives another
  * state for the same events, and every stored snapshot is rebuilt from the whole stream.
  */
-export const SELECTION_FOLD = { fold: 'selection', version: 1 } as const;
+export const SELECTION_FOLD = { fold: 'selection', version: 2 } as const;
 
 export function evolveSelection(state: SelectionState, stored: StoredSelectionEvent): SelectionState {
   const event = upcastSelectionEvent(stored);
@@ -58,6 +76,9 @@ export function evolveSelection(state: SelectionState, stored: StoredSelectionEv
       reviewDossierIds: [],
       assignmentRounds: 0,
       reviewDeadlineDate: null,
+      stage: 1,
+      stageResults: [],
+      panels: [],
       aggregates: [],
       shortlist: null,
       notice: null,
@@ -84,6 +105,19 @@ export function evolveSelection(state: SelectionState, stored: StoredSelectionEv
       };
     case 'ReplacementAssignmentsPlanned':
       return { ...selection, assignmentRounds: event.data.round };
+    case 'ReviewStageClosed': {
+      const { stage, stageCode, forwarded, notForwardedCount } = event.data;
+      return {
+        ...selection,
+        stage: stage + 1,
+        reviewDossierIds: forwarded.map((dossier) => dossier.dossierId),
+        stageResults: [...selection.stageResults, { stage, stageCode, forwarded, notForwardedCount }],
+      };
+    }
+    case 'PanelFormed': {
+      const { stage, name, expertIds } = event.data;
+      return { ...selection, panels: [...selection.panels, { stage, name, expertIds }] };
+    }
     case 'ReviewClosed':
       return { ...selection, phase: 'review-closed', aggregates: event.data.aggregates, shortlist: event.data.shortlist };
     case 'PublicNoticeStarted': {
@@ -112,9 +146,10 @@ export function selectedDossierIdsOf(selection: Selection): string[] {
 
 /** What a dossier command needs to know of its selection (see SelectionFacts). */
 export function selectionFactsOf(selection: Selection): SelectionFacts {
-  const { selectionId, programme, phase, submissionDeadlineDate, submissionDeadline, rules, notice } = selection;
+  const { selectionId, programme, phase, submissionDeadlineDate, submissionDeadline, rules, notice, stage } = selection;
   return {
     selectionId,
+    stage,
     programme,
     phase,
     submissionDeadlineDate,

@@ -13,6 +13,7 @@ export const ADMINS: Audience = 'admins';
 export type NotificationKind =
   | 'dossier-returned'
   | 'dossier-rejected'
+  | 'defence-scheduled'
   | 'expert-assigned'
   | 'objection-received'
   | 'objection-resolved'
@@ -55,6 +56,27 @@ export function dossierReturned(eventId: string, dossier: DossierRef, reason: st
     kind: 'dossier-returned',
     subject: `【补正通知】《${dossier.title}》请于${deadlineDate}前补正`,
     body: `您单位申报的《${dossier.title}》形式审查需补正。\n补正原因:${reason}\n补正截止日期:${deadlineDate}(北京时间当日24时前)。\n请登录系统修改材料后重新提交,逾期未补正的将不再受理。${SIGNATURE}`,
+    link: `/applicant/dossiers/${dossier.id}`,
+    selectionId: dossier.selectionId,
+    dossierId: dossier.id,
+    occurredAt: at,
+  };
+}
+
+/** 答辩(现场考察)通知: when and where, so the applicant can come; sent again when the slot moves. */
+export function defenceScheduled(
+  eventId: string,
+  dossier: DossierRef,
+  slot: { date: string; startTime: string; place: string | null; link: string | null; order: number },
+  at: string,
+): NotificationDraft {
+  const where = [slot.place ? `地点:${slot.place}` : null, slot.link ? `线上会议链接:${slot.link}` : null].filter((line) => line !== null).join('\n');
+  return {
+    id: `${eventId}:${organisationAudience(dossier.applicantCreditCode)}`,
+    audience: organisationAudience(dossier.applicantCreditCode),
+    kind: 'defence-scheduled',
+    subject: `【答辩通知】《${dossier.title}》请于${slot.date} ${slot.startTime}参加答辩`,
+    body: `您单位申报的《${dossier.title}》已进入会议评审,请按时参加答辩。\n时间:${slot.date} ${slot.startTime}(北京时间),答辩顺序第 ${slot.order} 位\n${where}\n未按时参加的,按本次评选规定处理。如需调整,请尽快联系评选工作组。${SIGNATURE}`,
     link: `/applicant/dossiers/${dossier.id}`,
     selectionId: dossier.selectionId,
     dossierId: dossier.id,

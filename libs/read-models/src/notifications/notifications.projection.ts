@@ -10,6 +10,7 @@ import {
   DossierRef,
   NotificationDraft,
   SelectionRef,
+  defenceScheduled,
   dossierRejected,
   dossierReturned,
   expertAssigned,
@@ -66,6 +67,10 @@ async function onDossierEvent(manager: EntityManager, event: RecordedEvent & Dos
     case 'DossierRejected': {
       const dossier = await dossierRef(manager, id);
       return dossier ? [dossierRejected(event.eventId, dossier, event.data.reason, event.data.rejectedAt)] : [];
+    }
+    case 'DefenceScheduled': {
+      const dossier = await dossierRef(manager, id);
+      return dossier ? [defenceScheduled(event.eventId, dossier, event.data.slot, event.data.scheduledAt)] : [];
     }
     case 'ObjectionFiled': {
       const dossier = await dossierRef(manager, id);

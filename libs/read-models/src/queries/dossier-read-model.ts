@@ -83,4 +83,16 @@ export class DossierReadModel {
     );
     return rows.map((row) => row.state);
   }
+
+  /** Dossiers of selections in a panel stage whose panel seats the expert (会议评审), recused seats excluded. */
+  async seatedBefore(expertId: string): Promise<Dossier[]> {
+    const rows: { state: Dossier }[] = await this.dataSource.query(
+      `SELECT d.state FROM rm_dossiers d
+       WHERE d.selection_id IN (SELECT s.id FROM rm_selections s WHERE COALESCE((s.state->>'stage')::int, 1) > 1)
+         AND d.state->'laterStages' @> $1::jsonb
+       ORDER BY d.selection_id, d.submitted_at NULLS LAST, d.id`,
+      [JSON.stringify([{ expertIds: [expertId] }])],
+    );
+    return rows.map((row) => row.state);
+  }
 }

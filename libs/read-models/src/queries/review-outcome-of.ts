@@ -1,3 +1,4 @@
+import { scoresInStage } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import type { RankedEntry } from '@app/domain/ranking';
 import type { Selection } from '@app/domain/selection';
@@ -25,7 +26,7 @@ export function scoreboardRowsOf(selection: Selection, dossiers: readonly Dossie
       maximum: line.maximum,
       spread: line.spread,
       disagreement: line.disagreement,
-      totals: (reviewed?.scores ?? []).map((score) => ({ expertId: score.expertId, total: score.total })),
+      totals: (reviewed ? scoresInStage(reviewed, selection.stage ?? 1) : []).map((score) => ({ expertId: score.expertId, total: score.total })),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { scoresInStage } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import type { RankedEntry } from '@app/domain/ranking';
 import type { Selection } from '@app/domain/selection';
@@ -66,7 +67,8 @@ async function writeScoreboard(manager: EntityManager, selection: Selection, dos
   const rows: unknown[][] = [];
   for (const [position, line] of selection.aggregates.entries()) {
     const reviewed = dossier(line.dossierId);
-    const totals = (reviewed?.scores ?? []).map((score) => ({ expertId: score.expertId, total: score.total }));
+    // The totals of the stage the aggregates are of (the last stage; the online review for one-stage calls).
+    const totals = (reviewed ? scoresInStage(reviewed, selection.stage ?? 1) : []).map((score) => ({ expertId: score.expertId, total: score.total }));
     rows.push([
       selection.selectionId,
       line.dossierId,

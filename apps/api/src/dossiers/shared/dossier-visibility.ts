@@ -37,12 +37,13 @@ export function awardsVisibleTo(phase: SelectionPhase, actor: Actor): boolean {
   return actor.role === 'admin' || AWARDS_PUBLIC.includes(phase);
 }
 
-/** An expert sees a dossier while he is assigned to it (a recused expert no longer does). */
+/** An expert sees a dossier while he is assigned to it or sits on its panel (a recused expert no longer does). */
 export function isAssignedExpert(dossier: Dossier, actor: Actor): boolean {
   return (
     actor.role === 'expert' &&
     actor.expertId !== undefined &&
-    dossier.assignments.some((assignment) => assignment.expertId === actor.expertId && assignment.status === 'assigned')
+    (dossier.assignments.some((assignment) => assignment.expertId === actor.expertId && assignment.status === 'assigned') ||
+      (dossier.laterStages ?? []).some((review) => review.expertIds.includes(actor.expertId as string)))
   );
 }
 

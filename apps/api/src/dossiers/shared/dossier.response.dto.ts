@@ -43,6 +43,24 @@ export class DossierSummaryResponse {
   @ApiPropertyOptional({ nullable: true }) firstSubmittedAt!: string | null;
 }
 
+export class DefenceResponse {
+  @ApiProperty({ example: 2, description: 'the review stage' }) stage!: number;
+  @ApiProperty({ example: '2026-04-27' }) date!: string;
+  @ApiProperty({ example: '14:00', description: 'Beijing time' }) startTime!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '湖南省工业和信息化厅 3 楼会议室' }) place!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: null }) link!: string | null;
+  @ApiProperty({ example: 2, description: 'place in the day\'s order' }) order!: number;
+  @ApiPropertyOptional({ nullable: true, enum: ['attended', 'absent'] }) attendance!: 'attended' | 'absent' | null;
+}
+
+export class PanelStageResponse {
+  @ApiProperty({ example: 2 }) stage!: number;
+  @ApiProperty({ example: '会议评审专家组' }) panelName!: string;
+  @ApiProperty({ type: [String], description: 'members who score this dossier' }) expertIds!: string[];
+  @ApiProperty({ description: 'members recused from this dossier, and why' }) recused!: { expertId: string; reason: string }[];
+  @ApiProperty({ type: [ExpertScoreResponse] }) scores!: ExpertScoreResponse[];
+}
+
 export class DossierDetailResponse extends DossierSummaryResponse {
   @ApiProperty({ example: { sceneName: '港口无人巡检' }, description: 'programme field code → text' }) fields!: Record<string, string>;
   @ApiPropertyOptional({ nullable: true, description: '申报投资额 in fen' }) declaredInvestmentFen!: number | null;
@@ -59,6 +77,10 @@ export class DossierDetailResponse extends DossierSummaryResponse {
   scores?: ExpertScoreResponse[];
   @ApiPropertyOptional({ description: 'assigned experts; admins only' })
   assignments?: { expertId: string; status: string; fieldMatch: boolean }[];
+  @ApiPropertyOptional({ type: [DefenceResponse], description: '答辩 slots of panel stages; owner and admins' })
+  defences?: DefenceResponse[];
+  @ApiPropertyOptional({ type: [PanelStageResponse], description: 'panel stages: seat, recusals and scores; admins only' })
+  panelStages?: PanelStageResponse[];
   @ApiProperty({ example: '4', description: 'stream revision (also the ETag)' }) revision!: string;
 }
 
@@ -90,16 +112,29 @@ export function dossierDetailOf(dossier: Dossier, revision: bigint, actor: Actor
     closingReason: dossier.closingReason,
     revision: revision.toString(),
   };
+  const stages = dossier.laterStages ?? [];
+  const defences = stages.flatMap((review) => (review.defence ? [{ stage: review.stage, ...review.defence, attendance: review.attendance }] : []));
   if (actor.role === 'admin') {
     detail.excludedExpertIds = [...dossier.excludedExpertIds];
     detail.scores = dossier.scores.map((score) => ({ ...score }));
     detail.assignments = dossier.assignments.map(({ expertId, status, fieldMatch }) => ({ expertId, status, fieldMatch }));
+    if (stages.length > 0) {
+      detail.defences = defences;
+      detail.panelStages = stages.map((review) => ({
+        stage: review.stage,
+        panelName: review.panelName,
+        expertIds: [...review.expertIds],
+        recused: review.recused.map((seat) => ({ ...seat })),
+        scores: review.scores.map((score) => ({ ...score })),
+      }));
+    }
   } else if (isAssignedExpert(dossier, actor)) {
     detail.scores = dossier.scores
       .filter((score) => score.expertId === actor.expertId)
       .map(({ expertId: _expertId, ...score }) => ({ ...score }));
   } else {
     detail.excludedExpertIds = [...dossier.excludedExpertIds];
+    if (defences.length > 0) detail.defences = defences;
   }
   return detail;
 }

@@ -65,6 +65,7 @@ export class ScoreSheetSource {
       dossiers: rows.map(({ state: dossier, organisation }) => {
         const assignment = dossier.assignments.find((candidate) => candidate.expertId === expertId);
         const score = dossier.scores.find((candidate) => candidate.expertId === expertId);
+        const invalidated = (dossier.invalidatedScores ?? []).find((candidate) => candidate.expertId === expertId);
         return {
           title: dossier.title,
           organisation: organisation ?? dossier.applicantCreditCode,
@@ -72,6 +73,7 @@ export class ScoreSheetSource {
           total: score?.total ?? null,
           comment: score?.comment ?? null,
           recused: assignment?.status === 'recused',
+          invalidated: invalidated ? { total: invalidated.total, reason: invalidated.reason } : null,
         };
       }),
     };

@@ -4,7 +4,7 @@ export class InboxItemResponse {
   @ApiProperty({ description: 'stable per event and recipient: also the idempotency key of its mail' })
   id!: string;
 
-  @ApiProperty({ example: 'dossier-returned', enum: ['dossier-returned', 'dossier-rejected', 'expert-assigned', 'objection-received', 'objection-resolved', 'results-published', 'scores-missing', 'submission-deadline'] })
+  @ApiProperty({ example: 'dossier-returned', enum: ['dossier-returned', 'dossier-rejected', 'defence-scheduled', 'expert-assigned', 'objection-received', 'objection-resolved', 'results-published', 'scores-missing', 'submission-deadline'] })
   kind!: string;
 
   @ApiProperty({ example: '【补正通知】《轨道交通装备柔性制造》请于2026-04-10前补正' })

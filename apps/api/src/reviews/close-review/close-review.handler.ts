@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { reviewInputOf } from '@app/domain/dossier';
+import { stageReviewInputOf } from '@app/domain/dossier';
 import type { DossierReviewInput } from '@app/domain/dossier';
 import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
 import type { UnitOfWorkResult } from '@app/platform';
@@ -23,8 +23,10 @@ export class CloseReviewHandler implements ICommandHandler<CloseReviewCommand, U
     return this.runner.run('CloseReview', context, async (unit) => {
       const { state } = await unit.load(stream, selectionDecider);
       const dossiers = state.phase === 'none' ? [] : await this.reads.reviewedDossiersOf(state);
+      // In a panel stage the candidates are the dossiers the stage before put forward, with the panel's scores.
+      const stage = state.phase === 'none' ? 1 : state.stage;
       const inputs = dossiers
-        .map(reviewInputOf)
+        .map((dossier) => stageReviewInputOf(dossier, stage))
         .filter((input): input is DossierReviewInput => input !== null);
       await unit.decide(stream, selectionDecider, {
         type: 'CloseReview',

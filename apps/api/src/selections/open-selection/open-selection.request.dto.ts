@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   Allow,
+  IsArray,
   IsIn,
   IsInt,
   IsObject,
@@ -108,6 +109,24 @@ export class CallOverridesRequest {
   @IsOptional()
   @IsObject()
   declaration?: { version: string; paragraphs: string[] };
+
+  @ApiPropertyOptional({
+    example: [
+      { code: 'online', name: '通讯评审', kind: 'online', advance: { kind: 'top-per-tier', perTier: 15 } },
+      { code: 'panel', name: '会议评审', kind: 'site-visit-or-defence', rubric: [], aggregation: 'mean', minimumValidReviews: 5, defence: { noShow: 'score-zero' } },
+    ],
+    description:
+      'review stages in order (checked by the domain): the first is the online review with the call\'s rubric and experts; later ones are panels (panel, site-visit-or-defence) with their own rubric, aggregation and minimum; every stage but the last says who goes forward (top-per-tier perTier, or threshold minimum); a defence says what a no-show means (score-zero, withdrawn, panel-scores-anyway). Absent: one online stage.',
+  })
+  @IsOptional()
+  @IsArray()
+  @Allow()
+  stages?: unknown[];
+
+  @ApiPropertyOptional({ example: { kind: 'weighted', percentByStage: { online: 40, panel: 60 } }, description: 'last-stage (default) or weighted: percent per stage code, summing to 100' })
+  @IsOptional()
+  @IsObject()
+  finalRanking?: { kind: 'last-stage' } | { kind: 'weighted'; percentByStage: Record<string, number> };
 }
 
 export class OpenSelectionRequest {

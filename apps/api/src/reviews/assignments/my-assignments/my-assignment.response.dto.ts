@@ -33,7 +33,10 @@ export class MyAssignmentResponse {
   @ApiProperty({ example: { domain: 'AI+离散型制造' } })
   fields!: Record<string, string>;
 
-  @ApiProperty({ type: [RubricCriterionResponse] })
+  @ApiProperty({ example: 1, description: 'the review stage you score in: 1 is the online review, later ones the panel' })
+  stage!: number;
+
+  @ApiProperty({ type: [RubricCriterionResponse], description: 'the rubric of that stage' })
   rubric!: RubricCriterionResponse[];
 
   @ApiProperty({ example: 'expert-review', description: 'scores are accepted while the selection is in expert-review' })

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { scoresInStage, scoringStageOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
+import { reviewStageOf } from '@app/domain/programmes';
 import type { Selection } from '@app/domain/selection';
 import { Roles } from '../../../auth/access.decorators';
 import { Context, RequestContext } from '../../../auth/request-context';
@@ -26,7 +28,8 @@ export class MyAssignmentsController {
     const expertId = context.metadata.actor.expertId;
     if (!expertId) return [];
     // Only the selections of his own dossiers (usually one), not every selection of every year.
-    const assigned = await this.dossiers.assignedTo(expertId);
+    const [online, seated] = await Promise.all([this.dossiers.assignedTo(expertId), this.dossiers.seatedBefore(expertId)]);
+    const assigned = [...online, ...seated.filter((dossier) => !online.some((known) => known.dossierId === dossier.dossierId))];
     const selections = new Map<string, Selection>();
     for (const selectionId of new Set(assigned.map((dossier) => dossier.selectionId))) {
       const row = await this.selections.one(selectionId);
@@ -39,6 +42,8 @@ export class MyAssignmentsController {
   }
 
   private assignmentOf(selection: Selection, dossier: Dossier, expertId: string): MyAssignmentResponse {
+    // In a panel stage a member scores with that stage's rubric; otherwise the online review's.
+    const stage = scoringStageOf(dossier, selection.stage, expertId);
     return {
       dossierId: dossier.dossierId,
       selectionId: dossier.selectionId,
@@ -46,11 +51,12 @@ export class MyAssignmentsController {
       title: dossier.title,
       tier: dossier.tier,
       fields: { ...dossier.fields },
-      rubric: selection.rules.rubric.map(({ code, name, weight, maxPoints }) => ({ code, name, weight, maxPoints })),
+      stage,
+      rubric: reviewStageOf(selection.rules, stage).rubric.map(({ code, name, weight, maxPoints }) => ({ code, name, weight, maxPoints })),
       phase: selection.phase,
-      open: selection.phase === 'expert-review',
+      open: selection.phase === 'expert-review' && stage === selection.stage,
       reviewDeadlineDate: selection.reviewDeadlineDate ?? null,
-      scored: dossier.scores.some((score) => score.expertId === expertId),
+      scored: scoresInStage(dossier, stage).some((score) => score.expertId === expertId),
     };
   }
 }

@@ -4,8 +4,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Response } from 'express';
 import { Roles } from '../../../auth/access.decorators';
 import { Context, RequestContext } from '../../../auth/request-context';
+import { refuse } from '@app/domain/shared/refusal';
 import { ApiErrors } from '../../../http/api-errors.decorator';
-import { AssignmentRound, PlanAssignmentsCommand } from './plan-assignments.command';
+import { AssignmentRound, DEFAULT_DRAW_RESERVES, PlanAssignmentsCommand } from './plan-assignments.command';
 import { AssignmentPlanResponse, PlanAssignmentsRequest } from './plan-assignments.request.dto';
 
 @ApiTags('评审分配 assignments')
@@ -16,7 +17,7 @@ export class PlanAssignmentsController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Start expert review: plan who reviews which passed dossier (conflicts avoided, loads balanced) and assign them' })
+  @ApiOperation({ summary: "Start expert review: plan who reviews which passed dossier (conflicts avoided, loads balanced), or draw them at random with method 'draw' (专家抽取), and assign them" })
   @ApiCreatedResponse({ type: AssignmentPlanResponse })
   @ApiErrors(400, 401, 403, 404, 409, 412)
   plan(@Param('selectionId') selectionId: string, @Body() body: PlanAssignmentsRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
@@ -26,7 +27,7 @@ export class PlanAssignmentsController {
   @Post('replacements')
   @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Plan and assign replacements for places freed by recusals or left unfilled' })
+  @ApiOperation({ summary: "Plan and assign replacements for places freed by recusals, invalid scores or left unfilled; a drawn dossier's reserves come first, in the recorded order" })
   @ApiOkResponse({ type: AssignmentPlanResponse })
   @ApiErrors(400, 401, 403, 404, 409, 412)
   replace(@Param('selectionId') selectionId: string, @Body() body: PlanAssignmentsRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response) {
@@ -34,7 +35,11 @@ export class PlanAssignmentsController {
   }
 
   private async run(selectionId: string, round: AssignmentRound, body: PlanAssignmentsRequest, context: RequestContext, response: Response): Promise<AssignmentPlanResponse> {
-    const plan: AssignmentPlanResponse = await this.commands.execute(new PlanAssignmentsCommand(selectionId, round, body.seed, context, body.reviewDeadlineDate));
+    const draw = body.method === 'draw' ? { reservesPerDossier: body.reservesPerDossier ?? DEFAULT_DRAW_RESERVES } : undefined;
+    if (!draw && body.reservesPerDossier !== undefined) {
+      throw refuse('reserves-only-with-draw', "reservesPerDossier is given only with method 'draw'", 'invalid');
+    }
+    const plan: AssignmentPlanResponse = await this.commands.execute(new PlanAssignmentsCommand(selectionId, round, body.seed, context, body.reviewDeadlineDate, draw));
     response.setHeader('ETag', `"${plan.revision}"`);
     return plan;
   }

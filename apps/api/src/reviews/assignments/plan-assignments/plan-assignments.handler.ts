@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflictDossierOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
@@ -25,22 +26,41 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     private readonly reads: ReviewReads,
   ) {}
 
-  async execute({ selectionId, round, seed, context, reviewDeadlineDate }: PlanAssignmentsCommand): Promise<AssignmentPlanResponse> {
+  async execute({ selectionId, round, seed, context, reviewDeadlineDate, draw }: PlanAssignmentsCommand): Promise<AssignmentPlanResponse> {
+    if (draw && round !== 'plan') {
+      throw refuse('draw-only-at-start', 'experts are drawn when review starts; a replacement round calls the reserves of drawn dossiers', 'invalid');
+    }
+    // A draw's seed must not be guessable in advance: without one given, a random one is recorded.
+    const roundSeed = seed ?? (draw ? randomBytes(8).toString('hex') : undefined);
     const stream = selectionStreamOf(selectionId);
     await this.directory.selection(selectionId); // 404 before anything else
     const result = await this.runner.run(round === 'plan' ? 'StartExpertReview' : 'PlanReplacementAssignments', context, async (unit) => {
       const selection = (await unit.load(stream, selectionDecider)).state as Selection;
       const dossiers = round === 'plan' ? await this.reads.passedDossiersOf(selection) : await this.reads.reviewedDossiersOf(selection);
       const pool = await this.facts.pool();
-      const command = this.planCommand(selection, dossiers, pool, round, seed, reviewDeadlineDate, context.metadata);
+      const command = this.planCommand(selection, dossiers, pool, round, roundSeed, reviewDeadlineDate, context.metadata, draw);
       // The selection's event keeps counts; the pairs go to the dossier streams as ExpertAssigned.
       const { state, value: decision } = await unit.decideWith(stream, selectionDecider, (current) => {
         const decided = decideAssignmentRound(command, current);
         return { events: decided.events, value: decided };
       });
-      await this.facts.assignPlanned(unit, selectionFactsOf(state as Selection), dossiers, pool, decision.plan.assignments, context.metadata);
+      const facts = selectionFactsOf(state as Selection);
+      await this.facts.recordDraws(unit, facts, decision.draws, context.metadata);
+      await this.facts.assignPlanned(unit, facts, dossiers, pool, decision.plan.assignments, context.metadata, decision.reserveCalls);
       const { assignments, unfilled, loads } = decision.plan;
-      return { round: decision.round, seed: decision.seed, assignments: [...assignments], unfilled: [...unfilled], loads };
+      const reserveOf = new Map(decision.reserveCalls.map((call) => [`${call.dossierId}/${call.expertId}`, call.reserveIndex]));
+      return {
+        round: decision.round,
+        seed: decision.seed,
+        method: (draw ? 'draw' : 'balanced') as 'draw' | 'balanced',
+        assignments: assignments.map((pair) => {
+          const reserveIndex = reserveOf.get(`${pair.dossierId}/${pair.expertId}`);
+          return reserveIndex === undefined ? { ...pair } : { ...pair, drawReserve: reserveIndex };
+        }),
+        unfilled: [...unfilled],
+        loads,
+        draws: decision.draws.map((record) => ({ ...record, candidates: [...record.candidates], drawn: [...record.drawn], reserves: [...record.reserves] })),
+      };
     }, { stream });
     return { selectionId, ...result.value, revision: String(result.revisions.get(stream) ?? '') };
   }
@@ -53,6 +73,7 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     seed: string | undefined,
     reviewDeadlineDate: string | undefined,
     metadata: PlanAssignmentsCommand['context']['metadata'],
+    draw: PlanAssignmentsCommand['draw'],
   ): StartExpertReview | PlanReplacementAssignments {
     if (round === 'plan') {
       const passedIds = new Set(selection.passedDossierIds);
@@ -64,6 +85,7 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
           experts: pool,
           ...(seed ? { seed } : {}),
           ...(reviewDeadlineDate ? { reviewDeadlineDate } : {}),
+          ...(draw ? { draw } : {}),
         },
         metadata,
       };
@@ -84,6 +106,7 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
         dossiers: open.map((dossier) => conflictDossierOf(dossier, selection.rules)),
         experts: pool,
         existing: inReview.flatMap((dossier) => held(dossier).map((assignment) => ({ dossierId: dossier.dossierId, expertId: assignment.expertId }))),
+        draws: open.flatMap((dossier) => (dossier.draw ? [{ dossierId: dossier.dossierId, ...dossier.draw }] : [])),
         ...(seed ? { seed } : {}),
       },
       metadata,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { scoresInStage } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import { refuse } from '@app/domain/shared/refusal';
 import type { UnitOfWorkResult } from '@app/platform';
@@ -15,6 +16,7 @@ import { dossierStreamOf } from '../../review-facts';
 import { requireDeclarationSigned } from '../../commitments/declaration-gate';
 import { assignedDossierOf } from '../assigned-dossier';
 import { ScoreDossierCommand } from './score-dossier.command';
+import type { ScoredDossier } from './score-dossier.handler';
 import { MyScoreResponse, ScoreDossierRequest } from './score-dossier.request.dto';
 
 @ApiTags('专家评审 reviews')
@@ -33,8 +35,8 @@ export class ScoreDossierController {
   @ApiErrors(400, 401, 403, 404, 409, 412)
   async score(@Param('dossierId') dossierId: string, @Body() body: ScoreDossierRequest, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<MyScoreResponse> {
     // The command checked the assignment and the signed declaration; its result is the dossier it wrote.
-    const { value: dossier, revisions } = await this.commands.execute<ScoreDossierCommand, UnitOfWorkResult<Dossier>>(new ScoreDossierCommand(dossierId, body, context));
-    return myScore(response, { value: dossier, revision: revisions.get(dossierStreamOf(dossierId))! }, context);
+    const { value, revisions } = await this.commands.execute<ScoreDossierCommand, UnitOfWorkResult<ScoredDossier>>(new ScoreDossierCommand(dossierId, body, context));
+    return myScore(response, { value: value.dossier, revision: revisions.get(dossierStreamOf(dossierId))! }, value.stage, context);
   }
 
   @Get()
@@ -45,12 +47,14 @@ export class ScoreDossierController {
   async mine(@Param('dossierId') dossierId: string, @Context() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<MyScoreResponse> {
     const dossier = await assignedDossierOf(this.directory, dossierId, context.metadata);
     await requireDeclarationSigned(this.directory, dossier.value.selectionId, context.metadata.actor);
-    return myScore(response, dossier, context);
+    const { value: selection } = await this.directory.selection(dossier.value.selectionId);
+    return myScore(response, dossier, selection.stage, context);
   }
 }
 
-function myScore(response: Response, dossier: Versioned<Dossier>, context: RequestContext): MyScoreResponse {
-  const score = dossier.value.scores.find((candidate) => candidate.expertId === context.metadata.actor.expertId);
+/** The expert's own score in the stage the selection is in. */
+function myScore(response: Response, dossier: Versioned<Dossier>, stage: number, context: RequestContext): MyScoreResponse {
+  const score = scoresInStage(dossier.value, stage).find((candidate) => candidate.expertId === context.metadata.actor.expertId);
   if (!score) throw refuse('score-not-found', 'you have not scored this dossier yet', 'not-found');
   const { points, total, comment, submittedAt, amendedAt } = score;
   const { dossierId } = dossier.value;

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Dossier, dossierDecider } from '@app/domain/dossier';
+import { Dossier, dossierDecider, scoresInStage } from '@app/domain/dossier';
 import { conflictExpertOf } from '@app/domain/expert';
 import { selectionFactsOf } from '@app/domain/selection';
 import { requireIfMatch } from '@app/platform';
@@ -10,18 +10,24 @@ import { dossierStreamOf } from '../../review-facts';
 import { requireAssignedTo } from '../assigned-dossier';
 import { ScoreDossierCommand } from './score-dossier.command';
 
+/** The dossier as the score left it, and the review stage the selection was in. */
+export interface ScoredDossier {
+  readonly dossier: Dossier;
+  readonly stage: number;
+}
+
 /**
  * The expert's own score: SubmitScore the first time, AmendScore after (until review closes). Answers
  * with the dossier as the score left it, so the response needs no second read of the streams.
  */
 @CommandHandler(ScoreDossierCommand)
-export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<Dossier>> {
+export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<ScoredDossier>> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly directory: StreamDirectory,
   ) {}
 
-  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<Dossier>> {
+  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<ScoredDossier>> {
     const { metadata } = context;
     const stream = dossierStreamOf(dossierId);
     return this.runner.run('ScoreDossier', context, async (unit) => {
@@ -37,10 +43,11 @@ export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand,
       ]);
       const selection = selectionFactsOf(current);
       const expert = conflictExpertOf(registered.value);
-      const scored = known.scores.some((score) => score.expertId === expert.expertId);
+      const stage = selection.stage ?? 1;
+      const scored = scoresInStage(known, stage).some((score) => score.expertId === expert.expertId);
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
       const decided = await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
-      return decided.state as Dossier;
+      return { dossier: decided.state as Dossier, stage };
     });
   }
 }
