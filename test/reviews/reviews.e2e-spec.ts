@@ -139,6 +139,9 @@ for (const kind of behaviourDatabaseKinds()) {
     it('an expert sees 404 for a dossier not assigned to him, and only admins assign', async () => {
       const stranger = clients.get('expert1')!; // of d1's own organisation: never assigned to it
       await stranger.put(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).send({ points: pointsFor(90), comment: '好' }).expect(404);
+      // A stale If-Match tells a stranger nothing either: 404 before the revision is compared (a 412 would name it).
+      const staleMatch = await stranger.put(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).set('If-Match', '"0"').send({ points: pointsFor(90), comment: '好' }).expect(404);
+      expect(JSON.stringify(staleMatch.body)).not.toMatch(/revision/i);
       await stranger.get(`/api/v1/dossiers/${dossierId(1)}/reviews/mine`).expect(404);
       await stranger.post(`/api/v1/dossiers/${dossierId(1)}/recusal`).send({ reason: '无' }).expect(404);
       await stranger.get('/api/v1/dossiers/no-such-dossier/reviews/mine').expect(404);

@@ -100,9 +100,7 @@ export class UnitOfWork {
   ): LoadedStream<State> {
     const state = events.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), from?.state ?? decider.initialState());
     const revision = events.length === 0 ? (from?.revision ?? null) : events[events.length - 1].revision;
-    if (streamId === this.ifMatchStream && this.context.ifMatch !== undefined && this.context.ifMatch !== revision) {
-      throw new StaleRevisionError(streamId, this.context.ifMatch, revision === null ? null : revision.toString());
-    }
+    if (streamId === this.ifMatchStream) requireIfMatch(this.context, streamId, revision);
     const stream = { state, revision, events };
     this.loaded.set(streamId, stream);
     return stream;
@@ -164,6 +162,17 @@ export class UnitOfWork {
     );
     appends.forEach((append, index) => revisions.set(append.streamId, results[index].nextRevision));
     return { revisions, position: results[results.length - 1].position };
+  }
+}
+
+/**
+ * The client's If-Match against the revision read: 412 on a mismatch. The unit checks it as it loads
+ * the `stream` of RunOptions; a command that must first refuse a caller who may not see the stream at
+ * all (404, its existence confidential) leaves `stream` out and calls this after that check.
+ */
+export function requireIfMatch(context: CommandContext, streamId: string, revision: bigint | null): void {
+  if (context.ifMatch !== undefined && context.ifMatch !== revision) {
+    throw new StaleRevisionError(streamId, context.ifMatch, revision === null ? null : revision.toString());
   }
 }
 

@@ -50,3 +50,31 @@ export async function saveCheckpoint(db: Queryable, checkpoint: ProjectionCheckp
     ],
   );
 }
+
+/** The checkpoints of these projections in one statement, locked in name order when `lock` (a batch's transaction). */
+export async function loadCheckpoints(db: Queryable, names: readonly string[], lock = false): Promise<Map<string, ProjectionCheckpoint>> {
+  const rows: CheckpointRow[] = await db.query(
+    `SELECT name, version, commit_position::text, prepare_position::text FROM projection_checkpoints
+      WHERE name = ANY ($1::text[]) ORDER BY name${lock ? ' FOR UPDATE' : ''}`,
+    [names],
+  );
+  return new Map(rows.map((row) => [row.name, checkpointOf(row)]));
+}
+
+/** Several checkpoints written in one statement (the end of a batch moves every projection at once). */
+export async function saveCheckpoints(db: Queryable, checkpoints: readonly ProjectionCheckpoint[]): Promise<void> {
+  if (checkpoints.length === 0) return;
+  await db.query(
+    `INSERT INTO projection_checkpoints (name, version, commit_position, prepare_position, updated_at)
+     SELECT name, version, commit_position, prepare_position, now()
+       FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) AS moved (name, version, commit_position, prepare_position)
+     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, commit_position = EXCLUDED.commit_position,
+       prepare_position = EXCLUDED.prepare_position, updated_at = now()`,
+    [
+      checkpoints.map((checkpoint) => checkpoint.name),
+      checkpoints.map((checkpoint) => checkpoint.version),
+      checkpoints.map((checkpoint) => checkpoint.position?.commit.toString() ?? null),
+      checkpoints.map((checkpoint) => checkpoint.position?.prepare.toString() ?? null),
+    ],
+  );
+}

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@app/event-store';
 import { categoryOf, comparePositions, isAfter } from '@app/event-store';
 import type { Projection } from './projection';
-import { loadCheckpoint, saveCheckpoint } from './projection-checkpoints';
+import { ProjectionCheckpoint, loadCheckpoint, loadCheckpoints, saveCheckpoint, saveCheckpoints } from './projection-checkpoints';
 
 export interface ProjectionRunnerOptions {
   /** Events per transaction. Default 500. */
@@ -139,17 +139,21 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const end = events[events.length - 1].position;
     await this.dataSource.transaction(async (manager) => {
+      // Every checkpoint read (and locked) in one statement and written in one: a batch of a few
+      // events costs the database a handful of statements, not two per projection.
+      const checkpoints = await loadCheckpoints(manager, this.projections.map((projection) => projection.name), true);
+      const moved: ProjectionCheckpoint[] = [];
       for (const projection of this.projections) {
-        const checkpoint = await loadCheckpoint(manager, projection.name, true);
-        const after = checkpoint?.position ?? null;
+        const after = checkpoints.get(projection.name)?.position ?? null;
         if (after && comparePositions(after, end) >= 0) continue;
         const categories = projection.categories;
         const fresh = events.filter(
           (event) => isAfter(event.position, after) && (!categories || categories.includes(categoryOf(event.streamId))),
         );
         if (fresh.length > 0) await projection.handle(fresh, manager);
-        await saveCheckpoint(manager, { name: projection.name, version: projection.version, position: end });
+        moved.push({ name: projection.name, version: projection.version, position: end });
       }
+      await saveCheckpoints(manager, moved);
     });
     this.current = end;
     this.options.onBatch?.(events);

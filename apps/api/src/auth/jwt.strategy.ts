@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -35,7 +36,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromSessionCookie]),
       ignoreExpiration: false,
-      secretOrKey: secret,
+      // A key object, not the string: given a string, jsonwebtoken first tries it as a PEM public key on
+      // every request (createPublicKey throws, ~1 ms of CPU) before taking it as the HMAC secret. Its
+      // verify takes a KeyObject; the passport-jwt typings only list string and Buffer.
+      secretOrKey: createSecretKey(Buffer.from(secret)) as unknown as Buffer,
       algorithms: ['HS256'],
     });
   }

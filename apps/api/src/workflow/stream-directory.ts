@@ -122,16 +122,20 @@ export class StreamDirectory {
   }
 
   async expert(expertId: string): Promise<Versioned<RegisteredExpert>> {
-    const events = await this.store.readStream(`expert-${expertId}`);
-    const state: ExpertState = foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>));
-    if (state.status === 'none') throw refuse('expert-not-found', `there is no expert "${expertId}"`, 'not-found');
-    return { value: state, revision: events[events.length - 1].revision };
+    return expertOf(expertId, await this.store.readStream(`expert-${expertId}`));
   }
 
   /** The expert's signature of the selection's declaration (one event on its own stream), or null. */
   async signature(selectionId: string, expertId: string): Promise<SignedDeclaration | null> {
-    const events = await this.store.readStream(commitmentStreamOf(selectionId, expertId));
-    return signatureOf(foldEvents(commitmentDecider, events.map(asDomainEvent<CommitmentEvent>)));
+    return signatureIn(await this.store.readStream(commitmentStreamOf(selectionId, expertId)));
+  }
+
+  /** Both of the above in one query (readStreams): what an expert's own score needs of him. */
+  async expertWithSignature(expertId: string, selectionId: string): Promise<{ expert: Versioned<RegisteredExpert>; signature: SignedDeclaration | null }> {
+    const expertStream = `expert-${expertId}`;
+    const commitmentStream = commitmentStreamOf(selectionId, expertId);
+    const streams = await this.store.readStreams([expertStream, commitmentStream]);
+    return { expert: expertOf(expertId, streams.get(expertStream) ?? []), signature: signatureIn(streams.get(commitmentStream) ?? []) };
   }
 
   /** The experts of these ids (every expert stream when none are given), in batched reads. */
@@ -154,4 +158,14 @@ export class StreamDirectory {
       return events ? [fold(events)] : [];
     });
   }
+}
+
+function expertOf(expertId: string, events: readonly RecordedEvent[]): Versioned<RegisteredExpert> {
+  const state: ExpertState = foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>));
+  if (state.status === 'none') throw refuse('expert-not-found', `there is no expert "${expertId}"`, 'not-found');
+  return { value: state, revision: events[events.length - 1].revision };
+}
+
+function signatureIn(events: readonly RecordedEvent[]): SignedDeclaration | null {
+  return signatureOf(foldEvents(commitmentDecider, events.map(asDomainEvent<CommitmentEvent>)));
 }

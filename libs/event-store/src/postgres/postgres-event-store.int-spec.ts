@@ -170,6 +170,30 @@ describeOnServer('global order on the PostgreSQL server: the gap problem', () =>
     }
   });
 
+  it('an append of this process held back by an older open transaction reaches its subscriber when that transaction ends, not at the next poll', async () => {
+    // A poll interval no test waits for: only the wake-up of this process's own append can deliver.
+    const wakeOnly = new PostgresEventStore(pool, { pollIntervalMs: 600_000 });
+    const older = await pool.connect();
+    const seen: RecordedEvent[] = [];
+    const subscription = wakeOnly.subscribe({ category: 'held', after: null, handle: async (batch) => void seen.push(...batch) });
+    try {
+      // Any transaction holding an id (here, of this database) keeps later commits out of readAll.
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      const held = await wakeOnly.append('held-1', [{ type: 'Held', data: {} }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toEqual([]); // woken, read, found nothing yet
+
+      await older.query('COMMIT');
+      await subscription.waitFor(held.position, 10_000);
+      expect(seen.map((event) => event.type)).toEqual(['Held']);
+    } finally {
+      older.release();
+      await subscription.stop();
+      await wakeOnly.close();
+    }
+  });
+
   it('a transaction that rolls back leaves no hole that stalls readers', async () => {
     const aborted = await pool.connect();
     try {

@@ -12,7 +12,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { ConcurrencyError, DuplicateEventIdError, IdempotencyConflictError, TransactionAbortedError } from '../errors';
-import { GlobalPosition } from '../global-position';
+import { GlobalPosition, comparePositions } from '../global-position';
 import { NewEvent, RecordedEvent, categoryOf } from '../recorded-event';
 import { SubscriptionHub } from '../subscription/subscription-hub';
 import { canonicalJson } from '../chain/event-chain';
@@ -84,8 +84,7 @@ export class PostgresEventStore implements EventStore {
       throw translateAppendError(error, appends, call);
     }
     const byStream = new Map(rows.map((row) => [row.stream_name, row]));
-    if (rows.some((row) => row.appended)) this.hub.appended();
-    return call.streamIds.map((streamId) => {
+    const results = call.streamIds.map((streamId) => {
       const row = byStream.get(streamId);
       if (!row) throw new Error(`es_append_streams gave no answer for ${streamId}`);
       return {
@@ -94,6 +93,9 @@ export class PostgresEventStore implements EventStore {
         appended: row.appended,
       };
     });
+    const written = results.filter((result) => result.appended).map((result) => result.position);
+    if (written.length > 0) this.hub.appended(written.reduce((furthest, position) => (comparePositions(position, furthest) > 0 ? position : furthest)));
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -94,12 +94,19 @@ export class CatchUpSubscription implements Subscription {
           : subscriptionId
             ? await this.source.checkpoints.load(subscriptionId)
             : null;
+      // While an append of this process is not yet readable, look again after 1, 2, 4 … ms (up to the
+      // poll interval) rather than sleeping the whole interval: commands wait for their own events.
+      let retryMs = 0;
       while (!this.stopping.signal.aborted) {
         const batch = await this.source.readAll({ after: this.current, maxCount: batchSize, category });
         if (batch.length === 0) {
-          await this.source.wake.sleep(this.source.pollIntervalMs, this.stopping.signal);
+          const appended = this.source.wake.latest;
+          const behind = appended !== null && (this.current === null || comparePositions(this.current, appended) < 0);
+          retryMs = behind ? Math.min(Math.max(1, retryMs * 2), this.source.pollIntervalMs) : 0;
+          await this.source.wake.sleep(behind ? retryMs : this.source.pollIntervalMs, this.stopping.signal);
           continue;
         }
+        retryMs = 0;
         await this.options.handle(batch);
         this.current = batch[batch.length - 1].position;
         if (subscriptionId) await this.source.checkpoints.save(subscriptionId, this.current);

@@ -37,9 +37,9 @@ export class SubscriptionHub {
     return subscription;
   }
 
-  /** Called after an append that wrote something: in-process subscribers read at once. */
-  appended(): void {
-    this.wake.notify();
+  /** Called after an append that wrote something (up to `position`, when known): in-process subscribers read at once. */
+  appended(position?: GlobalPosition): void {
+    this.wake.notify(position);
   }
 
   async stopAll(): Promise<void> {

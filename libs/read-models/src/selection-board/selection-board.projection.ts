@@ -1,9 +1,9 @@
 import { categoryOf } from '@app/event-store';
-import { DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
+import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { Selection, SelectionEvent, SelectionState, selectionDecider } from '@app/domain/selection';
-import { aggregateIdOf, asDomainEvent, loadFoldedState } from '../folded-state';
+import { aggregateIdOf, asDomainEvent, loadFoldedState, loadFoldedStates } from '../folded-state';
 import type { Projection } from '../projection';
-import { upsertDossier } from './dossier-rows';
+import { upsertDossiers } from './dossier-rows';
 import { OUTCOME_EVENTS, replaceReviewOutcome } from './review-outcome-rows';
 import { recountDossiers, upsertSelection } from './selection-rows';
 
@@ -22,6 +22,8 @@ export const selectionBoardProjection: Projection = {
   async handle(events, manager) {
     const selections = new Map<string, { state: SelectionState; revision: bigint; outcome: boolean }>();
     const dossiers = new Map<string, DossierState>();
+    const dossierIds = [...new Set(events.filter((event) => categoryOf(event.streamId) === 'dossier').map((event) => aggregateIdOf(event.streamId)))];
+    const stored = await loadFoldedStates<DossierState>(manager, 'rm_dossiers', dossierIds);
     for (const event of events) {
       const id = aggregateIdOf(event.streamId);
       if (categoryOf(event.streamId) === 'selection') {
@@ -29,16 +31,15 @@ export const selectionBoardProjection: Projection = {
         const outcome = (selections.get(id)?.outcome ?? false) || OUTCOME_EVENTS.has(event.type);
         selections.set(id, { state: selectionDecider.evolve(state, asDomainEvent<SelectionEvent>(event)), revision: event.revision, outcome });
       } else {
-        const state = dossiers.get(id) ?? (await loadFoldedState<DossierState>(manager, 'rm_dossiers', id)) ?? dossierDecider.initialState();
+        const state = dossiers.get(id) ?? stored.get(id) ?? dossierDecider.initialState();
         dossiers.set(id, dossierDecider.evolve(state, asDomainEvent<DossierEvent>(event)));
       }
     }
+    // The per-status counts change only when a dossier is new or changes status (a score does neither).
     const touchedSelections = new Set<string>();
-    for (const state of dossiers.values()) {
-      if (state.status === 'none') continue;
-      await upsertDossier(manager, state);
-      touchedSelections.add(state.selectionId);
-    }
+    const changed = [...dossiers].filter((entry): entry is [string, Dossier] => entry[1].status !== 'none');
+    await upsertDossiers(manager, changed.map(([, state]) => state));
+    for (const [id, state] of changed) if (stored.get(id)?.status !== state.status) touchedSelections.add(state.selectionId);
     for (const { state, revision, outcome } of selections.values()) {
       if (state.phase === 'none') continue;
       await upsertSelection(manager, state, revision);

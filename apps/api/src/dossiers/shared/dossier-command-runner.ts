@@ -3,7 +3,9 @@ import { dossierDecider } from '@app/domain/dossier';
 import type { Dossier, DossierCommand } from '@app/domain/dossier';
 import { selectionFactsOf } from '@app/domain/selection';
 import type { SelectionFacts } from '@app/domain/selection';
+import { requireIfMatch } from '@app/platform';
 import type { CommandContext, UnitOfWorkResult } from '@app/platform';
+import { refuse } from '@app/domain/shared/refusal';
 import { CommandRunner } from '../../workflow/command-runner';
 import { StreamDirectory } from '../../workflow/stream-directory';
 import { dossierStreamOf } from './dossier-stream';
@@ -13,7 +15,8 @@ export type DossierActorCheck = (dossier: Dossier, actor: CommandContext['metada
 
 /**
  * The command path of every command on an existing dossier: check the caller may see it (404
- * otherwise), read the selection's facts, decide on the dossier stream with If-Match.
+ * otherwise, before If-Match is compared, so a 412 never tells a stranger it exists), read the
+ * selection's facts, decide on the dossier stream with If-Match. The dossier is read once, by the unit.
  */
 @Injectable()
 export class DossierCommandRunner {
@@ -29,19 +32,15 @@ export class DossierCommandRunner {
     mayAct: DossierActorCheck,
     commandOf: (facts: SelectionFacts, dossier: Dossier) => DossierCommand,
   ): Promise<UnitOfWorkResult<void>> {
-    const { value: known } = await this.directory.dossier(dossierId);
-    mayAct(known, context.metadata.actor);
     const stream = dossierStreamOf(dossierId);
-    return this.runner.run(
-      commandType,
-      context,
-      async (unit) => {
-        // The selection is read on every attempt, so a retry sees a phase change made meanwhile.
-        const { value: selection } = await this.directory.selection(known.selectionId);
-        const { state } = await unit.load(stream, dossierDecider);
-        await unit.decide(stream, dossierDecider, commandOf(selectionFactsOf(selection), state as Dossier));
-      },
-      { stream },
-    );
+    return this.runner.run(commandType, context, async (unit) => {
+      const { state, revision } = await unit.load(stream, dossierDecider);
+      if (state.status === 'none') throw refuse('dossier-not-found', `there is no dossier "${dossierId}"`, 'not-found');
+      mayAct(state, context.metadata.actor);
+      requireIfMatch(context, stream, revision);
+      // The selection is read on every attempt, so a retry sees a phase change made meanwhile.
+      const { value: selection } = await this.directory.selection(state.selectionId);
+      await unit.decide(stream, dossierDecider, commandOf(selectionFactsOf(selection), state));
+    });
   }
 }

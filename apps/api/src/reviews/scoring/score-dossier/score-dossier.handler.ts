@@ -1,38 +1,53 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { dossierDecider, scoresInStage } from '@app/domain/dossier';
+import { Dossier, dossierDecider, scoresInStage } from '@app/domain/dossier';
+import { conflictExpertOf } from '@app/domain/expert';
 import { selectionFactsOf } from '@app/domain/selection';
+import { requireIfMatch } from '@app/platform';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
-import { ReviewFacts, dossierStreamOf } from '../../review-facts';
-import { assignedDossierOf } from '../assigned-dossier';
+import { dossierStreamOf } from '../../review-facts';
+import { requireAssignedTo } from '../assigned-dossier';
 import { ScoreDossierCommand } from './score-dossier.command';
 
-/** The expert's own score: SubmitScore the first time, AmendScore after (until review closes). */
+/** The dossier as the score left it, and the review stage the selection was in. */
+export interface ScoredDossier {
+  readonly dossier: Dossier;
+  readonly stage: number;
+}
+
+/**
+ * The expert's own score: SubmitScore the first time, AmendScore after (until review closes). Answers
+ * with the dossier as the score left it, so the response needs no second read of the streams.
+ */
 @CommandHandler(ScoreDossierCommand)
-export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<void>> {
+export class ScoreDossierHandler implements ICommandHandler<ScoreDossierCommand, UnitOfWorkResult<ScoredDossier>> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly directory: StreamDirectory,
-    private readonly facts: ReviewFacts,
   ) {}
 
-  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<void>> {
+  async execute({ dossierId, request, context }: ScoreDossierCommand): Promise<UnitOfWorkResult<ScoredDossier>> {
     const { metadata } = context;
-    const { value: known } = await assignedDossierOf(this.directory, dossierId, metadata);
     const stream = dossierStreamOf(dossierId);
     return this.runner.run('ScoreDossier', context, async (unit) => {
-      // Reads that do not depend on each other, sent together: one round trip of latency, not four.
-      const [{ value: current }, expert, { state }, declaration] = await Promise.all([
+      // The dossier first: one never assigned to this expert is 404 before anything else is read,
+      // and before If-Match is compared (a 412 would tell a stranger the dossier exists).
+      const { state, revision } = await unit.load(stream, dossierDecider);
+      const known = requireAssignedTo(state, dossierId, metadata);
+      requireIfMatch(context, stream, revision);
+      // The selection's tail and the expert with his signature, sent together: two queries, one round trip.
+      const [{ value: current }, { expert: registered, signature: declaration }] = await Promise.all([
         this.directory.selection(known.selectionId),
-        this.facts.expertOf(metadata),
-        unit.load(stream, dossierDecider),
-        this.directory.signature(known.selectionId, metadata.actor.expertId ?? ''),
+        this.directory.expertWithSignature(metadata.actor.expertId!, known.selectionId),
       ]);
       const selection = selectionFactsOf(current);
-      const scored = state.status !== 'none' && scoresInStage(state, selection.stage ?? 1).some((score) => score.expertId === expert.expertId);
+      const expert = conflictExpertOf(registered.value);
+      const stage = selection.stage ?? 1;
+      const scored = scoresInStage(known, stage).some((score) => score.expertId === expert.expertId);
       const data = { dossierId, selection, expert, declaration, points: request.points, comment: request.comment };
-      await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
-    }, { stream });
+      const decided = await unit.decide(stream, dossierDecider, scored ? { type: 'AmendScore', data, metadata } : { type: 'SubmitScore', data, metadata });
+      return { dossier: decided.state as Dossier, stage };
+    });
   }
 }
