@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@app/event-store';
-import { categoryOf, comparePositions, isAfter } from '@app/event-store';
+import { categoryOf, comparePositions, formatPosition, isAfter } from '@app/event-store';
 import type { Projection } from './projection';
 import { ProjectionCheckpoint, loadCheckpoint, loadCheckpoints, saveCheckpoint, saveCheckpoints } from './projection-checkpoints';
 
@@ -16,6 +16,8 @@ export interface ProjectionRunnerOptions {
 
 /** How often catchUp looks again while commits before the head are still behind the read horizon. */
 const HORIZON_POLL_MS = 20;
+/** How often a long wait for the read horizon says so. */
+const HORIZON_WAIT_REPORT_MS = 5_000;
 
 interface Waiter {
   readonly target: GlobalPosition;
@@ -123,12 +125,20 @@ export class ProjectionRunner {
     const batchSize = this.options.batchSize ?? 500;
     const head = await this.store.headPosition();
     let after = await this.lowestCheckpoint();
+    let waitedMs = 0;
     while (head && !(after && comparePositions(after, head) >= 0)) {
       const events = await this.store.readAll({ after, maxCount: batchSize });
       if (events.length === 0) {
+        // Unbounded on purpose (stopping short would leave the read models behind), but never silent:
+        // a session left idle in a transaction holds the horizon until the server ends it.
+        waitedMs += HORIZON_POLL_MS;
+        if (waitedMs % HORIZON_WAIT_REPORT_MS === 0) {
+          this.log(`projections: still waiting after ${waitedMs / 1000} s for older transactions on the database to end before ${formatPosition(head)} can be read (see idle_in_transaction_session_timeout)`);
+        }
         await new Promise((resolve) => setTimeout(resolve, HORIZON_POLL_MS));
         continue;
       }
+      waitedMs = 0;
       await this.handleBatch(events);
       after = events[events.length - 1].position;
     }
