@@ -153,4 +153,18 @@ describe('the review stages page (评审阶段)', () => {
     const scored = (await t.store.readStream(`dossier-${dossierId(1)}`)).filter((event) => event.type === 'ScoreSubmitted' && (event.data as { stage?: number }).stage === 2);
     expect(scored.map((event) => (event.data as { total: number }).total)).toEqual([80]);
   });
+
+  it('认定评分无效 on the dossier page in the panel stage lists the panel’s scores and declares one invalid in that stage', async () => {
+    const dossierPage = `/admin/dossiers/${dossierId(1)}`;
+    const html = (await portal.get(dossierPage).expect(200)).text;
+    const offered = [...html.matchAll(/action="[^"]*\/invalidation"[\s\S]*?name="expertId" value="([^"]+)"/g)].map((match) => match[1]);
+    expect(offered).toEqual([panelIds[0]]);
+    const asked = { _csrf: tokenFrom(html), expertId: panelIds[0], reason: '答辩意见与所给分数矛盾' };
+    const shown = (await portal.post(`${dossierPage}/invalidation`).type('form').send(asked).expect(200)).text;
+    expect(shown).toContain('会议评审的有效评审意见将由 1 份变为 0 份(本阶段要求不少于 3 份)');
+    expect(shown).toContain('name="stage" value="2"');
+    await portal.post(`${dossierPage}/invalidation`).type('form').send({ ...asked, stage: '2', confirmed: 'yes' }).expect(303);
+    const invalidated = (await t.store.readStream(`dossier-${dossierId(1)}`)).filter((event) => event.type === 'ScoreInvalidated');
+    expect(invalidated.map((event) => event.data)).toEqual([expect.objectContaining({ expertId: panelIds[0], total: 80, stage: 2 })]);
+  });
 });

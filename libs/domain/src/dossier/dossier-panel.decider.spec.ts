@@ -188,6 +188,18 @@ describe('dossier: the panel stage (会议评审/答辩)', () => {
       given(heard).when(invalidate).thenRefused('score-not-found');
     });
 
+    it('the stage the admin saw travels with the command: a score confirmed in one stage is not declared invalid in another', () => {
+      const invalidate = (stage: number): DossierCommand => ({
+        type: 'InvalidateScore',
+        data: { dossierId: DOSSIER_ID, selection: inPanelStage(), expertId: 'p1', reason: '意见与分数矛盾', stage },
+        metadata: asAdmin(DEFENCE_DAY),
+      });
+      expect(given([...heard, p1Scored]).when(invalidate(2)).events()).toEqual([
+        { type: 'ScoreInvalidated', data: { dossierId: DOSSIER_ID, expertId: 'p1', total: 83, reason: '意见与分数矛盾', invalidatedAt: DEFENCE_DAY, stage: 2 } },
+      ]);
+      given([...heard, p1Scored]).when(invalidate(1)).thenRefused('review-stage-changed');
+    });
+
     it('not evaluable counts the stage’s valid scores against the stage’s minimum', () => {
       const mark: DossierCommand = { type: 'MarkNotEvaluable', data: { dossierId: DOSSIER_ID, selection: inPanelStage(), reason: '专家组回避后不足' }, metadata: asAdmin(DEFENCE_DAY) };
       // Three online scores, one panel score: below the panel's minimum of 3.
