@@ -167,4 +167,16 @@ describe('the review stages page (评审阶段)', () => {
     const invalidated = (await t.store.readStream(`dossier-${dossierId(1)}`)).filter((event) => event.type === 'ScoreInvalidated');
     expect(invalidated.map((event) => event.data)).toEqual([expect.objectContaining({ expertId: panelIds[0], total: 80, stage: 2 })]);
   });
+
+  it('a conflict a panel member declares after the panel was formed recuses him from that applicant’s panel seat', async () => {
+    const member = await t.as('stage-panel-2', PASSWORD);
+    const declared = await member.post(`/api/v1/experts/${panelIds[1]}/conflicts`).send({ creditCode: creditCode(2), reason: '近三年与申报单位有合作' }).expect(200);
+    expect(declared.body.recusedFrom).toEqual([dossierId(2)]);
+    const recused = (await t.store.readStream(`dossier-${dossierId(2)}`)).filter((event) => event.type === 'ExpertRecused');
+    expect(recused.map((event) => event.data)).toEqual([expect.objectContaining({ expertId: panelIds[1], stage: 2, reason: '回避: 近三年与申报单位有合作' })]);
+    // His tasks keep d2 only as the online review he may have given (stage 1, closed), no longer as a panel seat.
+    const tasks = (await member.get('/api/v1/me/assignments').expect(200)).body as { dossierId: string; stage: number; open: boolean }[];
+    expect(tasks.filter((task) => task.dossierId === dossierId(2) && (task.stage !== 1 || task.open))).toEqual([]);
+    expect(tasks.find((task) => task.dossierId === dossierId(1))).toMatchObject({ stage: 2, open: true });
+  });
 });
