@@ -153,4 +153,30 @@ describe('the review stages page (评审阶段)', () => {
     const scored = (await t.store.readStream(`dossier-${dossierId(1)}`)).filter((event) => event.type === 'ScoreSubmitted' && (event.data as { stage?: number }).stage === 2);
     expect(scored.map((event) => (event.data as { total: number }).total)).toEqual([80]);
   });
+
+  it('认定评分无效 on the dossier page in the panel stage lists the panel’s scores and declares one invalid in that stage', async () => {
+    const dossierPage = `/admin/dossiers/${dossierId(1)}`;
+    const html = (await portal.get(dossierPage).expect(200)).text;
+    const offered = [...html.matchAll(/action="[^"]*\/invalidation"[\s\S]*?name="expertId" value="([^"]+)"/g)].map((match) => match[1]);
+    expect(offered).toEqual([panelIds[0]]);
+    const asked = { _csrf: tokenFrom(html), expertId: panelIds[0], reason: '答辩意见与所给分数矛盾' };
+    const shown = (await portal.post(`${dossierPage}/invalidation`).type('form').send(asked).expect(200)).text;
+    expect(shown).toContain('会议评审的有效评审意见将由 1 份变为 0 份(本阶段要求不少于 3 份)');
+    expect(shown).toContain('name="stage" value="2"');
+    await portal.post(`${dossierPage}/invalidation`).type('form').send({ ...asked, stage: '2', confirmed: 'yes' }).expect(303);
+    const invalidated = (await t.store.readStream(`dossier-${dossierId(1)}`)).filter((event) => event.type === 'ScoreInvalidated');
+    expect(invalidated.map((event) => event.data)).toEqual([expect.objectContaining({ expertId: panelIds[0], total: 80, stage: 2 })]);
+  });
+
+  it('a conflict a panel member declares after the panel was formed recuses him from that applicant’s panel seat', async () => {
+    const member = await t.as('stage-panel-2', PASSWORD);
+    const declared = await member.post(`/api/v1/experts/${panelIds[1]}/conflicts`).send({ creditCode: creditCode(2), reason: '近三年与申报单位有合作' }).expect(200);
+    expect(declared.body.recusedFrom).toEqual([dossierId(2)]);
+    const recused = (await t.store.readStream(`dossier-${dossierId(2)}`)).filter((event) => event.type === 'ExpertRecused');
+    expect(recused.map((event) => event.data)).toEqual([expect.objectContaining({ expertId: panelIds[1], stage: 2, reason: '回避: 近三年与申报单位有合作' })]);
+    // His tasks keep d2 only as the online review he may have given (stage 1, closed), no longer as a panel seat.
+    const tasks = (await member.get('/api/v1/me/assignments').expect(200)).body as { dossierId: string; stage: number; open: boolean }[];
+    expect(tasks.filter((task) => task.dossierId === dossierId(2) && (task.stage !== 1 || task.open))).toEqual([]);
+    expect(tasks.find((task) => task.dossierId === dossierId(1))).toMatchObject({ stage: 2, open: true });
+  });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { minimumValidReviewsOf } from '@app/domain/programmes';
+import { reviewStageOf } from '@app/domain/programmes';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -24,6 +24,7 @@ import { PortalViews } from './portal-views';
 import { fileSize } from './zh-format';
 import { drawRecordRows } from './draw-record-view';
 import { scoreInvalidationConfirmation } from './score-invalidation-confirmation';
+import { shownReviewersOf } from './stage-reviewers';
 
 /** Facts of the dossier's own record that make its formal-review history (申报与形式审查经过). */
 const HISTORY = new Set([
@@ -114,7 +115,7 @@ export class AdminDossierPageController {
         this.views.render('confirm', chromeOf(request, response, confirmation.heading), {
           ...confirmation,
           postTo: `${back}/invalidation`,
-          fields: [{ name: 'expertId', value: expertId }, { name: 'reason', value: reason }],
+          fields: [{ name: 'expertId', value: expertId }, { name: 'reason', value: reason }, { name: 'stage', value: String(confirmation.stage) }],
           problem,
           back,
         }),
@@ -123,7 +124,9 @@ export class AdminDossierPageController {
     if (body.confirmed !== 'yes') return confirm(confirmation.refused ? 409 : 200);
     if (confirmation.refused) return confirm(409, confirmation.refused);
     try {
-      await this.commands.execute(new ValidReviewsCommand(dossierId, { kind: 'invalidate-score', expertId }, reason, requestContextOf(request)));
+      // The stage the admin confirmed in: the decider refuses it once another stage runs.
+      const stage = Number(body.stage) || confirmation.stage;
+      await this.commands.execute(new ValidReviewsCommand(dossierId, { kind: 'invalidate-score', expertId, stage }, reason, requestContextOf(request)));
     } catch (error) {
       return confirm(409, problemInChinese(error));
     }
@@ -149,11 +152,14 @@ export class AdminDossierPageController {
     const expertOf = new Map(experts.map((expert) => [expert.expertId, expert]));
     const rules = selection.rules;
     const kindName = new Map(rules.attachments.kinds.map((kind) => [kind.code, kind.name]));
-    const criterionName = new Map(rules.rubric.map((criterion) => [criterion.code, criterion]));
     const reviewClosed = REVIEW_CLOSED.has(selection.phase);
     const names = { expert: (id: string) => expertOf.get(id)?.name ?? id, dossier: () => dossier.title };
     const award = dossier.award;
-    const minimum = minimumValidReviewsOf(rules);
+    // The running stage's reviewers and scores (the panel's in a panel stage): what the admin acts on.
+    const shown = shownReviewersOf(selection, dossier);
+    const actsOnShown = shown.stage === selection.stage;
+    const validCount = shown.reviewers.filter((reviewer) => reviewer.score !== undefined).length;
+    const criterionName = new Map(reviewStageOf(rules, shown.stage).rubric.map((criterion) => [criterion.code, criterion]));
     response.status(status).type('html').send(
       this.views.render('admin-dossier', { ...chrome, title: `申报材料:${dossier.title}` }, {
         id: dossier.dossierId,
@@ -189,19 +195,20 @@ export class AdminDossierPageController {
         excluded: dossier.excludedExpertIds.map((id) => expertOf.get(id)?.name ?? '(已不在专家库)'),
         reviewClosed,
         draw: drawRecordRows([dossier], names.expert, () => '')[0] ?? null,
-        experts: dossier.assignments.map((assignment) => {
-          const expert = expertOf.get(assignment.expertId);
-          const score = dossier.scores.find((s) => s.expertId === assignment.expertId);
+        reviewStageName: shown.stage > 1 ? shown.stageName : null,
+        experts: shown.reviewers.map((reviewer) => {
+          const expert = expertOf.get(reviewer.expertId);
+          const score = reviewer.score;
           const invalidation = (extra.invalidation ?? null) as { expertId: string; error: string } | null;
           return {
-            expertId: assignment.expertId,
+            expertId: reviewer.expertId,
             // During review the admin sees who scored and the comment (the grounds for 无效), never the points.
-            canInvalidate: selection.phase === 'expert-review' && dossier.status === 'passed' && score !== undefined,
-            invalidationError: invalidation?.expertId === assignment.expertId ? invalidation.error : null,
-            name: expert?.name ?? assignment.expertId,
+            canInvalidate: selection.phase === 'expert-review' && dossier.status === 'passed' && actsOnShown && score !== undefined,
+            invalidationError: invalidation?.expertId === reviewer.expertId ? invalidation.error : null,
+            name: expert?.name ?? reviewer.expertId,
             organisation: expert?.organisationName ?? '',
-            recused: assignment.status === 'recused',
-            recusalReason: assignment.recusalReason,
+            recused: reviewer.recused,
+            recusalReason: reviewer.recusalReason,
             scored: score !== undefined,
             total: score?.total.toFixed(2),
             comment: score?.comment,
@@ -209,12 +216,12 @@ export class AdminDossierPageController {
           };
         }),
         validReviews: {
-          count: dossier.scores.length,
-          minimum,
+          count: validCount,
+          minimum: shown.minimum,
           notEvaluable: dossier.notEvaluable ?? null,
           invalidated: (dossier.invalidatedScores ?? []).map((score) => ({ ...score, name: expertOf.get(score.expertId)?.name ?? score.expertId })),
           // Only while review runs, only below the minimum: a dossier with enough valid reviews is ranked.
-          canMark: selection.phase === 'expert-review' && dossier.status === 'passed' && !dossier.notEvaluable && dossier.scores.length < minimum,
+          canMark: selection.phase === 'expert-review' && dossier.status === 'passed' && actsOnShown && !dossier.notEvaluable && validCount < shown.minimum,
         },
         ...extra,
         objections: dossier.objections.map((objection) => ({ ...objection, evidence: evidenceLinks(dossier.selectionId, objection), statusName: OBJECTION_STATUS[objection.status] })),

@@ -33,4 +33,27 @@ describe('the 认定评分无效 confirmation', () => {
     expect(scoreInvalidationConfirmation(selection('review-closed'), dossier(), 'e1', '理由', name).refused).toContain('评审结束后');
     expect(scoreInvalidationConfirmation(selection(), dossier({ scores: [] }), 'e1', '理由', name).refused).toContain('没有计入的评分');
   });
+
+  describe('in a panel stage (会议评审)', () => {
+    const STAGES = [
+      { code: 'online', name: '通讯评审', kind: 'online', advance: { kind: 'top-per-tier', perTier: 2 } },
+      { code: 'panel', name: '会议评审', kind: 'panel', minimumValidReviews: 3 },
+    ];
+    const inPanel = { phase: 'expert-review', stage: 2, rules: { expertsPerDossier: 3, minimumValidReviews: 3, rubric: [], aggregation: 'mean', stages: STAGES } } as unknown as Selection;
+    const panelStage = { stage: 2, panelName: '会议评审专家组', expertIds: ['p1', 'p2', 'p3'], recused: [], defence: null, attendance: 'attended', scores: ['p1', 'p2', 'p3'].map(score) };
+    const forwarded = dossier({ laterStages: [panelStage] } as Partial<Dossier>);
+
+    it('lists the panel’s scores against the panel stage’s minimum, and carries the stage to the command', () => {
+      const shown = scoreInvalidationConfirmation(inPanel, forwarded, 'p2', '意见与分数矛盾', name);
+      expect(shown.refused).toBeUndefined();
+      expect(shown.stage).toBe(2);
+      expect(shown.lines[1]).toBe('会议评审的有效评审意见将由 3 份变为 2 份(本阶段要求不少于 3 份)。');
+      expect(shown.lines[2]).toBe('该专家的评分不再计入会议评审;专家组不做补充分配,如有效评审意见不足,可将项目标记为无法评审并说明理由。');
+      expect(shown.warnings).toEqual(['认定后会议评审的有效评审意见少于 3 份,须将该项目标记为无法评审并说明理由后才能结束专家评审。']);
+    });
+
+    it('an online score is not one of this stage’s: there is no button', () => {
+      expect(scoreInvalidationConfirmation(inPanel, forwarded, 'e1', '理由', name).refused).toContain('没有计入的评分');
+    });
+  });
 });

@@ -16,6 +16,10 @@ export function decideInvalidateScore(command: InvalidateScore, state: DossierSt
   const dossier = requireInReview(command, state, 'declaring a score invalid');
   const { expertId } = command.data;
   const stage = stageOfFacts(command.data.selection);
+  const seenIn = command.data.stage;
+  if (seenIn !== undefined && seenIn !== stage) {
+    throw refuse('review-stage-changed', `the score was shown in review stage ${seenIn}; stage ${stage} is running now`, 'conflict', { seenIn, stage });
+  }
   const score = scoresInStage(dossier, stage).find((candidate) => candidate.expertId === expertId);
   if (!score) throw refuse('score-not-found', `expert ${expertId} has no score on this dossier that counts in this stage`, 'not-found');
   const reason = requireText(command.data.reason, 'the reason the score is invalid', MAX_REASON_LENGTH);

@@ -7,7 +7,8 @@ import { dossierDecider } from './dossier.decider';
 import type { DefenceSlot, DossierEvent } from './dossier.events';
 import type { Dossier } from './dossier.state';
 import { reviewInputOf, stageReviewInputOf } from './dossier.views';
-import { DOSSIER_ID, IN_REVIEW, asAdmin, asExpert, assigned, expert, facts, given, inReview, scoreCommand, scored, signedBy } from './dossier.test-support';
+import { dossiersToRecuseForConflict } from './conflict-recusals';
+import { APPLICANT, DOSSIER_ID, IN_REVIEW, OTHER_ORGANISATION, asAdmin, asExpert, assigned, expert, facts, given, inReview, scoreCommand, scored, signedBy } from './dossier.test-support';
 
 const PANEL_DAY = '2026-04-26T02:00:00.000Z';
 const DEFENCE_DAY = '2026-04-28T06:00:00.000Z';
@@ -177,6 +178,19 @@ describe('dossier: the panel stage (会议评审/答辩)', () => {
       given(heard).when(recuse('p4')).thenRefused('expert-not-assigned');
     });
 
+    it('a conflict a member declares after the panel was formed recuses him from the seats he holds on that applicant’s dossiers, as his own recusal would', () => {
+      const dossier = foldEvents(dossierDecider, [...heard, p1Scored]) as Dossier;
+      // In the panel stage his seat counts, not the online assignments of others (e1 holds none here).
+      expect(dossiersToRecuseForConflict([dossier], 2, 'p1', APPLICANT)).toEqual([DOSSIER_ID]);
+      expect(dossiersToRecuseForConflict([dossier], 2, 'e1', APPLICANT)).toEqual([]);
+      expect(dossiersToRecuseForConflict([dossier], 2, 'p1', OTHER_ORGANISATION)).toEqual([]);
+      // In the online stage it is his assignment.
+      expect(dossiersToRecuseForConflict([foldEvents(dossierDecider, stageOne) as Dossier], 1, 'e1', APPLICANT)).toEqual([DOSSIER_ID]);
+      const [recused] = given([...heard, p1Scored]).when(recuse('p1')).events();
+      const after = foldEvents(dossierDecider, [...heard, p1Scored, recused]) as Dossier;
+      expect(dossiersToRecuseForConflict([after], 2, 'p1', APPLICANT)).toEqual([]);
+    });
+
     it('the admin declares a panel score invalid; it stops counting in that stage only', () => {
       const invalidate: DossierCommand = { type: 'InvalidateScore', data: { dossierId: DOSSIER_ID, selection: inPanelStage(), expertId: 'p1', reason: '意见与分数矛盾' }, metadata: asAdmin(DEFENCE_DAY) };
       const [invalidated] = given([...heard, p1Scored]).when(invalidate).events();
@@ -186,6 +200,18 @@ describe('dossier: the panel stage (会议评审/答辩)', () => {
       expect(dossier.invalidatedScores).toEqual([{ expertId: 'p1', total: 83, reason: '意见与分数矛盾', invalidatedAt: DEFENCE_DAY, stage: 2 }]);
       expect(reviewInputOf(dossier)?.scores).toHaveLength(3);
       given(heard).when(invalidate).thenRefused('score-not-found');
+    });
+
+    it('the stage the admin saw travels with the command: a score confirmed in one stage is not declared invalid in another', () => {
+      const invalidate = (stage: number): DossierCommand => ({
+        type: 'InvalidateScore',
+        data: { dossierId: DOSSIER_ID, selection: inPanelStage(), expertId: 'p1', reason: '意见与分数矛盾', stage },
+        metadata: asAdmin(DEFENCE_DAY),
+      });
+      expect(given([...heard, p1Scored]).when(invalidate(2)).events()).toEqual([
+        { type: 'ScoreInvalidated', data: { dossierId: DOSSIER_ID, expertId: 'p1', total: 83, reason: '意见与分数矛盾', invalidatedAt: DEFENCE_DAY, stage: 2 } },
+      ]);
+      given([...heard, p1Scored]).when(invalidate(1)).thenRefused('review-stage-changed');
     });
 
     it('not evaluable counts the stage’s valid scores against the stage’s minimum', () => {

@@ -72,7 +72,8 @@ export type AmendScore = DossierCommandOf<
 >;
 
 /** The admin declares one expert's score invalid, with a reason. */
-export type InvalidateScore = DossierCommandOf<'InvalidateScore', { expertId: string; reason: string }>;
+/** `stage`: the review stage the admin saw the score in (the confirmation page's); refused once another stage runs. */
+export type InvalidateScore = DossierCommandOf<'InvalidateScore', { expertId: string; reason: string; stage?: number }>;
 /** The admin marks a dossier below the valid-review minimum as not evaluable, with a reason. */
 export type MarkNotEvaluable = DossierCommandOf<'MarkNotEvaluable', { reason: string }>;
 

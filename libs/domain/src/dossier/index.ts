@@ -11,3 +11,4 @@ export type { MissingItem } from './dossier-content';
 export { describeStatus } from './dossier.guards';
 export { verifyRecordedDraw } from './draw-verification';
 export type { DrawVerification } from './draw-verification';
+export { dossiersToRecuseForConflict, holdsReviewPlace } from './conflict-recusals';

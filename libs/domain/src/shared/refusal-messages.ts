@@ -124,6 +124,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, string>> = {
 
   // 评审阶段、会议评审专家组与答辩
   'review-stage-not-last': '当前评审阶段不是最后一个阶段,不能直接结束专家评审。请先结束本阶段评审,确定进入下一阶段的项目。',
+  'review-stage-changed': '您确认时看到的评分属于另一个评审阶段,评审已进入新的阶段。请刷新项目页面,按当前阶段的评分重新操作。',
   'last-review-stage': '当前已是最后一个评审阶段。请使用“结束专家评审”冻结入围名单。',
   'nothing-put-forward': '按本阶段的晋级规则,没有项目进入下一阶段。请核对评分,或调整本次评选的晋级规则。',
   'panel-stage-has-no-plan': '会议评审阶段由评审专家组评审,不做补充分配。如需增加评审专家,请在组建专家组时加入。',

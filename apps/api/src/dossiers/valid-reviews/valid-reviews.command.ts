@@ -4,7 +4,7 @@ import type { CommandContext } from '@app/platform';
 export class ValidReviewsCommand {
   constructor(
     readonly dossierId: string,
-    readonly action: { readonly kind: 'invalidate-score'; readonly expertId: string } | { readonly kind: 'not-evaluable' },
+    readonly action: { readonly kind: 'invalidate-score'; readonly expertId: string; readonly stage?: number } | { readonly kind: 'not-evaluable' },
     readonly reason: string,
     readonly context: CommandContext,
   ) {}

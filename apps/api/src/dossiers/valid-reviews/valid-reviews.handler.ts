@@ -14,7 +14,7 @@ export class ValidReviewsHandler implements ICommandHandler<ValidReviewsCommand,
     const { metadata } = context;
     const commandOf = (selection: SelectionFacts): DossierCommand =>
       action.kind === 'invalidate-score'
-        ? { type: 'InvalidateScore', data: { dossierId, selection, expertId: action.expertId, reason }, metadata }
+        ? { type: 'InvalidateScore', data: { dossierId, selection, expertId: action.expertId, reason, ...(action.stage === undefined ? {} : { stage: action.stage }) }, metadata }
         : { type: 'MarkNotEvaluable', data: { dossierId, selection, reason }, metadata };
     return this.dossiers.run(action.kind === 'invalidate-score' ? 'InvalidateScore' : 'MarkNotEvaluable', dossierId, context, requireVisible, commandOf);
   }

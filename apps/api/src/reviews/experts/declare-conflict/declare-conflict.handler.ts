@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { dossierDecider } from '@app/domain/dossier';
+import { dossierDecider, dossiersToRecuseForConflict } from '@app/domain/dossier';
 import { expertDecider } from '@app/domain/expert';
 import { selectionFactsOf } from '@app/domain/selection';
 import { refuse } from '@app/domain/shared/refusal';
@@ -12,7 +12,8 @@ import type { ConflictDeclaredResponse } from './declare-conflict.request.dto';
 
 /**
  * Declares the conflict on the expert, and recuses him (回避) in the same append from every dossier
- * of that organisation he holds in a selection under expert review, so the places can be refilled.
+ * of that organisation where he holds a place in the running stage of a selection under expert review
+ * (an online assignment, or a panel seat: the same ExpertRecused his own recusal records).
  */
 @CommandHandler(DeclareConflictCommand)
 export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCommand, ConflictDeclaredResponse> {
@@ -41,15 +42,13 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
       const recusedFrom: string[] = [];
       for (const selection of inReview) {
         const dossiers = await this.reads.reviewedDossiersOf(selection);
-        for (const dossier of dossiers.filter((candidate) => candidate.applicantCreditCode === declared.data.creditCode)) {
-          const held = dossier.assignments.some((assignment) => assignment.expertId === expertId && assignment.status === 'assigned');
-          if (!held || dossier.status !== 'passed') continue;
-          await unit.decide(dossierStreamOf(dossier.dossierId), dossierDecider, {
+        for (const dossierId of dossiersToRecuseForConflict(dossiers, selection.stage, expertId, declared.data.creditCode)) {
+          await unit.decide(dossierStreamOf(dossierId), dossierDecider, {
             type: 'RecuseExpert',
-            data: { dossierId: dossier.dossierId, selection: selectionFactsOf(selection), expertId, reason: `回避: ${request.reason}` },
+            data: { dossierId, selection: selectionFactsOf(selection), expertId, reason: `回避: ${request.reason}` },
             metadata: context.metadata,
           });
-          recusedFrom.push(dossier.dossierId);
+          recusedFrom.push(dossierId);
         }
       }
       return recusedFrom;
