@@ -15,3 +15,10 @@ export async function loadFoldedState<State>(manager: EntityManager, table: stri
   const rows: { state: State }[] = await manager.query(`SELECT state FROM ${table} WHERE id = $1`, [id]);
   return rows.length === 0 ? null : rows[0].state;
 }
+
+/** loadFoldedState for many rows in one query: the states found, by id. */
+export async function loadFoldedStates<State>(manager: EntityManager, table: string, ids: readonly string[]): Promise<Map<string, State>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; state: State }[] = await manager.query(`SELECT id, state FROM ${table} WHERE id = ANY($1::text[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, row.state]));
+}

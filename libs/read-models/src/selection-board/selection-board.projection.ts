@@ -1,9 +1,9 @@
 import { categoryOf } from '@app/event-store';
-import { DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
+import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { Selection, SelectionEvent, SelectionState, selectionDecider } from '@app/domain/selection';
-import { aggregateIdOf, asDomainEvent, loadFoldedState } from '../folded-state';
+import { aggregateIdOf, asDomainEvent, loadFoldedState, loadFoldedStates } from '../folded-state';
 import type { Projection } from '../projection';
-import { upsertDossier } from './dossier-rows';
+import { upsertDossiers } from './dossier-rows';
 import { OUTCOME_EVENTS, replaceReviewOutcome } from './review-outcome-rows';
 import { recountDossiers, upsertSelection } from './selection-rows';
 
@@ -21,7 +21,9 @@ export const selectionBoardProjection: Projection = {
   tables: ['rm_awards', 'rm_shortlist_entries', 'rm_scoreboard', 'rm_objections', 'rm_expert_assignments', 'rm_dossiers', 'rm_selections'],
   async handle(events, manager) {
     const selections = new Map<string, { state: SelectionState; revision: bigint; outcome: boolean }>();
-    const dossiers = new Map<string, DossierState>();
+    // The dossiers' folded rows in one query for the batch (a plan touches thousands of them).
+    const dossierIds = [...new Set(events.filter((event) => categoryOf(event.streamId) === 'dossier').map((event) => aggregateIdOf(event.streamId)))];
+    const dossiers: Map<string, DossierState> = await loadFoldedStates<DossierState>(manager, 'rm_dossiers', dossierIds);
     for (const event of events) {
       const id = aggregateIdOf(event.streamId);
       if (categoryOf(event.streamId) === 'selection') {
@@ -29,16 +31,13 @@ export const selectionBoardProjection: Projection = {
         const outcome = (selections.get(id)?.outcome ?? false) || OUTCOME_EVENTS.has(event.type);
         selections.set(id, { state: selectionDecider.evolve(state, asDomainEvent<SelectionEvent>(event)), revision: event.revision, outcome });
       } else {
-        const state = dossiers.get(id) ?? (await loadFoldedState<DossierState>(manager, 'rm_dossiers', id)) ?? dossierDecider.initialState();
+        const state = dossiers.get(id) ?? dossierDecider.initialState();
         dossiers.set(id, dossierDecider.evolve(state, asDomainEvent<DossierEvent>(event)));
       }
     }
-    const touchedSelections = new Set<string>();
-    for (const state of dossiers.values()) {
-      if (state.status === 'none') continue;
-      await upsertDossier(manager, state);
-      touchedSelections.add(state.selectionId);
-    }
+    const touchedDossiers = dossierIds.map((id) => dossiers.get(id)).filter((state): state is Dossier => state !== undefined && state.status !== 'none');
+    await upsertDossiers(manager, touchedDossiers);
+    const touchedSelections = new Set(touchedDossiers.map((state) => state.selectionId));
     for (const { state, revision, outcome } of selections.values()) {
       if (state.phase === 'none') continue;
       await upsertSelection(manager, state, revision);
