@@ -42,11 +42,6 @@ export class ReviewReads {
     return (await Promise.all(ids.map((id) => this.orNull(this.directory.selection(id))))).filter((s): s is Selection => s !== null);
   }
 
-  /** The dossiers that passed formal review (the candidates for expert review). */
-  passedDossiersOf(selection: Selection): Promise<Dossier[]> {
-    return this.dossiers(selection.passedDossierIds);
-  }
-
   /** The dossiers under expert review (empty before it starts). */
   reviewedDossiersOf(selection: Selection): Promise<Dossier[]> {
     return this.dossiers(selection.reviewDossierIds);
