@@ -6,7 +6,7 @@
  *   npm run bench:scale -- --dossiers 400 [--selections 1] [--clients 4]
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:scale -- --dossiers 1600
  *
- * PGlite runs in this process (as the embedded default does); with DATABASE_URL a fresh database is
+ * PGlite runs in this process on disk under a temporary DATA_DIR (as the embedded default does); with DATABASE_URL a fresh database is
  * made on that server and dropped at the end. Prints per phase: wall time, requests, requests/s,
  * p50/p95/p99 and the peak RSS of this process (the app, its clients, and PGlite when embedded).
  * Registration and sign-in are mostly argon2 (~150 ms a hash by design) and are reported apart.
@@ -18,7 +18,8 @@ import type { AddressInfo } from 'node:net';
 import { SettableClock, loadAppConfig, EVENT_STORE_SCHEMA } from '@app/platform';
 import { creditCodeCheckCharacter } from '@app/domain/credit-code';
 import { API_SCHEMAS, createApp } from '../apps/api/src/create-app';
-import { createTestDatabase } from '../test/support/test-databases';
+import { startEmbeddedPostgres } from '@app/database';
+import { createTestDatabase, seedPgliteDataDir } from '../test/support/test-databases';
 
 interface Options {
   dossiers: number;
@@ -94,6 +95,16 @@ class Http {
   }
 }
 
+/**
+ * PGlite as the app runs it by default: its files in DATA_DIR/pglite on disk (seeded from the migrated
+ * template, to skip initdb), not a clone in memory:// whose every page would live in this process.
+ */
+async function pgliteOnDisk(folder: string): Promise<{ url: string; drop(): Promise<void> }> {
+  await seedPgliteDataDir(folder, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
+  const embedded = await startEmbeddedPostgres({ dataDir: folder });
+  return { url: embedded.url, drop: () => embedded.stop() };
+}
+
 /** Runs the tasks with `clients` at a time, keeping each request's latency. */
 async function concurrently<T>(items: readonly T[], clients: number, task: (item: T) => Promise<number[]>): Promise<number[]> {
   const latencies: number[] = [];
@@ -125,8 +136,8 @@ function percentile(sorted: readonly number[], p: number): number {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
-  const database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-scale-'));
+  const database = kind === 'postgres' ? await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]) : await pgliteOnDisk(join(dataDir, 'pglite'));
   const config = loadAppConfig({
     DATA_DIR: dataDir,
     JWT_SECRET: 'scale-bench-secret-that-is-long-enough-for-hs256',
@@ -258,10 +269,25 @@ async function main(): Promise<void> {
       await phase(`close formal review (one call)${label}`, '', async () => [(await http.call('POST', `/selections/${selectionId}/close-formal-review`, admin, undefined, [200])).ms]);
 
       clock.set(`${year}-04-10T01:00:00.000Z`);
-      await phase(`plan assignments (one call)${label}`, `${expertCount} experts`, async () => [
-        (await http.call('POST', `/selections/${selectionId}/assignments`, admin, { seed: 'scale' }, [201])).ms,
-      ]);
+      let planned = 0;
+      await phase(`plan assignments (one call)${label}`, `${expertCount} experts`, async () => {
+        const plan = await http.call('POST', `/selections/${selectionId}/assignments`, admin, { seed: 'scale' }, [201]);
+        planned = (plan.body.assignments as unknown[]).length;
+        return [plan.ms];
+      });
 
+      const strength = new Map(dossiers.map((dossier) => [dossier.id, dossier.strength]));
+      const work: { token: string; dossierId: string }[] = [];
+      await phase(`my assignments (GET per expert)${label}`, '', async () =>
+        concurrently(experts, clients, async (expert) => {
+          const r = await http.call('GET', '/me/assignments', expert.token!, undefined, [200]);
+          for (const item of r.body as { dossierId: string }[]) if (strength.has(item.dossierId)) work.push({ token: expert.token!, dossierId: item.dossierId });
+          return [r.ms];
+        }),
+      );
+      // Read right after the plan call (no command in between whose own wait would let the projector
+      // catch up): a list short of the plan would be the read models answering before the plan's rows.
+      if (work.length !== planned) throw new Error(`the experts' lists hold ${work.length} of the plan's ${planned} places: read models behind the plan call`);
       // 保密承诺、回避声明: an expert signs the selection's declaration before he opens any dossier.
       await phase(`sign the declaration (GET + POST per expert)${label}`, '', async () =>
         concurrently(experts, clients, async (expert) => {
@@ -273,15 +299,6 @@ async function main(): Promise<void> {
         }),
       );
 
-      const strength = new Map(dossiers.map((dossier) => [dossier.id, dossier.strength]));
-      const work: { token: string; dossierId: string }[] = [];
-      await phase(`my assignments (GET per expert)${label}`, '', async () =>
-        concurrently(experts, clients, async (expert) => {
-          const r = await http.call('GET', '/me/assignments', expert.token!, undefined, [200]);
-          for (const item of r.body as { dossierId: string }[]) if (strength.has(item.dossierId)) work.push({ token: expert.token!, dossierId: item.dossierId });
-          return [r.ms];
-        }),
-      );
       await phase(`score (PUT …/reviews/mine)${label}`, `${work.length} scores`, async () =>
         concurrently(work, clients, async ({ token, dossierId }) => {
           const points = Object.fromEntries(rubric.map((c) => [c.code, Math.round(c.maxPoints * strength.get(dossierId)!)]));
