@@ -53,14 +53,22 @@ interface PhaseResult {
 class RssMeter {
   peak = 0;
   private phasePeak = 0;
+  /** Where the phase's peak went: the JS heap, and memory outside it (Buffers, PGlite's WASM memory). */
+  breakdown = '';
   private readonly timer = setInterval(() => this.sample(), 100);
   sample(): void {
     const rss = process.memoryUsage.rss();
     if (rss > this.peak) this.peak = rss;
-    if (rss > this.phasePeak) this.phasePeak = rss;
+    if (rss > this.phasePeak) {
+      this.phasePeak = rss;
+      const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+      this.breakdown = `heap ${mib(heapUsed)}/${mib(heapTotal)} MiB, external ${mib(external)} MiB (ArrayBuffers ${mib(arrayBuffers)})`;
+    }
   }
   startPhase(): void {
-    this.phasePeak = process.memoryUsage.rss();
+    this.phasePeak = 0;
+    this.sample();
   }
   phase(): number {
     this.sample();
@@ -163,7 +171,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const latencies = await work();
     results.push({ name, wallMs: performance.now() - started, latencies, peakRss: rss.phase(), note });
-    console.error(`  ${row(results[results.length - 1])}`);
+    console.error(`  ${row(results[results.length - 1])} at the peak: ${rss.breakdown}`);
   };
   const { clients } = options;
   const perSelection = Math.max(1, Math.floor(options.dossiers / options.selections));
