@@ -18,11 +18,11 @@ interface DomainEvent {
   readonly data: unknown;
 }
 
+/** What a unit keeps of a stream it read: the fold and its revision, not the events (a plan reads thousands of streams). */
 interface LoadedStream<State> {
   readonly state: State;
   /** Null when the stream does not exist yet. */
   readonly revision: bigint | null;
-  readonly events: readonly RecordedEvent[];
 }
 
 interface PendingAppend {
@@ -103,7 +103,7 @@ export class UnitOfWork {
     if (streamId === this.ifMatchStream && this.context.ifMatch !== undefined && this.context.ifMatch !== revision) {
       throw new StaleRevisionError(streamId, this.context.ifMatch, revision === null ? null : revision.toString());
     }
-    const stream = { state, revision, events };
+    const stream = { state, revision };
     this.loaded.set(streamId, stream);
     return stream;
   }
