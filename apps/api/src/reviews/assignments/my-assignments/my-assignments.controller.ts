@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Dossier } from '@app/domain/dossier';
-import type { Selection } from '@app/domain/selection';
 import { Roles } from '../../../auth/access.decorators';
 import { Context, RequestContext } from '../../../auth/request-context';
 import { ApiErrors } from '../../../http/api-errors.decorator';
 import { DossierReadModel, SelectionReadModel } from '@app/read-models';
+import type { SelectionReviewTerms } from '@app/read-models';
 import { MyAssignmentResponse } from './my-assignment.response.dto';
 
 @ApiTags('专家评审 reviews')
@@ -27,18 +27,14 @@ export class MyAssignmentsController {
     if (!expertId) return [];
     // Only the selections of his own dossiers (usually one), not every selection of every year.
     const assigned = await this.dossiers.assignedTo(expertId);
-    const selections = new Map<string, Selection>();
-    for (const selectionId of new Set(assigned.map((dossier) => dossier.selectionId))) {
-      const row = await this.selections.one(selectionId);
-      if (row) selections.set(selectionId, row.selection);
-    }
+    const selections = await this.selections.reviewTerms([...new Set(assigned.map((dossier) => dossier.selectionId))]);
     return assigned.flatMap((dossier) => {
       const selection = selections.get(dossier.selectionId);
       return selection ? [this.assignmentOf(selection, dossier, expertId)] : [];
     });
   }
 
-  private assignmentOf(selection: Selection, dossier: Dossier, expertId: string): MyAssignmentResponse {
+  private assignmentOf(selection: SelectionReviewTerms, dossier: Dossier, expertId: string): MyAssignmentResponse {
     return {
       dossierId: dossier.dossierId,
       selectionId: dossier.selectionId,
@@ -46,10 +42,10 @@ export class MyAssignmentsController {
       title: dossier.title,
       tier: dossier.tier,
       fields: { ...dossier.fields },
-      rubric: selection.rules.rubric.map(({ code, name, weight, maxPoints }) => ({ code, name, weight, maxPoints })),
+      rubric: selection.rubric.map(({ code, name, weight, maxPoints }) => ({ code, name, weight, maxPoints })),
       phase: selection.phase,
       open: selection.phase === 'expert-review',
-      reviewDeadlineDate: selection.reviewDeadlineDate ?? null,
+      reviewDeadlineDate: selection.reviewDeadlineDate,
       scored: dossier.scores.some((score) => score.expertId === expertId),
     };
   }
