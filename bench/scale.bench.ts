@@ -7,7 +7,7 @@
  *   npm run bench:scale -- --dossiers 400 [--selections 1] [--clients 4]
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:scale -- --dossiers 1600
  *
- * This process is the app's (and PGlite's when embedded); with DATABASE_URL a fresh database is made on
+ * This process is the app's (and PGlite's, on disk under a temporary DATA_DIR, as the embedded default runs); with DATABASE_URL a fresh database is made on
  * that server and dropped at the end. Prints per phase: wall time, requests, requests/s, p50/p95/p99
  * and the peak RSS of the app's process; then, per phase, the app's CPU time and SQL statements per
  * request, the in-process projector's work and its lag when the phase ended, and the clients' own CPU
@@ -25,7 +25,8 @@ import { EVENT_STORE } from '@app/event-store';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
 import { API_SCHEMAS, createApp } from '../apps/api/src/create-app';
-import { createTestDatabase } from '../test/support/test-databases';
+import { startEmbeddedPostgres } from '@app/database';
+import { createTestDatabase, seedPgliteDataDir } from '../test/support/test-databases';
 import { ClientMessage, ClientPhase, Options, parseOptions } from './scale/protocol';
 
 const ADMIN = { username: 'admin', password: 'admin-password-for-the-scale-bench' };
@@ -43,14 +44,22 @@ interface PhaseResult extends ClientPhase {
 class RssMeter {
   peak = 0;
   private phasePeak = 0;
+  /** Where the phase's peak went: the JS heap, and memory outside it (Buffers, PGlite's WASM memory). */
+  breakdown = '';
   private readonly timer = setInterval(() => this.sample(), 100);
   sample(): void {
     const rss = process.memoryUsage.rss();
     if (rss > this.peak) this.peak = rss;
-    if (rss > this.phasePeak) this.phasePeak = rss;
+    if (rss > this.phasePeak) {
+      this.phasePeak = rss;
+      const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+      this.breakdown = `heap ${mib(heapUsed)}/${mib(heapTotal)} MiB, external ${mib(external)} MiB (ArrayBuffers ${mib(arrayBuffers)})`;
+    }
   }
   startPhase(): void {
-    this.phasePeak = process.memoryUsage.rss();
+    this.phasePeak = 0;
+    this.sample();
   }
   phase(): number {
     this.sample();
@@ -107,11 +116,21 @@ class ProjectorMeter {
   }
 }
 
+/**
+ * PGlite as the app runs it by default: its files in DATA_DIR/pglite on disk (seeded from the migrated
+ * template, to skip initdb), not a clone in memory:// whose every page would live in this process.
+ */
+async function pgliteOnDisk(folder: string): Promise<{ url: string; drop(): Promise<void> }> {
+  await seedPgliteDataDir(folder, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
+  const embedded = await startEmbeddedPostgres({ dataDir: folder });
+  return { url: embedded.url, drop: () => embedded.stop() };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
-  const database = await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]);
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-plus-scale-'));
+  const database = kind === 'postgres' ? await createTestDatabase(kind, [EVENT_STORE_SCHEMA, ...API_SCHEMAS]) : await pgliteOnDisk(join(dataDir, 'pglite'));
   const config = loadAppConfig({
     DATA_DIR: dataDir,
     JWT_SECRET: 'scale-bench-secret-that-is-long-enough-for-hs256',
@@ -159,7 +178,7 @@ async function main(): Promise<void> {
           const appCpuMs = (used.user + used.system) / 1000;
           const result = { ...message.phase, peakRss, appCpuMs, queries, projector: await projector.phase(), loadAverage: loadavg()[0] };
           results.push(result);
-          console.error(`  ${row(result)}`);
+          console.error(`  ${row(result)} at the peak: ${rss.breakdown}`);
           return;
         }
       }

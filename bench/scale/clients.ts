@@ -217,9 +217,25 @@ async function main(): Promise<void> {
     await phase(`close formal review (one call)${label}`, '', async () => [(await http.call('POST', `/selections/${selectionId}/close-formal-review`, admin, undefined, [200])).ms]);
 
     await clock.set(`${year}-04-10T01:00:00.000Z`);
-    await phase(`plan assignments (one call)${label}`, `${expertCount} experts`, async () => [
-      (await http.call('POST', `/selections/${selectionId}/assignments`, admin, { seed: 'scale' }, [201])).ms,
-    ]);
+    let planned = 0;
+    await phase(`plan assignments (one call)${label}`, `${expertCount} experts`, async () => {
+      const plan = await http.call('POST', `/selections/${selectionId}/assignments`, admin, { seed: 'scale' }, [201]);
+      planned = (plan.body.assignments as unknown[]).length;
+      return [plan.ms];
+    });
+
+    const strength = new Map(dossiers.map((dossier) => [dossier.id, dossier.strength]));
+    const work: { token: string; dossierId: string }[] = [];
+    await phase(`my assignments (GET per expert)${label}`, '', async () =>
+      concurrently(experts, clients, async (expert) => {
+        const r = await http.call('GET', '/me/assignments', expert.token!, undefined, [200]);
+        for (const item of r.body as { dossierId: string }[]) if (strength.has(item.dossierId)) work.push({ token: expert.token!, dossierId: item.dossierId });
+        return [r.ms];
+      }),
+    );
+    // Read right after the plan call (no command in between whose own wait would let the projector
+    // catch up): a list short of the plan would be the read models answering before the plan's rows.
+    if (work.length !== planned) throw new Error(`the experts' lists hold ${work.length} of the plan's ${planned} places: read models behind the plan call`);
 
     // 保密承诺、回避声明: an expert signs the selection's declaration before he opens any dossier.
     await phase(`sign the declaration (GET + POST per expert)${label}`, '', async () =>
@@ -232,15 +248,6 @@ async function main(): Promise<void> {
       }),
     );
 
-    const strength = new Map(dossiers.map((dossier) => [dossier.id, dossier.strength]));
-    const work: { token: string; dossierId: string }[] = [];
-    await phase(`my assignments (GET per expert)${label}`, '', async () =>
-      concurrently(experts, clients, async (expert) => {
-        const r = await http.call('GET', '/me/assignments', expert.token!, undefined, [200]);
-        for (const item of r.body as { dossierId: string }[]) if (strength.has(item.dossierId)) work.push({ token: expert.token!, dossierId: item.dossierId });
-        return [r.ms];
-      }),
-    );
     await phase(`score (PUT …/reviews/mine)${label}`, `${work.length} scores`, async () =>
       concurrently(work, clients, async ({ token, dossierId }) => {
         const points = Object.fromEntries(rubric.map((c) => [c.code, Math.round(c.maxPoints * strength.get(dossierId)!)]));

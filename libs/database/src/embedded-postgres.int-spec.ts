@@ -15,6 +15,17 @@ describe('embedded PostgreSQL behind its socket server', () => {
     await embedded.stop();
   });
 
+  it('runs with the small memory settings of an embedded database', async () => {
+    const { rows } = await pool.query<{ name: string; setting: string; unit: string }>(
+      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'temp_buffers', 'maintenance_work_mem') ORDER BY name`,
+    );
+    expect(rows.map((row) => [row.name, row.setting, row.unit])).toEqual([
+      ['maintenance_work_mem', '16384', 'kB'],
+      ['shared_buffers', '4096', '8kB'],
+      ['temp_buffers', '512', '8kB'],
+    ]);
+  });
+
   // pg sends Parse/Bind/Execute/Sync as separate messages; all connections share one PGlite session,
   // so another connection's unnamed Parse must never land between them.
   it('answers many concurrent parameterised queries from many connections, each with its own result', async () => {

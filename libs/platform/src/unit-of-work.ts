@@ -18,11 +18,11 @@ interface DomainEvent {
   readonly data: unknown;
 }
 
+/** What a unit keeps of a stream it read: the fold and its revision, not the events (a plan reads thousands of streams). */
 interface LoadedStream<State> {
   readonly state: State;
   /** Null when the stream does not exist yet. */
   readonly revision: bigint | null;
-  readonly events: readonly RecordedEvent[];
 }
 
 interface PendingAppend {
@@ -101,7 +101,7 @@ export class UnitOfWork {
     const state = events.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), from?.state ?? decider.initialState());
     const revision = events.length === 0 ? (from?.revision ?? null) : events[events.length - 1].revision;
     if (streamId === this.ifMatchStream) requireIfMatch(this.context, streamId, revision);
-    const stream = { state, revision, events };
+    const stream = { state, revision };
     this.loaded.set(streamId, stream);
     return stream;
   }

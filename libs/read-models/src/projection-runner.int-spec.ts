@@ -13,6 +13,50 @@ import { READ_MODELS_SCHEMA } from './read-models.schema';
 import { appendHistory, sampleHistory, snapshotReadModels } from './read-models.test-support';
 import { selectionBoardProjection } from './selection-board/selection-board.projection';
 import { expertPoolProjection } from './expert-pool/expert-pool.projection';
+import { REQUIRED_KINDS, assigned, attached, drafted, passed, submitted } from '@app/domain/dossier/dossier.test-support';
+import type { EntityManager } from 'typeorm';
+
+/** The projection, counting the statements it sends per batch. */
+function counting(projection: Projection): Projection & { statements: number[] } {
+  const counted = {
+    ...projection,
+    statements: [] as number[],
+    async handle(events: readonly RecordedEvent[], manager: EntityManager) {
+      let statements = 0;
+      const watched = new Proxy(manager, {
+        get: (target, property, receiver) =>
+          property === 'query'
+            ? (...args: Parameters<EntityManager['query']>) => {
+                statements += 1;
+                return target.query(...args);
+              }
+            : Reflect.get(target, property, receiver),
+      });
+      await projection.handle(events, watched);
+      counted.statements.push(statements);
+    },
+  };
+  return counted;
+}
+
+/** A plan's shape: many dossiers passed in one append, then five ExpertAssigned on each in one more. */
+async function appendPlan(store: PostgresEventStore, dossierCount: number): Promise<void> {
+  const ids = Array.from({ length: dossierCount }, (_, i) => `plan-${String(i).padStart(4, '0')}`);
+  await store.appendMany(
+    ids.map((id) => ({
+      streamId: `dossier-${id}`,
+      events: [drafted({ dossierId: id, title: `场景 ${id}` }), ...REQUIRED_KINDS.map((kind, i) => attached(kind, i + 1)), submitted(), passed()],
+      expectedState: 'no-stream' as const,
+    })),
+  );
+  await store.appendMany(
+    ids.map((id, i) => ({
+      streamId: `dossier-${id}`,
+      events: [0, 1, 2, 3, 4].map((k) => ({ ...assigned(`e-${(i + k) % 40}`), data: { dossierId: id, expertId: `e-${(i + k) % 40}`, fieldMatch: true, assignedAt: '2026-04-15T02:00:00.000Z' } })),
+      expectedState: 'stream-exists' as const,
+    })),
+  );
+}
 
 /**
  * Records every event it is given with a plain INSERT: a duplicate delivery fails the batch (primary
@@ -240,6 +284,45 @@ for (const kind of testDatabaseKinds()) {
         }
       });
     }
+
+    it('given a plan-sized append, when projected, then each batch costs a few statements whatever the dossiers it touches, and the rows equal those built event by event', async () => {
+      await appendPlan(store, 300); // 2,100 + 1,500 events, 300 dossiers per batch of 500
+      const board = counting(selectionBoardProjection);
+      await runner([board], 500).catchUp();
+      const rows = await snapshotReadModels(dataSource);
+      expect(rows.rm_expert_assignments).toHaveLength(1500);
+      expect(rows.rm_dossiers.every((row) => (row as { assigned_count: number }).assigned_count === 5)).toBe(true);
+      // Per batch: the folded rows, one upsert, two deletes, two inserts, the recount (one row at a time was eight per dossier).
+      expect(board.statements.length).toBeGreaterThan(1);
+      expect(Math.max(...board.statements)).toBeLessThanOrEqual(8);
+
+      const slow = runner([selectionBoardProjection], 7);
+      await slow.reset();
+      await slow.catchUp();
+      expect(await snapshotReadModels(dataSource)).toEqual(rows);
+    });
+
+    it('given waiters, when the projector keeps committing batches, then it keeps them waiting past the stall limit, and lets them go when it stops moving', async () => {
+      await appendPlan(store, 6); // 72 events: twelve batches of 6
+      const paced: Projection = {
+        name: 'paced',
+        version: 1,
+        tables: [],
+        handle: () => new Promise((resolve) => setTimeout(resolve, 250)),
+      };
+      const live = runner([paced], 6);
+      const target = await head();
+      const started = Date.now();
+      await live.start();
+      // Twelve batches of 250 ms: three seconds in all, never a second without progress.
+      expect(await live.waitFor(target, 1000)).toBe(true);
+      expect(Date.now() - started).toBeGreaterThan(2500);
+
+      const stalled = runner([{ ...paced, name: 'stalled', handle: () => new Promise((resolve) => setTimeout(resolve, 5000)) }], 500);
+      await stalled.start();
+      // The target read before: on PGlite every query waits for the stalled batch's transaction.
+      expect(await stalled.waitFor(target, 300)).toBe(false);
+    });
 
     it('answers waitFor with false when the position is not reached in time', async () => {
       const idle = runner();

@@ -22,6 +22,8 @@ const HORIZON_WAIT_REPORT_MS = 5_000;
 interface Waiter {
   readonly target: GlobalPosition;
   readonly resolve: (reached: boolean) => void;
+  /** A batch was committed short of the target: the stall clock starts again. */
+  readonly progressed: () => void;
 }
 
 /**
@@ -82,22 +84,32 @@ export class ProjectionRunner {
     this.waiters = [];
   }
 
-  /** Resolves true once every projection has passed `position`, false when `timeoutMs` ran out first. */
-  waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+  /**
+   * Resolves true once every projection has passed `position`, false when no batch was committed for
+   * `stallMs`. The wait grows with the work ahead of the position (a plan's 32,000 events take many
+   * batches, each restarting the clock) but never outlasts a projector that stopped moving.
+   */
+  waitFor(position: GlobalPosition, stallMs: number): Promise<boolean> {
     if (this.current && comparePositions(this.current, position) >= 0) return Promise.resolve(true);
     if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      let timer: NodeJS.Timeout;
+      const giveUp = () => {
         this.waiters = this.waiters.filter((other) => other !== waiter);
         resolve(false);
-      }, timeoutMs);
+      };
       const waiter: Waiter = {
         target: position,
         resolve: (reached) => {
           clearTimeout(timer);
           resolve(reached);
         },
+        progressed: () => {
+          clearTimeout(timer);
+          timer = setTimeout(giveUp, stallMs);
+        },
       };
+      timer = setTimeout(giveUp, stallMs);
       this.waiters.push(waiter);
     });
   }
@@ -225,9 +237,12 @@ export class ProjectionRunner {
     const reached = this.current;
     if (!reached) return;
     this.waiters = this.waiters.filter((waiter) => {
-      if (comparePositions(reached, waiter.target) < 0) return true;
-      waiter.resolve(true);
-      return false;
+      if (comparePositions(reached, waiter.target) >= 0) {
+        waiter.resolve(true);
+        return false;
+      }
+      waiter.progressed();
+      return true;
     });
   }
 }

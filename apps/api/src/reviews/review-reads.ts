@@ -42,7 +42,7 @@ export class ReviewReads {
     return (await Promise.all(ids.map((id) => this.orNull(this.directory.selection(id))))).filter((s): s is Selection => s !== null);
   }
 
-  /** The dossiers that passed formal review (the candidates for expert review). */
+  /** The dossiers that passed formal review (every stage's scoreboard is drawn from them). */
   passedDossiersOf(selection: Selection): Promise<Dossier[]> {
     return this.dossiers(selection.passedDossierIds);
   }

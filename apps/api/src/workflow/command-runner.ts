@@ -25,13 +25,14 @@ export class CommandRunner {
 
   /**
    * Read-your-writes: answer once the in-process projector has passed the command's events, so the
-   * client's next list shows them. Bounded: the command is committed, so a slow projector only logs.
+   * client's next list shows them. Bounded: the command is committed, so a projector that made no
+   * progress for PROJECTION_WAIT_MS only logs (a big append waits as long as its batches keep coming).
    */
   private async awaitReadModels(commandType: string, result: UnitOfWorkResult<unknown>): Promise<void> {
     if (result.position === null || !this.projector.running) return;
     const reached = await this.projector.waitFor(result.position, this.config.PROJECTION_WAIT_MS);
     if (!reached) {
-      this.logger.warn(`${commandType}: the read models did not reach ${formatPosition(result.position)} within ${this.config.PROJECTION_WAIT_MS} ms; answering anyway`);
+      this.logger.warn(`${commandType}: the read models did not reach ${formatPosition(result.position)} (no progress for ${this.config.PROJECTION_WAIT_MS} ms); answering anyway`);
     }
   }
 }

@@ -1,22 +1,32 @@
-import { ConflictDossier, ConflictExpert, poolConflictCheck } from '../conflicts/conflict-of-interest';
+import { ConflictDossier, ConflictExpert, normaliseField, poolConflictIndex } from '../conflicts/conflict-of-interest';
+import { OpenExperts } from './open-experts';
 
 /**
  * The working state of one planning run: who may review what, who already does, and the loads.
  * It is built from copies and changed only inside planAssignment; callers' inputs are never touched.
+ * Nothing here is per (dossier, expert) pair: eligibility is the pool's active experts minus each
+ * dossier's few conflicts, and field matches come from one list per field.
  */
 export interface AssignmentBoard {
   readonly dossiers: readonly ConflictDossier[];
   readonly experts: readonly ConflictExpert[];
   readonly expertsPerDossier: number;
   readonly maxPerExpert: number;
-  /** Active experts without a conflict, per dossier. */
-  readonly eligible: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Eligible experts who share a field with the dossier. */
-  readonly fieldMatches: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The pool's active experts: the only ones ever assigned. */
+  readonly active: ReadonlySet<string>;
+  /** Per dossier, the experts of the pool with a conflict on it (回避). */
+  readonly conflicted: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Normalised fields of each expert of the pool and of each dossier. */
+  readonly expertFields: ReadonlyMap<string, readonly string[]>;
+  readonly dossierFields: ReadonlyMap<string, readonly string[]>;
+  /** The pool's experts of each normalised field, in pool order. */
+  readonly fieldPool: ReadonlyMap<string, readonly string[]>;
   /** Everyone on each dossier, existing and planned. */
   readonly members: Map<string, Set<string>>;
   /** Existing plus planned assignments per expert. */
   readonly loads: Map<string, number>;
+  /** Active experts with room, by load (kept by assign and replace). */
+  readonly open: OpenExperts;
   /** Planned assignments as `[dossierId, expertId]`; these, and only these, may still be moved. */
   readonly planned: [string, string][];
   /** The indexes into `planned` of each expert's planned assignments (kept by assign and replace). */
@@ -30,14 +40,18 @@ export function createBoard(
   maxPerExpert: number,
   existing: readonly { dossierId: string; expertId: string }[],
 ): AssignmentBoard {
-  const eligible = new Map<string, Set<string>>();
-  const fieldMatches = new Map<string, Set<string>>();
-  // Only active experts are checked, each credit code and field normalised once for the whole pool.
-  const check = poolConflictCheck(experts.filter((expert) => expert.active));
-  for (const dossier of dossiers) {
-    const { clear, sharingField } = check(dossier);
-    eligible.set(dossier.dossierId, new Set(clear.map((expert) => expert.expertId)));
-    fieldMatches.set(dossier.dossierId, new Set(sharingField.map((expert) => expert.expertId)));
+  const conflictedWith = poolConflictIndex(experts);
+  const conflicted = new Map(dossiers.map((dossier) => [dossier.dossierId, conflictedWith(dossier)]));
+  const active = new Set(experts.filter((expert) => expert.active).map((expert) => expert.expertId));
+  const expertFields = new Map(experts.map((expert) => [expert.expertId, [...new Set(expert.fields.map(normaliseField))]]));
+  const dossierFields = new Map(dossiers.map((dossier) => [dossier.dossierId, [...new Set(dossier.fields.map(normaliseField))]]));
+  const fieldPool = new Map<string, string[]>();
+  for (const expert of experts) {
+    for (const field of expertFields.get(expert.expertId) ?? []) {
+      const ids = fieldPool.get(field);
+      if (ids) ids.push(expert.expertId);
+      else fieldPool.set(field, [expert.expertId]);
+    }
   }
 
   const members = new Map(dossiers.map((dossier) => [dossier.dossierId, new Set<string>()]));
@@ -50,7 +64,12 @@ export function createBoard(
     members.get(dossierId)?.add(expertId);
     loads.set(expertId, (loads.get(expertId) ?? 0) + 1);
   }
-  return { dossiers, experts, expertsPerDossier, maxPerExpert, eligible, fieldMatches, members, loads, planned: [], plannedOf: new Map() };
+  const open = new OpenExperts((expertId) => expertFields.get(expertId) ?? [], maxPerExpert);
+  for (const expertId of active) open.move(expertId, null, loads.get(expertId) ?? 0);
+  return {
+    dossiers, experts, expertsPerDossier, maxPerExpert, active, conflicted, expertFields, dossierFields, fieldPool,
+    members, loads, open, planned: [], plannedOf: new Map(),
+  };
 }
 
 export function loadOf(board: AssignmentBoard, expertId: string): number {
@@ -75,13 +94,27 @@ export function hasRoom(board: AssignmentBoard, expertId: string): boolean {
   return loadOf(board, expertId) < board.maxPerExpert;
 }
 
+/** The expert shares a field with the dossier (whether or not he may review it). */
 export function isFieldMatch(board: AssignmentBoard, dossierId: string, expertId: string): boolean {
-  return board.fieldMatches.get(dossierId)?.has(expertId) ?? false;
+  const fields = board.dossierFields.get(dossierId) ?? [];
+  return (board.expertFields.get(expertId) ?? []).some((field) => fields.includes(field));
+}
+
+/** Active, in the pool and without a conflict on the dossier. */
+export function isEligible(board: AssignmentBoard, dossierId: string, expertId: string): boolean {
+  return board.active.has(expertId) && !(board.conflicted.get(dossierId)?.has(expertId) ?? true);
 }
 
 /** Eligible for the dossier and not already on it. */
 export function mayJoin(board: AssignmentBoard, dossierId: string, expertId: string): boolean {
-  return (board.eligible.get(dossierId)?.has(expertId) ?? false) && !(board.members.get(dossierId)?.has(expertId) ?? true);
+  return isEligible(board, dossierId, expertId) && !(board.members.get(dossierId)?.has(expertId) ?? true);
+}
+
+/** The eligible experts sharing a field with the dossier, each once (in pool order, field by field). */
+export function fieldMatchesOf(board: AssignmentBoard, dossierId: string): string[] {
+  const fields = board.dossierFields.get(dossierId) ?? [];
+  const ids = fields.length === 1 ? (board.fieldPool.get(fields[0]) ?? []) : [...new Set(fields.flatMap((field) => board.fieldPool.get(field) ?? []))];
+  return ids.filter((expertId) => isEligible(board, dossierId, expertId));
 }
 
 export function missingOn(board: AssignmentBoard, dossierId: string): number {
@@ -90,7 +123,7 @@ export function missingOn(board: AssignmentBoard, dossierId: string): number {
 
 export function assign(board: AssignmentBoard, dossierId: string, expertId: string): void {
   board.members.get(dossierId)?.add(expertId);
-  board.loads.set(expertId, loadOf(board, expertId) + 1);
+  setLoad(board, expertId, loadOf(board, expertId) + 1);
   board.planned.push([dossierId, expertId]);
   indexPlanned(board, expertId, board.planned.length - 1);
 }
@@ -111,9 +144,14 @@ export function replace(board: AssignmentBoard, index: number, expertId: string)
   const [dossierId, previous] = board.planned[index];
   board.members.get(dossierId)?.delete(previous);
   board.members.get(dossierId)?.add(expertId);
-  board.loads.set(previous, loadOf(board, previous) - 1);
-  board.loads.set(expertId, loadOf(board, expertId) + 1);
+  setLoad(board, previous, loadOf(board, previous) - 1);
+  setLoad(board, expertId, loadOf(board, expertId) + 1);
   board.planned[index] = [dossierId, expertId];
   board.plannedOf.get(previous)?.delete(index);
   indexPlanned(board, expertId, index);
+}
+
+function setLoad(board: AssignmentBoard, expertId: string, load: number): void {
+  if (board.active.has(expertId)) board.open.move(expertId, loadOf(board, expertId), load);
+  board.loads.set(expertId, load);
 }

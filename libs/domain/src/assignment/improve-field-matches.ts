@@ -1,4 +1,4 @@
-import { AssignmentBoard, hasRoom, isFieldMatch, loadOf, mayJoin, replace } from './assignment-board';
+import { AssignmentBoard, fieldMatchesOf, hasRoom, isFieldMatch, loadOf, mayJoin, replace } from './assignment-board';
 
 /**
  * After the load-balanced pass, trades planned assignments so that more experts review dossiers in
@@ -29,7 +29,7 @@ function moveToMatchingExpert(board: AssignmentBoard, index: number, rankOf: (id
   const [dossierId, expertId] = board.planned[index];
   const ceiling = loadOf(board, expertId);
   let best: string | undefined;
-  for (const other of board.fieldMatches.get(dossierId) ?? []) {
+  for (const other of fieldMatchesOf(board, dossierId)) {
     if (!mayJoin(board, dossierId, other) || !hasRoom(board, other)) continue;
     const load = loadOf(board, other);
     if (load >= ceiling) continue;
@@ -47,7 +47,7 @@ function moveToMatchingExpert(board: AssignmentBoard, index: number, rankOf: (id
 function swapWithMatchingExpert(board: AssignmentBoard, index: number): boolean {
   const [dossierId, expertId] = board.planned[index];
   let first = Infinity;
-  for (const otherExpertId of board.fieldMatches.get(dossierId) ?? []) {
+  for (const otherExpertId of fieldMatchesOf(board, dossierId)) {
     const indexes = board.plannedOf.get(otherExpertId);
     if (!indexes || indexes.size === 0) continue;
     // Checked once per expert: whether he may join this dossier and this expert may take his place.

@@ -7,13 +7,13 @@ import {
   hasRoom,
   isFieldMatch,
   leastLoaded,
-  loadOf,
   mayJoin,
   missingOn,
   plannedIndexesOf,
   replace,
 } from './assignment-board';
 import { improveFieldMatches } from './improve-field-matches';
+import { seededDraws } from './open-experts';
 import { seededRandom, shuffled } from './seeded-random';
 import { unfilledReason } from './unfilled-reason';
 
@@ -87,7 +87,7 @@ export function planAssignment(input: PlanAssignmentInput): AssignmentPlan {
 
   const order = servingOrder(board);
   const expertIds = experts.map((expert) => expert.expertId);
-  for (const dossier of order) fillBalanced(board, dossier.dossierId, expertIds, random);
+  for (const dossier of order) fillBalanced(board, dossier.dossierId, random);
   // The pool in the seeded order, once: only short dossiers look for a capacity swap.
   const spare = expertIds.slice().sort((a, b) => (tieOrder.get(a) ?? 0) - (tieOrder.get(b) ?? 0));
   for (const dossier of order) freeCapacityFor(board, dossier.dossierId, spare);
@@ -110,11 +110,13 @@ export function planAssignment(input: PlanAssignmentInput): AssignmentPlan {
 
 /** Fewest spare eligible experts first, so the hardest dossiers are not left with nobody. */
 function servingOrder(board: AssignmentBoard): ConflictDossier[] {
-  // Counted once per dossier, not inside the comparator.
+  // Counted once per dossier, not inside the comparator: the active experts less those with a
+  // conflict or already on the dossier (both few), never by looking at the whole pool.
   const slack = new Map<string, number>();
   for (const { dossierId } of board.dossiers) {
-    let joinable = 0;
-    for (const id of board.eligible.get(dossierId) ?? []) if (mayJoin(board, dossierId, id)) joinable += 1;
+    const barred = new Set([...(board.conflicted.get(dossierId) ?? []), ...(board.members.get(dossierId) ?? [])]);
+    let joinable = board.active.size;
+    for (const id of barred) if (board.active.has(id)) joinable -= 1;
     slack.set(dossierId, joinable - missingOn(board, dossierId));
   }
   return [...board.dossiers].sort(
@@ -122,27 +124,32 @@ function servingOrder(board: AssignmentBoard): ConflictDossier[] {
   );
 }
 
-/** Takes the missing number of experts with the lowest loads; field match, then the seed, break ties. */
-function fillBalanced(board: AssignmentBoard, dossierId: string, expertIds: readonly string[], random: () => number): void {
+/**
+ * Takes the missing number of experts with the lowest loads; among equal loads those of the dossier's
+ * field first, then a seeded draw. Looks only at the open experts of the lowest loads (OpenExperts),
+ * and draws from them lazily, so a dossier costs about as many draws as it has places.
+ */
+function fillBalanced(board: AssignmentBoard, dossierId: string, random: () => number): void {
   const missing = missingOn(board, dossierId);
   if (missing === 0) return;
-  const candidates = shuffled(
-    expertIds.filter((id) => mayJoin(board, dossierId, id) && hasRoom(board, id)),
-    random,
-  );
-  // The first `missing` of a stable sort by (load, field match first), without sorting the whole pool:
-  // a candidate displaces a chosen one only when strictly better, so equal ones keep the shuffled order.
-  const rank = (id: string) => loadOf(board, id) * 2 + (isFieldMatch(board, dossierId, id) ? 0 : 1);
-  const chosen: { id: string; rank: number }[] = [];
-  for (const id of candidates) {
-    const candidate = { id, rank: rank(id) };
-    if (chosen.length === missing && candidate.rank >= chosen[chosen.length - 1].rank) continue;
-    let at = chosen.length;
-    while (at > 0 && chosen[at - 1].rank > candidate.rank) at -= 1;
-    chosen.splice(at, 0, candidate);
-    if (chosen.length > missing) chosen.pop();
+  const fields = board.dossierFields.get(dossierId) ?? [];
+  const chosen = new Set<string>();
+  const take = (ids: readonly string[], accept: (id: string) => boolean) => {
+    if (chosen.size === missing || ids.length === 0) return;
+    for (const id of seededDraws(ids, random)) {
+      if (chosen.has(id) || !mayJoin(board, dossierId, id) || !accept(id)) continue;
+      chosen.add(id);
+      if (chosen.size === missing) return;
+    }
+  };
+  const firstFieldOf = (id: string) => fields.findIndex((field) => board.expertFields.get(id)?.includes(field));
+  for (const load of board.open.loads()) {
+    // An expert of two of the dossier's fields is drawn from the first of them only, so he is not twice as likely.
+    fields.forEach((field, at) => take(board.open.atLoadInField(load, field), (id) => firstFieldOf(id) === at));
+    take(board.open.atLoad(load), (id) => !isFieldMatch(board, dossierId, id));
+    if (chosen.size === missing) break;
   }
-  for (const { id } of chosen) assign(board, dossierId, id);
+  for (const id of chosen) assign(board, dossierId, id);
 }
 
 /**

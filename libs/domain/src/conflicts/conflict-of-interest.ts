@@ -75,34 +75,36 @@ export function sharesField(expert: ConflictExpert, dossier: ConflictDossier): b
   return expert.fields.some((field) => dossierFields.has(normaliseField(field)));
 }
 
-function normaliseField(field: string): string {
+/** How fields are compared: without case, width or surrounding spaces. */
+export function normaliseField(field: string): string {
   return field.normalize('NFKC').trim().toLowerCase();
 }
 
 /**
- * findConflict and sharesField for one pool against many dossiers: every credit code and field is
- * normalised once, not once per (expert, dossier) pair. `check(dossier)` gives the experts of the
- * pool (in its order) with no conflict on the dossier, and those of them sharing its field — the
- * same answers as calling findConflict(expert, dossier) === null and sharesField for each.
+ * findConflict for one pool against many dossiers without looking at every expert of the pool: the
+ * experts are indexed once by their (normalised) organisation and declared ties, so
+ * `conflictedWith(dossier)` costs the size of its answer — the ids of the pool's experts with any
+ * conflict on the dossier, the same as those for which findConflict(expert, dossier) is not null.
  */
-export function poolConflictCheck(experts: readonly ConflictExpert[]) {
-  const prepared = experts.map((expert) => ({
-    expert,
-    organisation: expert.organisationCreditCode === undefined ? undefined : normaliseCreditCode(expert.organisationCreditCode),
-    declared: new Set(expert.declaredConflictCreditCodes.map(normaliseCreditCode)),
-    fields: expert.fields.map(normaliseField),
-  }));
-  return function check(dossier: ConflictDossier): { clear: ConflictExpert[]; sharingField: ConflictExpert[] } {
-    const applicant = normaliseCreditCode(dossier.applicantCreditCode);
-    const excluded = new Set([...dossier.excludedExpertIds, ...(dossier.recusedExpertIds ?? [])]);
-    const dossierFields = new Set(dossier.fields.map(normaliseField));
-    const clear: ConflictExpert[] = [];
-    const sharingField: ConflictExpert[] = [];
-    for (const { expert, organisation, declared, fields } of prepared) {
-      if (organisation === applicant || declared.has(applicant) || excluded.has(expert.expertId)) continue;
-      clear.push(expert);
-      if (fields.some((field) => dossierFields.has(field))) sharingField.push(expert);
+export function poolConflictIndex(experts: readonly ConflictExpert[]) {
+  const byCode = new Map<string, string[]>();
+  const index = (code: string, expertId: string) => {
+    const ids = byCode.get(code);
+    if (ids) ids.push(expertId);
+    else byCode.set(code, [expertId]);
+  };
+  const inPool = new Set<string>();
+  for (const expert of experts) {
+    inPool.add(expert.expertId);
+    const codes = new Set(expert.declaredConflictCreditCodes.map(normaliseCreditCode));
+    if (expert.organisationCreditCode !== undefined) codes.add(normaliseCreditCode(expert.organisationCreditCode));
+    for (const code of codes) index(code, expert.expertId);
+  }
+  return function conflictedWith(dossier: ConflictDossier): Set<string> {
+    const conflicted = new Set(byCode.get(normaliseCreditCode(dossier.applicantCreditCode)) ?? []);
+    for (const expertId of [...dossier.excludedExpertIds, ...(dossier.recusedExpertIds ?? [])]) {
+      if (inPool.has(expertId)) conflicted.add(expertId);
     }
-    return { clear, sharingField };
+    return conflicted;
   };
 }

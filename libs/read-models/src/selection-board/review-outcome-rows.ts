@@ -3,6 +3,7 @@ import { scoresInStage } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import type { RankedEntry } from '@app/domain/ranking';
 import type { Selection } from '@app/domain/selection';
+import { insertRows } from './insert-rows';
 
 /**
  * What a selection decided after review — the scoreboard, the ranked shortlist, the awards — as rows,
@@ -27,20 +28,6 @@ export async function replaceReviewOutcome(manager: EntityManager, selection: Se
 async function dossiersOf(manager: EntityManager, selectionId: string): Promise<Map<string, Dossier>> {
   const rows: { state: Dossier }[] = await manager.query('SELECT state FROM rm_dossiers WHERE selection_id = $1', [selectionId]);
   return new Map(rows.map(({ state }) => [state.dossierId, state]));
-}
-
-/**
- * One `INSERT … SELECT FROM unnest(…)` for all rows: each column travels as one typed array, so a
- * selection of thousands of dossiers costs one statement per table, not one per row.
- */
-async function insertRows(manager: EntityManager, table: string, columns: readonly (readonly [string, string])[], rows: readonly unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const names = columns.map(([name]) => name).join(', ');
-  const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
-  await manager.query(
-    `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
-    columns.map((_, index) => rows.map((row) => row[index])),
-  );
 }
 
 const SCOREBOARD_COLUMNS = [

@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { scoresInStage, scoringStageOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import { reviewStageOf } from '@app/domain/programmes';
-import type { Selection } from '@app/domain/selection';
 import { Roles } from '../../../auth/access.decorators';
 import { Context, RequestContext } from '../../../auth/request-context';
 import { ApiErrors } from '../../../http/api-errors.decorator';
 import { DossierReadModel, SelectionReadModel } from '@app/read-models';
+import type { SelectionReviewTerms } from '@app/read-models';
 import { MyAssignmentResponse } from './my-assignment.response.dto';
 
 @ApiTags('专家评审 reviews')
@@ -30,18 +30,14 @@ export class MyAssignmentsController {
     // Only the selections of his own dossiers (usually one), not every selection of every year.
     const [online, seated] = await Promise.all([this.dossiers.assignedTo(expertId), this.dossiers.seatedBefore(expertId)]);
     const assigned = [...online, ...seated.filter((dossier) => !online.some((known) => known.dossierId === dossier.dossierId))];
-    const selections = new Map<string, Selection>();
-    for (const selectionId of new Set(assigned.map((dossier) => dossier.selectionId))) {
-      const row = await this.selections.one(selectionId);
-      if (row) selections.set(selectionId, row.selection);
-    }
+    const selections = await this.selections.reviewTerms([...new Set(assigned.map((dossier) => dossier.selectionId))]);
     return assigned.flatMap((dossier) => {
       const selection = selections.get(dossier.selectionId);
       return selection ? [this.assignmentOf(selection, dossier, expertId)] : [];
     });
   }
 
-  private assignmentOf(selection: Selection, dossier: Dossier, expertId: string): MyAssignmentResponse {
+  private assignmentOf(selection: SelectionReviewTerms, dossier: Dossier, expertId: string): MyAssignmentResponse {
     // In a panel stage a member scores with that stage's rubric; otherwise the online review's.
     const stage = scoringStageOf(dossier, selection.stage, expertId);
     return {

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { conflictDossierOf } from '@app/domain/dossier';
+import { conflictDossierOf, dossierDecider } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
 import { Selection, decideAssignmentRound, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
 import type { PlanReplacementAssignments, StartExpertReview } from '@app/domain/selection';
 import { refuse } from '@app/domain/shared/refusal';
+import type { UnitOfWork } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
-import { ReviewReads } from '../../review-reads';
-import { ReviewFacts } from '../../review-facts';
+import { ReviewFacts, dossierStreamOf } from '../../review-facts';
 import { PlanAssignmentsCommand } from './plan-assignments.command';
 import type { AssignmentPlanResponse } from './plan-assignments.request.dto';
 
@@ -23,7 +23,6 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     private readonly runner: CommandRunner,
     private readonly directory: StreamDirectory,
     private readonly facts: ReviewFacts,
-    private readonly reads: ReviewReads,
   ) {}
 
   async execute({ selectionId, round, seed, context, reviewDeadlineDate, draw }: PlanAssignmentsCommand): Promise<AssignmentPlanResponse> {
@@ -36,7 +35,7 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     await this.directory.selection(selectionId); // 404 before anything else
     const result = await this.runner.run(round === 'plan' ? 'StartExpertReview' : 'PlanReplacementAssignments', context, async (unit) => {
       const selection = (await unit.load(stream, selectionDecider)).state as Selection;
-      const dossiers = round === 'plan' ? await this.reads.passedDossiersOf(selection) : await this.reads.reviewedDossiersOf(selection);
+      const dossiers = await this.dossiers(unit, round === 'plan' ? selection.passedDossierIds : selection.reviewDossierIds);
       const pool = await this.facts.pool();
       const command = this.planCommand(selection, dossiers, pool, round, roundSeed, reviewDeadlineDate, context.metadata, draw);
       // The selection's event keeps counts; the pairs go to the dossier streams as ExpertAssigned.
@@ -63,6 +62,16 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
       };
     }, { stream });
     return { selectionId, ...result.value, revision: String(result.revisions.get(stream) ?? '') };
+  }
+
+  /**
+   * The selection's dossiers read through the unit in batches: each AssignExpert then decides on the
+   * stream already read (one read per dossier, not one more per planned pair), and the append checks
+   * the revisions read here.
+   */
+  private async dossiers(unit: UnitOfWork, dossierIds: readonly string[]): Promise<Dossier[]> {
+    const streams = await unit.loadMany(dossierIds.map(dossierStreamOf), dossierDecider);
+    return [...streams.values()].map((stream) => stream.state).filter((state): state is Dossier => state.status !== 'none');
   }
 
   private planCommand(
