@@ -31,10 +31,13 @@ module.exports = {
     { ...common, ...withoutCoverage, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
   ],
   testTimeout: 120_000,
-  // Two workers on the 2-core CI machine (Jest's default there, cores − 1, runs everything in one
-  // process), each recycled once it holds 1.5 GB: ES-module test files under --experimental-vm-modules
-  // keep their module graphs alive, and one long-lived process grew to 9 GB and spent its time in GC.
-  maxWorkers: 2,
+  // Three workers on the 2-core CI machine (Jest's default there, cores − 1, runs everything in one
+  // process): the suites wait on PostgreSQL, PGlite's files and Chromium often enough that a third
+  // worker fills the cores (whole npm test, quiet machine: 6 min 5 s with two, 5 min 5 s with three,
+  // 5 min 9 s with four; BENCHMARKS.md). Each is recycled once it holds 1.5 GB: ES-module test files
+  // under --experimental-vm-modules keep their module graphs alive, and one long-lived process grew to
+  // 9 GB and spent its time in GC.
+  maxWorkers: 3,
   workerIdleMemoryLimit: '1.5GB',
   coverageProvider: 'v8',
   collectCoverage: true,
