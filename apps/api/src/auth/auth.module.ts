@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -33,7 +34,9 @@ import { RegisterOrganisationController } from './register-organisation/register
         { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR) },
       ],
       useFactory: (config: AppConfig, secret: string) => ({
-        secret,
+        // A key object, as in JwtStrategy: given the string, jsonwebtoken tries it as a PEM key first on
+        // every sign and verify (the portal's stale-session check verifies on every page).
+        secret: createSecretKey(Buffer.from(secret)) as unknown as string,
         signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}${'s' | 'm' | 'h' | 'd'}`, algorithm: 'HS256' },
       }),
     }),
