@@ -6,8 +6,8 @@ import request from 'supertest';
 import { ADMIN, startTestApp } from '../support/test-app';
 import type { AuthenticatedClient, TestApp } from '../support/test-app';
 import { LATIN_SENTENCE } from '../support/people-message';
-import { signDeclaration } from '../support/sign-declaration';
 import { creditCode, preparePassedDossiers } from '../reviews/prepare-dossiers';
+import { scoreOnlineStage } from '../reviews/score-online-stage';
 
 const SELECTION = 'demo-scenario-2026';
 const PASSWORD = 'expert-password-for-tests';
@@ -63,14 +63,8 @@ describe('the review stages page (评审阶段)', () => {
       experts.set(registered.body.expertId, await t.as(username, PASSWORD));
     }
     await preparePassedDossiers(t.store, SELECTION, [1, 2, 3].map((n) => ({ dossierId: dossierId(n), organisation: n, title: `阶段场景${n}`, domain: DOMAIN })));
-    await t.settle();
-    t.clock.set('2026-04-15T02:00:00.000Z');
-    const planned = await api.post(`/api/v1/selections/${SELECTION}/assignments`).send({}).expect(201);
     const targets: Record<string, number> = { [dossierId(1)]: 90, [dossierId(2)]: 80, [dossierId(3)]: 70 };
-    for (const { dossierId: id, expertId } of planned.body.assignments as { dossierId: string; expertId: string }[]) {
-      await signDeclaration(experts.get(expertId)!, SELECTION);
-      await experts.get(expertId)!.put(`/api/v1/dossiers/${id}/reviews/mine`).send({ points: pointsOf(targets[id]), comment: '材料翔实' }).expect(200);
-    }
+    await scoreOnlineStage(t, api, experts, SELECTION, (id) => pointsOf(targets[id]), '材料翔实');
     portal = request.agent(t.app.getHttpServer());
     const login = await portal.get('/login').expect(200);
     await portal.post('/login').type('form').send({ _csrf: tokenFrom(login.text), username: ADMIN.username, password: ADMIN.password }).expect(303);

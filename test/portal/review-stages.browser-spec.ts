@@ -19,6 +19,7 @@ import { signDeclaration } from '../support/sign-declaration';
 import { axeViolations, latinSentences, seriousFindings } from '../support/page-checks';
 import type { PageFinding } from '../support/page-checks';
 import { creditCode, preparePassedDossiers } from '../reviews/prepare-dossiers';
+import { scoreOnlineStage } from '../reviews/score-online-stage';
 
 const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -107,14 +108,8 @@ describeInBrowser('two review stages in a browser', { chromium: true, cjkFont: t
 
     // Three dossiers pass formal review; the online experts sign and score over the API.
     await preparePassedDossiers(t.store, SELECTION, [1, 2, 3].map((n) => ({ dossierId: dossierId(n), organisation: 40 + n, title: `阶段示范场景${n}`, domain: DOMAIN })));
-    await t.settle();
-    t.clock.set('2026-04-15T02:00:00.000Z');
-    const planned = await api.post(`/api/v1/selections/${SELECTION}/assignments`).send({}).expect(201);
     const targets: Record<string, number> = { [dossierId(1)]: 90, [dossierId(2)]: 80, [dossierId(3)]: 70 };
-    for (const { dossierId: id, expertId } of planned.body.assignments as { dossierId: string; expertId: string }[]) {
-      await signDeclaration(experts.get(expertId)!, SELECTION);
-      await experts.get(expertId)!.put(`/api/v1/dossiers/${id}/reviews/mine`).send({ points: pointsOf(targets[id]), comment: '材料翔实,数据可信' }).expect(200);
-    }
+    await scoreOnlineStage(t, api, experts, SELECTION, (id) => pointsOf(targets[id]), '材料翔实,数据可信');
 
     // The panel's experts join the pool after the online draw, so none of them reviewed online.
     await register(panelNames, 'walk-panel', '智能制造', 970);
