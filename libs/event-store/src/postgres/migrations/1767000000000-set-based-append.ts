@@ -11,7 +11,6 @@ import { CHAINED_APPEND_STREAMS_SQL } from './1766000000000-hash-chain';
  *   and (when an event id is already stored) the idempotency check are one query each, for any number of
  *   streams. The only loop left is the hash chain's fold, one `sha256` per event, which is sequential by
  *   definition.
- * - The events are inserted and the stream heads moved in one statement.
  * - The stream-head check is a statement trigger over the statement's transition tables (one join for all
  *   the streams an append moves) instead of a row trigger that ran a query per stream.
  * - The foreign key from es_events to es_streams, whose check ran a query and took a row lock per event
@@ -83,8 +82,8 @@ const ROW_CHECK_STREAM_HEAD_SQL = `
 /**
  * A stream row only moves forward, to the revision and hash of an event that is in the table, and keeps
  * its id and category. Stream ids are the primary key, so the rows of the two transition tables pair by
- * id; a row whose id changed has no partner and is refused. Runs after the statement, so it sees the
- * events the same statement inserted.
+ * id; a row whose id changed has no partner and is refused. Runs after the statement, once for all the
+ * streams it moved.
  */
 const CHECK_STREAM_HEADS_SQL = `
       CREATE FUNCTION es_check_stream_heads() RETURNS trigger LANGUAGE plpgsql
@@ -93,12 +92,14 @@ const CHECK_STREAM_HEADS_SQL = `
       DECLARE
         v_refused text;
       BEGIN
+        -- The event is looked up by a subquery per row, not a join: a join's plan, cached for the session,
+        -- may have been made while es_events was empty, and would then read the whole table ever after.
         SELECT coalesce(n.stream_id, o.stream_id) INTO v_refused
           FROM new_heads n
           FULL JOIN old_heads o ON o.stream_id = n.stream_id
-          LEFT JOIN es_events e ON e.stream_id = n.stream_id AND e.stream_revision = n.revision
          WHERE n.stream_id IS NULL OR o.stream_id IS NULL OR n.category <> o.category OR n.revision < o.revision
-            OR n.head_hash IS DISTINCT FROM e.hash
+            OR n.head_hash IS DISTINCT FROM (SELECT e.hash FROM es_events e
+                                              WHERE e.stream_id = n.stream_id AND e.stream_revision = n.revision)
          LIMIT 1;
         IF FOUND THEN
           RAISE EXCEPTION 'UPDATE on es_streams refused: a stream head only moves to its last appended event'
@@ -116,8 +117,9 @@ const CHECK_EVENT_STREAMS_SQL = `
       DECLARE
         v_orphan text;
       BEGIN
+        -- A subquery per stream id, not an anti-join (see es_check_stream_heads).
         SELECT n.stream_id INTO v_orphan FROM (SELECT DISTINCT e.stream_id FROM new_events e) n
-         WHERE NOT EXISTS (SELECT 1 FROM es_streams s WHERE s.stream_id = n.stream_id)
+         WHERE (SELECT true FROM es_streams s WHERE s.stream_id = n.stream_id) IS NULL
          LIMIT 1;
         IF FOUND THEN
           RAISE EXCEPTION 'INSERT on es_events refused: stream % has no row in es_streams', v_orphan
@@ -161,25 +163,45 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
         v_broken int;
         v_si int;
       BEGIN
-        INSERT INTO es_streams AS s (stream_id, category, revision)
-          SELECT u.id, u.category, -1 FROM unnest(p_stream_ids, p_categories) AS u(id, category)
-           ORDER BY u.id
-          ON CONFLICT ON CONSTRAINT es_streams_pkey DO NOTHING;
-        -- Locked in stream-id order, read in the caller's order, with each stream's event count and the
-        -- number of events before its own (an event's revision is its base plus its place after those).
-        SELECT array_agg(s.revision ORDER BY s.n), array_agg(s.head_hash ORDER BY s.n),
-               array_agg(s.events ORDER BY s.n), array_agg(s.before ORDER BY s.n),
-               array_agg(to_json(s.id)::text ORDER BY s.n)
-          INTO v_base, v_heads, v_counts, v_before, v_names
-          FROM (SELECT u.n, u.id, locked.revision, locked.head_hash, coalesce(c.events, 0) AS events,
-                       coalesce(sum(c.events) OVER (ORDER BY u.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::int
-                         AS before
-                  FROM unnest(p_stream_ids) WITH ORDINALITY AS u(id, n)
-                  JOIN (SELECT st.stream_id, st.revision, st.head_hash FROM es_streams st
-                         WHERE st.stream_id = ANY (p_stream_ids) ORDER BY st.stream_id FOR UPDATE) locked
-                    ON locked.stream_id = u.id
-                  LEFT JOIN (SELECT ev.si, count(*)::int AS events FROM unnest(p_event_streams) AS ev(si)
-                              GROUP BY ev.si) c ON c.si = u.n) s;
+        -- A stream expected at a revision must exist already (if it does not, the expectation fails below
+        -- with revision -1); the others get their row here, at -1, if they have none.
+        IF v_streams = 1 THEN
+          -- One stream, the common case (a command on one aggregate): no set to assemble.
+          IF p_expected[1] !~ '^[0-9]+$' THEN
+            INSERT INTO es_streams (stream_id, category, revision) VALUES (p_stream_ids[1], p_categories[1], -1)
+              ON CONFLICT ON CONSTRAINT es_streams_pkey DO NOTHING;
+          END IF;
+          SELECT ARRAY[st.revision], ARRAY[st.head_hash] INTO v_base, v_heads
+            FROM es_streams st WHERE st.stream_id = p_stream_ids[1] FOR UPDATE;
+          IF NOT FOUND THEN
+            v_base := ARRAY[-1::bigint];
+          END IF;
+          v_counts := ARRAY[v_events];
+          v_before := ARRAY[0];
+          v_names := ARRAY[to_json(p_stream_ids[1])::text];
+        ELSE
+          INSERT INTO es_streams AS s (stream_id, category, revision)
+            SELECT u.id, u.category, -1 FROM unnest(p_stream_ids, p_categories, p_expected) AS u(id, category, expected)
+             WHERE u.expected !~ '^[0-9]+$'
+             ORDER BY u.id
+            ON CONFLICT ON CONSTRAINT es_streams_pkey DO NOTHING;
+          -- Locked in stream-id order, read in the caller's order, with each stream's event count and the
+          -- number of events before its own (an event's revision is its base plus its place after those).
+          SELECT array_agg(s.revision ORDER BY s.n), array_agg(s.head_hash ORDER BY s.n),
+                 array_agg(s.events ORDER BY s.n), array_agg(s.before ORDER BY s.n),
+                 array_agg(to_json(s.id)::text ORDER BY s.n)
+            INTO v_base, v_heads, v_counts, v_before, v_names
+            FROM (SELECT u.n, u.id, coalesce(locked.revision, -1) AS revision, locked.head_hash,
+                         coalesce(c.events, 0) AS events,
+                         coalesce(sum(c.events) OVER (ORDER BY u.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::int
+                           AS before
+                    FROM unnest(p_stream_ids) WITH ORDINALITY AS u(id, n)
+                    LEFT JOIN (SELECT st.stream_id, st.revision, st.head_hash FROM es_streams st
+                           WHERE st.stream_id = ANY (p_stream_ids) ORDER BY st.stream_id FOR UPDATE) locked
+                      ON locked.stream_id = u.id
+                    LEFT JOIN (SELECT ev.si, count(*)::int AS events FROM unnest(p_event_streams) AS ev(si)
+                                GROUP BY ev.si) c ON c.si = u.n) s;
+        END IF;
         v_write := array_fill(true, ARRAY[v_streams]);
 
         -- Idempotency costs one probe of the event-id index unless some id is already stored.
@@ -191,6 +213,7 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
             LEFT JOIN (SELECT ev.si, count(*)::int AS existing
                          FROM unnest(p_event_streams, p_event_ids) AS ev(si, id)
                          JOIN es_events e ON e.event_id = ev.id AND e.stream_id = p_stream_ids[ev.si]
+                        WHERE e.event_id = ANY (p_event_ids)
                         GROUP BY ev.si) c ON c.si = g.n;
         END IF;
         SELECT min(u.n) INTO v_broken
@@ -213,7 +236,7 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
                               e.global_position, false
             FROM unnest(p_event_streams, p_event_ids) AS ev(si, id)
             JOIN es_events e ON e.event_id = ev.id
-           WHERE NOT v_write[ev.si]
+           WHERE NOT v_write[ev.si] AND e.event_id = ANY (p_event_ids)
            ORDER BY ev.si, e.stream_revision DESC;
           IF NOT (true = ANY (v_write)) THEN
             RETURN;
@@ -233,8 +256,7 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
           v_hashes[i] := v_heads[v_si];
         END LOOP;
 
-        -- One INSERT for every event and, in the same statement, one UPDATE for every stream head (the
-        -- head check runs after the statement, so it sees the events).
+        -- One INSERT for every event, then one UPDATE for every stream head (its check sees the events).
         RETURN QUERY
           WITH inserted AS (
             INSERT INTO es_events (event_id, stream_id, category, stream_revision, type, data, metadata,
@@ -247,12 +269,11 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
              ORDER BY ev.n
             RETURNING es_events.stream_id, es_events.stream_revision, es_events.transaction_id,
                       es_events.global_position
-          ), moved AS (
-            UPDATE es_streams s SET revision = u.base + u.events, head_hash = u.head
-              FROM unnest(p_stream_ids, v_base, v_counts, v_write, v_heads) AS u(id, base, events, write, head)
-             WHERE u.write AND s.stream_id = u.id
           )
           SELECT i.stream_id, max(i.stream_revision), (array_agg(i.transaction_id))[1], max(i.global_position), true
             FROM inserted i GROUP BY i.stream_id;
+        UPDATE es_streams s SET revision = u.base + u.events, head_hash = u.head
+          FROM unnest(p_stream_ids, v_base, v_counts, v_write, v_heads) AS u(id, base, events, write, head)
+         WHERE u.write AND s.stream_id = u.id;
       END
       $fn$`;
