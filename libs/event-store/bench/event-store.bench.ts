@@ -115,31 +115,37 @@ class MainAppender implements Appender {
   }
 }
 
-/** A case's rate, and the CPU it took per 100 events. */
+/** A case's rate, and the CPU it took per 100 events: this process's, and the server's (null: not measurable). */
 interface Measured {
   readonly rate: number;
-  readonly cpuPer100: number | null;
+  readonly appCpuPer100: number;
+  readonly serverCpuPer100: number | null;
 }
 
-/** Milliseconds of CPU of the server's backends of one database, when the server runs on this machine. */
-async function backendCpuMs(pool: Pool, local: boolean): Promise<number | null> {
-  if (!local) return 0;
-  const { rows } = await pool.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
-  let total = 0;
+/**
+ * CPU milliseconds of each client backend of the pool's database (autovacuum, off the append path, is
+ * left out), when the server runs on this machine; null when it does not.
+ */
+async function backendCpuMs(pool: Pool, local: boolean): Promise<Map<number, number> | null> {
+  if (!local) return null;
+  const { rows } = await pool.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
+  const used = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       return null;
     }
   }
-  return total;
+  return used;
 }
 
 /**
- * Runs a case and measures this process's CPU and the backends' (their connections stay open in the
- * pool during a case, so the sum before and after covers the case's work).
+ * Runs a case and measures this process's CPU and the backends' (a connection opened during the case
+ * counts whole; the pool closes none while its writers are busy).
  */
 async function measure(pool: Pool, target: Target, run: () => Promise<{ events: number; seconds: number }>): Promise<Measured> {
   const serverBefore = await backendCpuMs(pool, target.serverOnThisMachine);
@@ -147,9 +153,16 @@ async function measure(pool: Pool, target: Target, run: () => Promise<{ events: 
   const { events, seconds } = await run();
   const ownUsed = process.cpuUsage(own);
   const serverAfter = await backendCpuMs(pool, target.serverOnThisMachine);
-  const server = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
-  const ms = server === null || server < 0 ? null : (ownUsed.user + ownUsed.system) / 1000 + server;
-  return { rate: events / seconds, cpuPer100: ms === null ? null : (ms / events) * 100 };
+  let server: number | null = null;
+  if (serverBefore && serverAfter) {
+    server = 0;
+    for (const [pid, used] of serverAfter) server += used - (serverBefore.get(pid) ?? 0);
+  }
+  return {
+    rate: events / seconds,
+    appCpuPer100: ((ownUsed.user + ownUsed.system) / 1000 / events) * 100,
+    serverCpuPer100: server === null ? null : (server / events) * 100,
+  };
 }
 
 const payload = {
@@ -285,7 +298,8 @@ function format(rate: number): string {
 }
 
 function formatCpu(measured: Measured): string {
-  return measured.cpuPer100 === null ? '–' : measured.cpuPer100.toFixed(2);
+  const app = measured.appCpuPer100.toFixed(2);
+  return measured.serverCpuPer100 === null ? app : `${app} + ${measured.serverCpuPer100.toFixed(2)}`;
 }
 
 async function main(): Promise<void> {
@@ -300,7 +314,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log('before: main\'s schema and adapter (migrations through 1766000000000); after: every migration and this adapter;');
   console.log('raw: one autocommitted multi-row INSERT of as many rows as the append has events, into a table with no index.');
-  console.log('CPU ms per 100 events: this process plus the database\'s server backends (PGlite runs in this process).');
+  console.log('CPU ms per 100 events: this process + the server\'s client backends of that database (PGlite runs in this process).');
   console.log('');
   console.log('| database | events per append | writers | before, events/s | after, events/s | after/before | raw INSERT, rows/s | before/raw | after/raw | CPU ms per 100 events: before / after / raw |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -311,6 +325,8 @@ async function main(): Promise<void> {
     await runMigrations(target.url, { tableName: 'es_migrations', migrations: eventStoreMigrations });
     const beforePool = new Pool({ connectionString: before.url, max: 8 });
     const pool = new Pool({ connectionString: target.url, max: 8 });
+    // An idle connection ended by the server (a shared server's other users) must not end the run.
+    for (const each of [beforePool, pool]) each.on('error', (error) => console.error(`(an idle connection ended: ${error.message})`));
     const main = new MainAppender(beforePool);
     const store = new PostgresEventStore(pool);
     const row = (label: string, writers: number, was: Measured, now: Measured, raw: Measured) =>
