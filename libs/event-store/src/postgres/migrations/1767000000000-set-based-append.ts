@@ -216,12 +216,20 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
                         WHERE e.event_id = ANY (p_event_ids)
                         GROUP BY ev.si) c ON c.si = g.n;
         END IF;
-        SELECT min(u.n) INTO v_broken
-          FROM unnest(p_expected) WITH ORDINALITY AS u(expected, n)
-         WHERE v_write[u.n]
-           AND ((u.expected = 'no-stream' AND v_base[u.n] <> -1)
-             OR (u.expected = 'stream-exists' AND v_base[u.n] = -1)
-             OR (u.expected ~ '^[0-9]+$' AND v_base[u.n] <> u.expected::bigint));
+        IF v_streams = 1 THEN
+          IF v_write[1] AND ((p_expected[1] = 'no-stream' AND v_base[1] <> -1)
+                             OR (p_expected[1] = 'stream-exists' AND v_base[1] = -1)
+                             OR (p_expected[1] ~ '^[0-9]+$' AND v_base[1] <> p_expected[1]::bigint)) THEN
+            v_broken := 1;
+          END IF;
+        ELSE
+          SELECT min(u.n) INTO v_broken
+            FROM unnest(p_expected) WITH ORDINALITY AS u(expected, n)
+           WHERE v_write[u.n]
+             AND ((u.expected = 'no-stream' AND v_base[u.n] <> -1)
+               OR (u.expected = 'stream-exists' AND v_base[u.n] = -1)
+               OR (u.expected ~ '^[0-9]+$' AND v_base[u.n] <> u.expected::bigint));
+        END IF;
         IF v_partial IS NOT NULL AND (v_broken IS NULL OR v_partial < v_broken) THEN
           RAISE EXCEPTION 'some events of this append are already in stream %', p_stream_ids[v_partial]
             USING ERRCODE = 'ES002', HINT = v_partial::text;
@@ -272,8 +280,13 @@ export const SET_BASED_APPEND_STREAMS_SQL = `
           )
           SELECT i.stream_id, max(i.stream_revision), (array_agg(i.transaction_id))[1], max(i.global_position), true
             FROM inserted i GROUP BY i.stream_id;
-        UPDATE es_streams s SET revision = u.base + u.events, head_hash = u.head
-          FROM unnest(p_stream_ids, v_base, v_counts, v_write, v_heads) AS u(id, base, events, write, head)
-         WHERE u.write AND s.stream_id = u.id;
+        IF v_streams = 1 THEN
+          UPDATE es_streams s SET revision = v_base[1] + v_events, head_hash = v_heads[1]
+           WHERE s.stream_id = p_stream_ids[1];
+        ELSE
+          UPDATE es_streams s SET revision = u.base + u.events, head_hash = u.head
+            FROM unnest(p_stream_ids, v_base, v_counts, v_write, v_heads) AS u(id, base, events, write, head)
+           WHERE u.write AND s.stream_id = u.id;
+        END IF;
       END
       $fn$`;
