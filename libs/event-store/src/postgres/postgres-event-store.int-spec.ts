@@ -110,9 +110,10 @@ for (const kind of testDatabaseKinds()) {
         await dataSource.undoLastMigration();
         const rowChecks = await dataSource.query(
           `SELECT to_regproc('es_check_stream_head') AS head, to_regproc('es_check_stream_heads') AS heads,
-                  (SELECT count(*)::int FROM pg_constraint WHERE conname = 'es_events_stream_id_fkey') AS foreign_keys`,
+                  (SELECT count(*)::int FROM pg_constraint WHERE conname = 'es_events_stream_id_fkey') AS foreign_keys,
+                  (SELECT reloptions FROM pg_class WHERE relname = 'es_streams') AS options`,
         );
-        expect(rowChecks[0]).toEqual({ head: 'es_check_stream_head', heads: null, foreign_keys: 1 });
+        expect(rowChecks[0]).toEqual({ head: 'es_check_stream_head', heads: null, foreign_keys: 1, options: null });
         await dataSource.undoLastMigration();
         const chain = await dataSource.query(`SELECT to_regclass('es_anchors') AS anchors, to_regproc('es_append') AS append`);
         expect(chain[0]).toEqual({ anchors: null, append: 'es_append' });
