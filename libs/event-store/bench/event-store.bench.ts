@@ -260,7 +260,8 @@ async function serverTarget(url: string): Promise<Target | null> {
     return null;
   }
   await admin.query(`CREATE DATABASE ${name}`);
-  const version = (await admin.query('SHOW server_version')).rows[0].server_version;
+  // "15.20 (Debian 15.20-0+deb12u1)": the number is enough for the table.
+  const version = String((await admin.query('SHOW server_version')).rows[0].server_version).split(' ')[0];
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
