@@ -83,11 +83,25 @@ for (const kind of testDatabaseKinds()) {
       ['TRUNCATE es_streams', `TRUNCATE es_streams CASCADE`],
       ['moving a stream head back', `UPDATE es_streams SET revision = 0 WHERE stream_id = 'dossier-chain-1'`],
       ['a stream head with another hash', `UPDATE es_streams SET head_hash = '\\x00' WHERE stream_id = 'dossier-chain-1'`],
+      ['renaming a stream', `UPDATE es_streams SET stream_id = 'dossier-chain-9' WHERE stream_id = 'dossier-chain-1'`],
+      ['swapping two stream heads in one statement', `UPDATE es_streams s SET revision = o.revision, head_hash = o.head_hash
+         FROM es_streams o WHERE o.stream_id <> s.stream_id`],
       ['UPDATE es_anchors', `UPDATE es_anchors SET chain_hash = '\\x00'`],
       ['DELETE FROM es_anchors', `DELETE FROM es_anchors`],
     ])('%s is refused, even for a superuser', async (_, statement) => {
       await auditor.anchor();
       await expect(pool.query(statement)).rejects.toMatchObject({ code: 'ES003' });
+      const { stored } = await recomputeAll(pool);
+      expect(stored).toHaveLength(4);
+    });
+
+    it('an event written by hand for a stream that has no row is refused, as the foreign key did', async () => {
+      const attempt = pool.query(
+        `INSERT INTO es_events (event_id, stream_id, category, stream_revision, type, data, metadata, hash)
+         VALUES ($1, 'dossier-nowhere', 'dossier', 0, 'Forged', '{}', '{}', '\\x00')`,
+        [randomUUID()],
+      );
+      await expect(attempt).rejects.toMatchObject({ code: '23503' });
       const { stored } = await recomputeAll(pool);
       expect(stored).toHaveLength(4);
     });
@@ -143,13 +157,14 @@ for (const kind of testDatabaseKinds()) {
 
   describe(`chaining an existing history once, on ${kind}`, () => {
     it('the migration hashes every event written before the chain, and the chain goes on from there', async () => {
-      // A database as it was before the chain: the migrated copy with the chain migration rolled back
-      // (cheaper than migrating a second template, and it runs the migration's down and up with rows).
+      // A database as it was before the chain: the migrated copy with the chain migration and those after
+      // it rolled back (cheaper than migrating a second template, and it runs their down and up with rows).
       const database = await createTestDatabase(kind, [eventStoreSchema]);
       const { DataSource } = await import('typeorm');
       const migrator = new DataSource({ type: 'postgres', url: database.url, migrations: eventStoreMigrations, migrationsTableName: 'es_migrations', poolSize: 1 });
       await migrator.initialize();
-      await migrator.undoLastMigration();
+      const chainMigration = eventStoreMigrations.findIndex((migration) => migration.name === 'HashChain1766000000000');
+      for (let undone = chainMigration; undone < eventStoreMigrations.length; undone += 1) await migrator.undoLastMigration();
       await migrator.destroy();
       const pool = createPool(database.url, 2);
       try {

@@ -108,6 +108,13 @@ for (const kind of testDatabaseKinds()) {
       await dataSource.initialize();
       try {
         await dataSource.undoLastMigration();
+        const rowChecks = await dataSource.query(
+          `SELECT to_regproc('es_check_stream_head') AS head, to_regproc('es_check_stream_heads') AS heads,
+                  (SELECT count(*)::int FROM pg_constraint WHERE conname = 'es_events_stream_id_fkey') AS foreign_keys,
+                  (SELECT reloptions FROM pg_class WHERE relname = 'es_streams') AS options`,
+        );
+        expect(rowChecks[0]).toEqual({ head: 'es_check_stream_head', heads: null, foreign_keys: 1, options: null });
+        await dataSource.undoLastMigration();
         const chain = await dataSource.query(`SELECT to_regclass('es_anchors') AS anchors, to_regproc('es_append') AS append`);
         expect(chain[0]).toEqual({ anchors: null, append: 'es_append' });
         await dataSource.undoLastMigration();
@@ -115,7 +122,7 @@ for (const kind of testDatabaseKinds()) {
         await dataSource.undoLastMigration();
         const appendStreams = await dataSource.query(`SELECT to_regproc('es_append_streams') AS fn`);
         expect(appendStreams[0].fn).toBeNull();
-        for (let undone = 3; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
+        for (let undone = 4; undone < eventStoreMigrations.length; undone += 1) await dataSource.undoLastMigration();
         const tables = await dataSource.query(`SELECT to_regclass('es_events') AS events`);
         expect(tables[0].events).toBeNull();
         await dataSource.runMigrations();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DatabaseError, Pool } from 'pg';
 import {
   AppendOptions,
@@ -16,6 +15,7 @@ import { GlobalPosition, comparePositions } from '../global-position';
 import { NewEvent, RecordedEvent, categoryOf } from '../recorded-event';
 import { SubscriptionHub } from '../subscription/subscription-hub';
 import { canonicalJson } from '../chain/event-chain';
+import { timeOrderedId } from '../time-ordered-id';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 const DEFAULT_READ_LIMIT = 1000;
@@ -69,7 +69,10 @@ export class PostgresEventStore implements EventStore {
     return this.appendStreams(appends);
   }
 
-  /** Every stream's events in one autocommitted call of `es_append_streams`: one round trip, one INSERT. */
+  /**
+   * Every stream's events in one autocommitted call of `es_append_streams` (migration 1767000000000): one
+   * round trip, one INSERT, no loop over the streams.
+   */
   private async appendStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     // Prepared before the call: an unserialisable event fails without a round trip.
     const call = prepareAppends(appends);
@@ -221,6 +224,8 @@ function prepareAppends(appends: readonly StreamAppend[]): PreparedAppends {
     metadata: [],
   };
   const seen = new Set<string>();
+  // A command's events share one metadata object (UnitOfWork): canonicalised once per append.
+  const canonicalMetadata = new Map<unknown, string>();
   appends.forEach(({ streamId, events, expectedState }, index) => {
     if (events.length === 0) throw new RangeError(`an append to ${streamId} needs at least one event`);
     if (seen.has(streamId)) throw new RangeError(`stream ${streamId} appears twice in one append`);
@@ -231,11 +236,17 @@ function prepareAppends(appends: readonly StreamAppend[]): PreparedAppends {
     call.expected.push(typeof expected === 'bigint' ? expected.toString() : expected);
     for (const event of events) {
       call.eventStreams.push(index + 1);
-      call.eventIds.push(event.eventId ?? randomUUID());
+      call.eventIds.push(event.eventId ?? timeOrderedId());
       call.types.push(event.type);
       // RFC 8785 text: what the row stores and what its hash covers (chain/event-chain.ts).
       call.data.push(canonicalJson(event.data ?? null));
-      call.metadata.push(canonicalJson(event.metadata ?? {}));
+      const metadata = event.metadata ?? {};
+      let text = canonicalMetadata.get(metadata);
+      if (text === undefined) {
+        text = canonicalJson(metadata);
+        canonicalMetadata.set(metadata, text);
+      }
+      call.metadata.push(text);
     }
   });
   return call;
