@@ -369,7 +369,12 @@ for (const kind of testDatabaseKinds()) {
       await live.catchUp();
       const before = await snapshotReadModels(dataSource);
       await store.append('dossier-plan-0001', [scored('e-2')], { expectedState: 'stream-exists' });
-      const batch = await store.readAll({ after: live.position, maxCount: 10 });
+      // An older transaction elsewhere on a shared server may hold the new event behind the read horizon a moment.
+      let batch = await store.readAll({ after: live.position, maxCount: 10 });
+      while (batch.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        batch = await store.readAll({ after: live.position, maxCount: 10 });
+      }
       expect(batch.map((event) => event.type)).toEqual(['ScoreSubmitted']);
 
       const sent: string[] = [];
