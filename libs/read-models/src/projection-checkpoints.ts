@@ -78,3 +78,33 @@ export async function saveCheckpoints(db: Queryable, checkpoints: readonly Proje
     ],
   );
 }
+
+/**
+ * Moves the checkpoints of these projections from `from` to `to` in one statement, those still at
+ * `from` under the same version (a runner's next batch: nobody else moved them since it committed);
+ * returns the names it moved. The named rows are locked in name order, as loadCheckpoints locks them.
+ */
+export async function advanceCheckpoints(
+  db: Queryable,
+  projections: readonly { readonly name: string; readonly version: number }[],
+  from: GlobalPosition,
+  to: GlobalPosition,
+): Promise<Set<string>> {
+  const names = projections.map((projection) => projection.name);
+  const rows: { name: string }[] = await db.query(
+    `WITH locked AS (
+       SELECT name FROM projection_checkpoints WHERE name = ANY ($1::text[]) ORDER BY name FOR UPDATE
+     ), moved AS (
+       UPDATE projection_checkpoints AS checkpoint
+          SET commit_position = $3::bigint, prepare_position = $4::bigint, updated_at = now()
+         FROM unnest($1::text[], $2::int[]) AS projection (name, version)
+        WHERE checkpoint.name = projection.name AND checkpoint.name IN (SELECT name FROM locked)
+          AND checkpoint.version = projection.version
+          AND checkpoint.commit_position = $5::bigint AND checkpoint.prepare_position = $6::bigint
+       RETURNING checkpoint.name
+     )
+     SELECT name FROM moved`,
+    [names, projections.map((projection) => projection.version), to.commit.toString(), to.prepare.toString(), from.commit.toString(), from.prepare.toString()],
+  );
+  return new Set(rows.map((row) => row.name));
+}

@@ -13,7 +13,7 @@ import { READ_MODELS_SCHEMA } from './read-models.schema';
 import { appendHistory, sampleHistory, snapshotReadModels } from './read-models.test-support';
 import { selectionBoardProjection } from './selection-board/selection-board.projection';
 import { expertPoolProjection } from './expert-pool/expert-pool.projection';
-import { REQUIRED_KINDS, assigned, attached, drafted, passed, submitted } from '@app/domain/dossier/dossier.test-support';
+import { REQUIRED_KINDS, assigned, attached, drafted, passed, scored, submitted } from '@app/domain/dossier/dossier.test-support';
 import type { EntityManager } from 'typeorm';
 
 /** The projection, counting the statements it sends per batch. */
@@ -322,6 +322,83 @@ for (const kind of testDatabaseKinds()) {
       await stalled.start();
       // The target read before: on PGlite every query waits for the stalled batch's transaction.
       expect(await stalled.waitFor(target, 300)).toBe(false);
+    });
+
+    it('given a projection that fails a batch after the board remembered it, when retried, then the rows equal a clean build (the memory went with the rollback)', async () => {
+      const total = await appendHistory(store);
+      await runner([selectionBoardProjection, expertPoolProjection, ledger], 500).catchUp();
+      const expected = await snapshotReadModels(dataSource);
+      await runners[0].reset();
+
+      // Fails once, on the first batch holding a score: the board has already evolved and remembered it.
+      let failures = 0;
+      const breaker: Projection = {
+        name: 'breaker',
+        version: 1,
+        tables: [],
+        async handle(events) {
+          if (failures === 0 && events.some((event) => event.type === 'ScoreSubmitted')) {
+            failures += 1;
+            throw new Error('the projector died after the board');
+          }
+        },
+      };
+      const live = runner([selectionBoardProjection, expertPoolProjection, ledger, breaker], 5);
+      await live.start();
+      expect(await live.waitFor(await head(), 10_000)).toBe(true);
+      expect(failures).toBe(1);
+      expect(await ledgerCount()).toBe(total);
+      expect(await snapshotReadModels(dataSource)).toEqual(expected);
+    });
+
+    it('given two runners taking turns at the batches, when each moves the checkpoints past the other, then neither trusts what it remembered and the rows equal a clean build', async () => {
+      await appendHistory(store);
+      await runner().catchUp();
+      const expected = await snapshotReadModels(dataSource);
+      await runners[0].reset();
+
+      const [one, other] = [runner(), runner()];
+      const events = await store.readAll({ maxCount: 10_000 });
+      for (let start = 0, turn = 0; start < events.length; start += 3, turn += 1) await (turn % 2 === 0 ? one : other).handleBatch(events.slice(start, start + 3));
+      expect(await snapshotReadModels(dataSource)).toEqual(expected);
+    });
+
+    it('given a score on a dossier of its last batch, when projected, then the batch costs BEGIN, one statement for every checkpoint, one for the rows, and COMMIT', async () => {
+      await appendPlan(store, 3);
+      const live = runner([selectionBoardProjection, expertPoolProjection, ledger], 500);
+      await live.catchUp();
+      const before = await snapshotReadModels(dataSource);
+      await store.append('dossier-plan-0001', [scored('e-2')], { expectedState: 'stream-exists' });
+      // An older transaction elsewhere on a shared server may hold the new event behind the read horizon a moment.
+      let batch = await store.readAll({ after: live.position, maxCount: 10 });
+      while (batch.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        batch = await store.readAll({ after: live.position, maxCount: 10 });
+      }
+      expect(batch.map((event) => event.type)).toEqual(['ScoreSubmitted']);
+
+      const sent: string[] = [];
+      const query = Client.prototype.query;
+      Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
+        sent.push(typeof args[0] === 'string' ? args[0].trim().split(/\s+/)[0] : 'query');
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof Client.prototype.query;
+      try {
+        await live.handleBatch(batch);
+      } finally {
+        Client.prototype.query = query;
+      }
+      // The ledger's own INSERT is the fifth; the board read nothing back and wrote one statement.
+      expect(sent).toEqual(['START', 'WITH', 'WITH', 'INSERT', 'COMMIT']);
+
+      const after = await snapshotReadModels(dataSource);
+      const scoredRow = (rows: typeof before) => rows.rm_expert_assignments.filter((row) => (row as { dossier_id: string }).dossier_id === 'plan-0001');
+      expect(scoredRow(after).filter((row) => (row as { scored: boolean }).scored).map((row) => (row as { expert_id: string }).expert_id)).toEqual(['e-2']);
+      expect(after.rm_dossiers.find((row) => (row as { id: string }).id === 'plan-0001')).toMatchObject({ scored_count: 1 });
+      const rebuilt = runner([selectionBoardProjection, expertPoolProjection, ledger], 7);
+      await rebuilt.reset();
+      await rebuilt.catchUp();
+      expect(await snapshotReadModels(dataSource)).toEqual(after);
     });
 
     it('answers waitFor with false when the position is not reached in time', async () => {

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@app/event-store';
 import { categoryOf, comparePositions, formatPosition, isAfter } from '@app/event-store';
-import type { Projection } from './projection';
-import { ProjectionCheckpoint, loadCheckpoint, loadCheckpoints, saveCheckpoint, saveCheckpoints } from './projection-checkpoints';
+import type { Projection, ProjectionMemory } from './projection';
+import { ProjectionCheckpoint, advanceCheckpoints, loadCheckpoint, loadCheckpoints, saveCheckpoint, saveCheckpoints } from './projection-checkpoints';
 
 export interface ProjectionRunnerOptions {
   /** Events per transaction. Default 500. */
@@ -39,6 +39,14 @@ export class ProjectionRunner {
   private stopped = true;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly log: (line: string) => void;
+  /**
+   * Where this runner's last commit left every checkpoint it moved. While a projection's checkpoint is
+   * still there (and at its version), nothing else wrote its rows since: the next batch moves it in one
+   * statement and the projection may trust its memory.
+   */
+  private continuity: GlobalPosition | null = null;
+  /** Each projection's ProjectionMemory, by name. */
+  private readonly memories = new Map<string, ProjectionMemory>();
 
   constructor(
     private readonly store: EventStore,
@@ -125,6 +133,7 @@ export class ProjectionRunner {
         await saveCheckpoint(manager, { name: projection.name, version: projection.version, position: null });
       }
     });
+    this.forget();
     this.current = null;
   }
 
@@ -160,26 +169,54 @@ export class ProjectionRunner {
   async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const end = events[events.length - 1].position;
-    await this.dataSource.transaction(async (manager) => {
-      // Every checkpoint read (and locked) in one statement and written in one: a batch of a few
-      // events costs the database a handful of statements, not two per projection.
-      const checkpoints = await loadCheckpoints(manager, this.projections.map((projection) => projection.name), true);
-      const moved: ProjectionCheckpoint[] = [];
-      for (const projection of this.projections) {
-        const after = checkpoints.get(projection.name)?.position ?? null;
-        if (after && comparePositions(after, end) >= 0) continue;
-        const categories = projection.categories;
-        const fresh = events.filter(
-          (event) => isAfter(event.position, after) && (!categories || categories.includes(categoryOf(event.streamId))),
-        );
-        if (fresh.length > 0) await projection.handle(fresh, manager);
-        moved.push({ name: projection.name, version: projection.version, position: end });
-      }
-      await saveCheckpoints(manager, moved);
-    });
+    const from = this.continuity && isAfter(events[0].position, this.continuity) ? this.continuity : null;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        // The batch after this runner's own: every checkpoint moved (and locked) in one statement. The
+        // others — the first batch, a projection someone else moved — are read, locked and written
+        // again at the end, as many as they are, in one statement each way.
+        const advanced = from ? await advanceCheckpoints(manager, this.projections, from, end) : new Set<string>();
+        const others = this.projections.filter((projection) => !advanced.has(projection.name));
+        const checkpoints = others.length > 0 ? await loadCheckpoints(manager, others.map((projection) => projection.name), true) : new Map<string, ProjectionCheckpoint>();
+        const moved: ProjectionCheckpoint[] = [];
+        for (const projection of this.projections) {
+          const continued = advanced.has(projection.name);
+          const after = continued ? from : (checkpoints.get(projection.name)?.position ?? null);
+          if (!continued) this.memoryOf(projection).clear();
+          if (after && comparePositions(after, end) >= 0) continue;
+          const categories = projection.categories;
+          const fresh = events.filter(
+            (event) => isAfter(event.position, after) && (!categories || categories.includes(categoryOf(event.streamId))),
+          );
+          if (fresh.length > 0) await projection.handle(fresh, manager, this.memoryOf(projection));
+          if (!continued) moved.push({ name: projection.name, version: projection.version, position: end });
+        }
+        await saveCheckpoints(manager, moved);
+      });
+    } catch (error) {
+      // What the projections remembered of this batch was rolled back with it.
+      this.forget();
+      throw error;
+    }
+    this.continuity = end;
     this.current = end;
     this.options.onBatch?.(events);
     this.releaseWaiters();
+  }
+
+  private memoryOf(projection: Projection): ProjectionMemory {
+    let memory = this.memories.get(projection.name);
+    if (!memory) {
+      memory = new Map();
+      this.memories.set(projection.name, memory);
+    }
+    return memory;
+  }
+
+  /** Drops every projection's memory and the continuity: the next batch reads its checkpoints. */
+  private forget(): void {
+    this.continuity = null;
+    this.memories.clear();
   }
 
   private async rebuildChangedVersions(): Promise<void> {

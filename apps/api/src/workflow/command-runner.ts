@@ -4,6 +4,12 @@ import type { EventStore, SnapshotStore } from '@app/event-store';
 import { APP_CONFIG, CommandContext, RunOptions, UnitOfWork, UnitOfWorkResult, runCommand } from '@app/platform';
 import type { AppConfig } from '@app/platform';
 import { ProjectionRunner } from '@app/read-models';
+import { withReadAhead } from './read-ahead';
+
+export interface CommandRunOptions extends RunOptions {
+  /** Streams the command reads whole, fetched together at its first read of any of them (see withReadAhead). */
+  readonly readAhead?: readonly string[];
+}
 
 /** The one door commands go through: read, fold, decide, append atomically (see runCommand). */
 @Injectable()
@@ -17,8 +23,10 @@ export class CommandRunner {
     @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
   ) {}
 
-  async run<T>(commandType: string, context: CommandContext, work: (unit: UnitOfWork) => Promise<T>, options?: RunOptions): Promise<UnitOfWorkResult<T>> {
-    const result = await runCommand(this.store, commandType, context, work, { ...options, snapshots: this.snapshots });
+  async run<T>(commandType: string, context: CommandContext, work: (unit: UnitOfWork) => Promise<T>, options: CommandRunOptions = {}): Promise<UnitOfWorkResult<T>> {
+    const { readAhead, ...runOptions } = options;
+    const store = readAhead && readAhead.length > 0 ? withReadAhead(this.store, readAhead) : this.store;
+    const result = await runCommand(store, commandType, context, work, { ...runOptions, snapshots: this.snapshots });
     await this.awaitReadModels(commandType, result);
     return result;
   }

@@ -130,14 +130,6 @@ export class StreamDirectory {
     return signatureIn(await this.store.readStream(commitmentStreamOf(selectionId, expertId)));
   }
 
-  /** Both of the above in one query (readStreams): what an expert's own score needs of him. */
-  async expertWithSignature(expertId: string, selectionId: string): Promise<{ expert: Versioned<RegisteredExpert>; signature: SignedDeclaration | null }> {
-    const expertStream = `expert-${expertId}`;
-    const commitmentStream = commitmentStreamOf(selectionId, expertId);
-    const streams = await this.store.readStreams([expertStream, commitmentStream]);
-    return { expert: expertOf(expertId, streams.get(expertStream) ?? []), signature: signatureIn(streams.get(commitmentStream) ?? []) };
-  }
-
   /** The experts of these ids (every expert stream when none are given), in batched reads. */
   async experts(expertIds?: readonly string[]): Promise<RegisteredExpert[]> {
     const streamIds = expertIds ? expertIds.map((expertId) => `expert-${expertId}`) : undefined;
@@ -162,8 +154,14 @@ export class StreamDirectory {
 
 function expertOf(expertId: string, events: readonly RecordedEvent[]): Versioned<RegisteredExpert> {
   const state: ExpertState = foldEvents(expertDecider, events.map(asDomainEvent<ExpertEvent>));
-  if (state.status === 'none') throw refuse('expert-not-found', `there is no expert "${expertId}"`, 'not-found');
-  return { value: state, revision: events[events.length - 1].revision };
+  return registeredExpertOf(expertId, { state, revision: events.length === 0 ? null : events[events.length - 1].revision });
+}
+
+/** The expert of a folded expert stream (a command's own load); 404 when there is none. */
+export function registeredExpertOf(expertId: string, stream: { readonly state: ExpertState; readonly revision: bigint | null }): Versioned<RegisteredExpert> {
+  const { state, revision } = stream;
+  if (state.status === 'none' || revision === null) throw refuse('expert-not-found', `there is no expert "${expertId}"`, 'not-found');
+  return { value: state, revision };
 }
 
 function signatureIn(events: readonly RecordedEvent[]): SignedDeclaration | null {

@@ -1,7 +1,7 @@
 import { categoryOf } from '@app/event-store';
 import { Dossier, DossierEvent, DossierState, dossierDecider } from '@app/domain/dossier';
 import { Selection, SelectionEvent, SelectionState, selectionDecider } from '@app/domain/selection';
-import { aggregateIdOf, asDomainEvent, loadFoldedState, loadFoldedStates } from '../folded-state';
+import { aggregateIdOf, asDomainEvent, loadFoldedState, loadRememberedStates, rememberState } from '../folded-state';
 import type { Projection } from '../projection';
 import { upsertDossiers } from './dossier-rows';
 import { OUTCOME_EVENTS, replaceReviewOutcome } from './review-outcome-rows';
@@ -19,11 +19,11 @@ export const selectionBoardProjection: Projection = {
   version: 2,
   categories: ['selection', 'dossier'],
   tables: ['rm_awards', 'rm_shortlist_entries', 'rm_scoreboard', 'rm_objections', 'rm_expert_assignments', 'rm_dossiers', 'rm_selections'],
-  async handle(events, manager) {
+  async handle(events, manager, memory) {
     const selections = new Map<string, { state: SelectionState; revision: bigint; outcome: boolean }>();
     const dossiers = new Map<string, DossierState>();
     const dossierIds = [...new Set(events.filter((event) => categoryOf(event.streamId) === 'dossier').map((event) => aggregateIdOf(event.streamId)))];
-    const stored = await loadFoldedStates<DossierState>(manager, 'rm_dossiers', dossierIds);
+    const stored = await loadRememberedStates<Dossier>(manager, 'rm_dossiers', dossierIds, memory);
     for (const event of events) {
       const id = aggregateIdOf(event.streamId);
       if (categoryOf(event.streamId) === 'selection') {
@@ -38,7 +38,9 @@ export const selectionBoardProjection: Projection = {
     // The per-status counts change only when a dossier is new or changes status (a score does neither).
     const touchedSelections = new Set<string>();
     const changed = [...dossiers].filter((entry): entry is [string, Dossier] => entry[1].status !== 'none');
-    await upsertDossiers(manager, changed.map(([, state]) => state));
+    const written = changed.map(([id, after]) => ({ before: stored.get(id) ?? null, after, afterText: JSON.stringify(after) }));
+    await upsertDossiers(manager, written);
+    for (const [index, [id]] of changed.entries()) rememberState(memory, 'rm_dossiers', id, written[index].afterText);
     for (const [id, state] of changed) if (stored.get(id)?.status !== state.status) touchedSelections.add(state.selectionId);
     for (const { state, revision, outcome } of selections.values()) {
       if (state.phase === 'none') continue;
