@@ -25,11 +25,11 @@ const MAX_ATTEMPTS = 6;
 /**
  * Dossier streams read and folded per round: only one round's events are alive at a time (the unit
  * keeps the folds), so the heap holds N small folds, not every ranked dossier's whole history at once.
- * A round of 100 (~2,000 events) dies in the young generation; 500 or 1,000 get promoted and cost
- * the old generation's collections (6,400 folds under a 256 MiB heap: GC 340 ms at 100, 1,020 ms at
- * 500, 1,350 ms at 1,000 — a synthetic read of the same histories).
+ * 500, not 100: at N = 6,400 under the 256 MiB heap, rounds of 100 cost more app CPU (4.9 against
+ * 4.1 s) and five times the round trips, though a synthetic read alone collects less garbage with
+ * them (BENCHMARKS.md, issue 15 stop 13).
  */
-const DOSSIERS_PER_READ = 100;
+const DOSSIERS_PER_READ = 500;
 
 /**
  * DecideAwards on the selection, then the process manager's step — AwardDossier / NotAwardDossier to

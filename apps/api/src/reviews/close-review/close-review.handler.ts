@@ -9,10 +9,10 @@ import { CloseReviewCommand } from './close-review.command';
 
 /**
  * Dossier streams read per round: each round's events are folded to the review's inputs (candidate
- * and score totals) and dropped, so the heap never holds every dossier's whole history at once; a
- * round of 100 dies young (see DecideAwardsHandler's DOSSIERS_PER_READ).
+ * and score totals) and dropped, so the heap never holds every dossier's whole history at once
+ * (500: see DecideAwardsHandler's DOSSIERS_PER_READ).
  */
-const DOSSIERS_PER_READ = 100;
+const DOSSIERS_PER_READ = 500;
 
 /** Freezes the shortlist from the candidates and the scores that count, read from the dossiers. */
 @CommandHandler(CloseReviewCommand)
