@@ -25,9 +25,9 @@ const MAX_ATTEMPTS = 6;
 /**
  * Dossier streams read and folded per round: only one round's events are alive at a time (the unit
  * keeps the folds), so the heap holds N small folds, not every ranked dossier's whole history at once.
- * 500, not 100: at N = 6,400 under the 256 MiB heap, rounds of 100 cost more app CPU (4.9 against
- * 4.1 s) and five times the round trips, though a synthetic read alone collects less garbage with
- * them (BENCHMARKS.md, issue 15 stop 13).
+ * 500, not 100: rounds of 100 collect less garbage in a synthetic read, but in the app at N = 6,400
+ * they showed no gain (app CPU 4.9 against 4.1 s, in a run where the untouched plan call also took
+ * 16 % more) for five times the round trips (BENCHMARKS.md, issue 15 stop 13).
  */
 const DOSSIERS_PER_READ = 500;
 
