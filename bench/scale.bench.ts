@@ -18,6 +18,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { SettableClock, loadAppConfig, EVENT_STORE_SCHEMA } from '@app/platform';
@@ -238,7 +239,7 @@ function costRow(result: PhaseResult): string {
 function print(options: Options, kind: string, results: readonly PhaseResult[], peak: number, startLoad: number[]): void {
   const loads = (values: number[]) => values.map((l) => l.toFixed(1)).join(' / ');
   console.log(`\n${kind === 'pglite' ? 'PGlite (in-process)' : 'PostgreSQL server'}: ${options.dossiers} dossiers, ${options.selections} selection(s), ${options.clients} clients in their own process`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${loads(startLoad)}, at end ${loads(loadavg())}, ${new Date().toISOString()}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, the app's heap limit ${mib(getHeapStatistics().heap_size_limit)} (npm run bench:scale caps it as npm start does), load average at start ${loads(startLoad)}, at end ${loads(loadavg())}, ${new Date().toISOString()}`);
   console.log('| phase | requests | wall s | req/s | p50 ms | p95 ms | p99 ms | peak RSS |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   let total = 0;

@@ -5,8 +5,14 @@ import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../workflow/command-runner';
 import { StreamDirectory } from '../../workflow/stream-directory';
-import { ReviewReads } from '../review-reads';
 import { CloseReviewCommand } from './close-review.command';
+
+/**
+ * Dossier streams read per round: each round's events are folded to the review's inputs (candidate
+ * and score totals) and dropped, so the heap never holds every dossier's whole history at once
+ * (500: see DecideAwardsHandler's DOSSIERS_PER_READ).
+ */
+const DOSSIERS_PER_READ = 500;
 
 /** Freezes the shortlist from the candidates and the scores that count, read from the dossiers. */
 @CommandHandler(CloseReviewCommand)
@@ -14,7 +20,6 @@ export class CloseReviewHandler implements ICommandHandler<CloseReviewCommand, U
   constructor(
     private readonly runner: CommandRunner,
     private readonly directory: StreamDirectory,
-    private readonly reads: ReviewReads,
   ) {}
 
   async execute({ selectionId, context }: CloseReviewCommand): Promise<UnitOfWorkResult<void>> {
@@ -22,17 +27,25 @@ export class CloseReviewHandler implements ICommandHandler<CloseReviewCommand, U
     await this.directory.selection(selectionId); // 404 before anything else
     return this.runner.run('CloseReview', context, async (unit) => {
       const { state } = await unit.load(stream, selectionDecider);
-      const dossiers = state.phase === 'none' ? [] : await this.reads.reviewedDossiersOf(state);
       // In a panel stage the candidates are the dossiers the stage before put forward, with the panel's scores.
-      const stage = state.phase === 'none' ? 1 : state.stage;
-      const inputs = dossiers
-        .map((dossier) => stageReviewInputOf(dossier, stage))
-        .filter((input): input is DossierReviewInput => input !== null);
+      const inputs = state.phase === 'none' ? [] : await this.reviewInputsOf(state.reviewDossierIds, state.stage);
       await unit.decide(stream, selectionDecider, {
         type: 'CloseReview',
         data: { candidates: inputs.map((input) => input.candidate), scores: inputs.flatMap((input) => input.scores) },
         metadata: context.metadata,
       });
     }, { stream });
+  }
+
+  /** The candidate and counted totals of each dossier under review, read from its stream by id (never a category read). */
+  private async reviewInputsOf(dossierIds: readonly string[], stage: number): Promise<DossierReviewInput[]> {
+    const inputs: DossierReviewInput[] = [];
+    for (let start = 0; start < dossierIds.length; start += DOSSIERS_PER_READ) {
+      for (const dossier of await this.directory.dossiersById(dossierIds.slice(start, start + DOSSIERS_PER_READ))) {
+        const input = stageReviewInputOf(dossier, stage);
+        if (input !== null) inputs.push(input);
+      }
+    }
+    return inputs;
   }
 }
