@@ -71,7 +71,7 @@ function pgliteVersion(): string {
  */
 async function pgliteTemplateArchive(sets: readonly MigrationSet[]): Promise<Blob> {
   const folder = join(tmpdir(), 'ai-plus-test-templates');
-  const file = join(folder, `pglite-${pgliteVersion()}-${templateKey(sets)}.tar`);
+  const file = join(folder, `pglite-${pgliteVersion()}-${templateKey(sets)}-checkpointed.tar`);
   mkdirSync(folder, { recursive: true });
   // On a fresh machine every worker's first file wants the template at once: one builds it, the others
   // wait for the file (building it three times over was three initdb runs on two cores).
@@ -107,6 +107,9 @@ async function buildPgliteTemplate(sets: readonly MigrationSet[], file: string):
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
   try {
     for (const set of sets) await runMigrations(embedded.url, set);
+    // Checkpointed, so a database loaded from it starts without replaying the migrations' WAL (a quarter
+    // of PGlite's start: about 0.47 s of CPU instead of 0.62 s, some 70 times a run).
+    await embedded.db.exec('CHECKPOINT');
     const archive = await embedded.db.dumpDataDir('none');
     // Written aside and renamed: a reader never sees half a file.
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
