@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { EmbeddedPostgres, MigrationSet, runMigrations, startEmbeddedPostgres } from '@app/database';
+import { EMBEDDED_POSTGRES_SETTINGS, EmbeddedPostgres, MigrationSet, runMigrations, startEmbeddedPostgres } from '@app/database';
 
 /** A database of its own for one test file, migrated, dropped when the file is done. */
 export interface TestDatabase {
@@ -130,8 +130,11 @@ export async function seedPgliteDataDir(folder: string, sets: readonly Migration
   await db.close();
 }
 
+/** The app's settings for its embedded database (32 MB of shared buffers: a little quicker to start, too). */
+const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, ...EMBEDDED_POSTGRES_SETTINGS.flatMap((setting) => ['-c', setting])];
+
 async function createPgliteDatabase(sets: readonly MigrationSet[]): Promise<TestDatabase> {
-  const db = await PGlite.create({ loadDataDir: await pgliteTemplateArchive(sets) });
+  const db = await PGlite.create({ loadDataDir: await pgliteTemplateArchive(sets), startParams: pgliteStartParams() });
   const embedded = await startEmbeddedPostgres({ db });
   return { url: embedded.url, label: 'PGlite', drop: () => embedded.stop() };
 }
