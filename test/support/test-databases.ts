@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { EmbeddedPostgres, MigrationSet, runMigrations, startEmbeddedPostgres } from '@app/database';
+import { EMBEDDED_POSTGRES_SETTINGS, EmbeddedPostgres, MigrationSet, runMigrations, startEmbeddedPostgres } from '@app/database';
 
 /** A database of its own for one test file, migrated, dropped when the file is done. */
 export interface TestDatabase {
@@ -71,18 +71,50 @@ function pgliteVersion(): string {
  */
 async function pgliteTemplateArchive(sets: readonly MigrationSet[]): Promise<Blob> {
   const folder = join(tmpdir(), 'ai-plus-test-templates');
-  const file = join(folder, `pglite-${pgliteVersion()}-${templateKey(sets)}.tar`);
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const file = join(folder, `pglite-${pgliteVersion()}-${templateKey(sets)}-checkpointed.tar`);
+  mkdirSync(folder, { recursive: true });
+  // On a fresh machine every worker's first file wants the template at once: one builds it, the others
+  // wait for the file (building it three times over was three initdb runs on two cores).
+  while (!existsSync(file)) {
+    const release = takeBuildLock(`${file}.lock`);
+    if (!release) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      if (!existsSync(file)) await buildPgliteTemplate(sets, file);
+    } finally {
+      release();
+    }
+  }
+  return new Blob([readFileSync(file)]);
+}
+
+/** The lock file made, or undefined when another process holds it (one left by a killed run counts as free after two minutes). */
+function takeBuildLock(lock: string): (() => void) | undefined {
+  try {
+    closeSync(openSync(lock, 'wx'));
+    return () => rmSync(lock, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const madeAt = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+    if (madeAt !== undefined && Date.now() - madeAt > 120_000) rmSync(lock, { force: true });
+    return undefined;
+  }
+}
+
+async function buildPgliteTemplate(sets: readonly MigrationSet[], file: string): Promise<void> {
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
   try {
     for (const set of sets) await runMigrations(embedded.url, set);
+    // Checkpointed, so a database loaded from it starts without replaying the migrations' WAL (a quarter
+    // of PGlite's start: about 0.47 s of CPU instead of 0.62 s, some 70 times a run).
+    await embedded.db.exec('CHECKPOINT');
     const archive = await embedded.db.dumpDataDir('none');
-    mkdirSync(folder, { recursive: true });
-    // Written aside and renamed: a worker building the same template at once never reads half a file.
+    // Written aside and renamed: a reader never sees half a file.
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(partial, Buffer.from(await archive.arrayBuffer()));
     renameSync(partial, file);
-    return archive;
   } finally {
     await embedded.stop();
   }
@@ -98,8 +130,11 @@ export async function seedPgliteDataDir(folder: string, sets: readonly Migration
   await db.close();
 }
 
+/** The app's settings for its embedded database (32 MB of shared buffers: a little quicker to start, too). */
+const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, ...EMBEDDED_POSTGRES_SETTINGS.flatMap((setting) => ['-c', setting])];
+
 async function createPgliteDatabase(sets: readonly MigrationSet[]): Promise<TestDatabase> {
-  const db = await PGlite.create({ loadDataDir: await pgliteTemplateArchive(sets) });
+  const db = await PGlite.create({ loadDataDir: await pgliteTemplateArchive(sets), startParams: pgliteStartParams() });
   const embedded = await startEmbeddedPostgres({ db });
   return { url: embedded.url, label: 'PGlite', drop: () => embedded.stop() };
 }

@@ -1,6 +1,7 @@
 import { AccountsService } from '../../apps/api/src/auth/accounts.service';
 import { creditCodeCheckCharacter } from '@app/domain/credit-code';
-import { AuthenticatedClient, startTestApp, TestApp } from '../support/test-app';
+import type { AuthenticatedClient, TestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 import { ACCESS_MATRIX, AccessRow, Caller } from './access-matrix';
 import { peopleProblems } from '../support/people-message';
 
@@ -15,7 +16,7 @@ describe('access matrix: every endpoint × every role', () => {
   const callers = {} as Record<Exclude<Caller, 'anonymous'>, AuthenticatedClient>;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     const accounts = t.app.get(AccountsService);
     await accounts.create({ username: 'matrix-expert', password: 'matrix-expert-password', role: 'expert', displayName: '矩阵专家', expertId: 'matrix-expert' });
     const code = '91430100MA4L1MAT0';
@@ -28,7 +29,6 @@ describe('access matrix: every endpoint × every role', () => {
     callers.expert = await t.as('matrix-expert', 'matrix-expert-password');
     callers.applicant = await t.as('matrix-applicant', 'matrix-applicant-password');
   });
-  afterAll(async () => t?.close());
 
   it('has a row for every endpoint of the OpenAPI document, and no row without an endpoint', async () => {
     const document = await t.http.get('/api/docs-json').expect(200);

@@ -1,4 +1,5 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { sharedTestApp } from '../support/shared-test-app';
 import { ACCESS_MATRIX } from './access-matrix';
 
 interface Operation {
@@ -13,13 +14,12 @@ describe('the OpenAPI document is complete', () => {
   let operations: [string, Operation][];
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await sharedTestApp();
     const document = await t.http.get('/api/docs-json').expect(200);
     operations = Object.entries(document.body.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as [string, Operation]),
     );
   });
-  afterAll(async () => t?.close());
 
   it('every operation says what it does and documents a success response', () => {
     const incomplete = operations
