@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DrawRecord, PlannedAssignment } from '@app/domain/assignment';
 import type { ConflictExpert } from '@app/domain/conflicts';
-import { Dossier, dossierDecider } from '@app/domain/dossier';
+import type { Dossier, DossierCommand, DossierEvent, DossierState } from '@app/domain/dossier';
 import { conflictExpertOf } from '@app/domain/expert';
 import type { SelectionFacts } from '@app/domain/selection/selection.phase';
 import type { CommandMetadata } from '@app/domain/shared/command-metadata';
+import type { Decider } from '@app/domain/shared/decider';
 import { refuse } from '@app/domain/shared/refusal';
 import type { UnitOfWork } from '@app/platform';
 import { StreamDirectory } from '../workflow/stream-directory';
@@ -23,6 +24,9 @@ export function loadsOf(dossiers: readonly Dossier[]): Map<string, number> {
   }
   return loads;
 }
+
+/** The fold the plan read its dossiers with (assignmentPlanningDecider): the assignments are decided on it. */
+export type DossierFold = Decider<DossierCommand, DossierEvent, DossierState>;
 
 /**
  * The facts review commands carry from other streams (see full-year.test-support.ts), and the
@@ -49,10 +53,12 @@ export class ReviewFacts {
 
   /**
    * Decides AssignExpert for every planned pair inside `unit`, so the plan and the assignments it
-   * causes are written in one atomic append. Loads count up as the pairs are assigned.
+   * causes are written in one atomic append. Loads count up as the pairs are assigned. `fold` is the
+   * decider the dossiers were read with, so each stream is decided on the state already in the unit.
    */
   async assignPlanned(
     unit: UnitOfWork,
+    fold: DossierFold,
     selection: SelectionFacts,
     dossiers: readonly Dossier[],
     pool: readonly ConflictExpert[],
@@ -67,7 +73,7 @@ export class ReviewFacts {
       const expert = experts.get(expertId);
       if (!expert) throw refuse('expert-not-found', `the plan names an unknown expert ${expertId}`, 'conflict');
       const load = loads.get(expertId) ?? 0;
-      await unit.decide(dossierStreamOf(dossierId), dossierDecider, {
+      await unit.decide(dossierStreamOf(dossierId), fold, {
         type: 'AssignExpert',
         data: { dossierId, selection, expert: { ...expert, load }, drawReserve: reserveOf.get(`${dossierId}/${expertId}`) },
         metadata,
@@ -77,9 +83,9 @@ export class ReviewFacts {
   }
 
   /** 专家抽取: each drawn dossier's record on its own stream, in the same unit as the round and its assignments. */
-  async recordDraws(unit: UnitOfWork, selection: SelectionFacts, records: readonly DrawRecord[], metadata: CommandMetadata): Promise<void> {
+  async recordDraws(unit: UnitOfWork, fold: DossierFold, selection: SelectionFacts, records: readonly DrawRecord[], metadata: CommandMetadata): Promise<void> {
     for (const record of records) {
-      await unit.decide(dossierStreamOf(record.dossierId), dossierDecider, {
+      await unit.decide(dossierStreamOf(record.dossierId), fold, {
         type: 'RecordDraw',
         data: { dossierId: record.dossierId, selection, record },
         metadata,

@@ -6,6 +6,7 @@ export * from './selection.phase';
 export * from './selection.state';
 export { fundEntryOf } from './decide-awards';
 export { awardDecisionDecider } from './award-decision.decider';
+export { assignmentPlanningDecider } from './assignment-planning.decider';
 export * from './selection.upcast';
 export { decideAssignmentRound } from './decide-review';
 export type { AssignmentRoundDecision } from './decide-review';

@@ -1,16 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { conflictDossierOf, dossierDecider } from '@app/domain/dossier';
+import { conflictDossierOf } from '@app/domain/dossier';
 import type { Dossier } from '@app/domain/dossier';
-import { Selection, decideAssignmentRound, selectionDecider, selectionFactsOf, selectionStreamOf } from '@app/domain/selection';
+import {
+  Selection,
+  assignmentPlanningDecider,
+  decideAssignmentRound,
+  selectionDecider,
+  selectionFactsOf,
+  selectionStreamOf,
+} from '@app/domain/selection';
 import type { PlanReplacementAssignments, StartExpertReview } from '@app/domain/selection';
 import { refuse } from '@app/domain/shared/refusal';
 import type { UnitOfWork } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
-import { ReviewFacts, dossierStreamOf } from '../../review-facts';
+import { DossierFold, ReviewFacts, dossierStreamOf } from '../../review-facts';
 import { PlanAssignmentsCommand } from './plan-assignments.command';
 import type { AssignmentPlanResponse } from './plan-assignments.request.dto';
+
+/**
+ * Dossier streams read and folded per round: only one round's events are alive at a time (the unit
+ * keeps the small folds), as in DecideAwards.
+ */
+const DOSSIERS_PER_READ = 500;
 
 /**
  * The selection decides the plan (StartExpertReview or PlanReplacementAssignments); the process
@@ -35,7 +48,8 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
     await this.directory.selection(selectionId); // 404 before anything else
     const result = await this.runner.run(round === 'plan' ? 'StartExpertReview' : 'PlanReplacementAssignments', context, async (unit) => {
       const selection = (await unit.load(stream, selectionDecider)).state as Selection;
-      const dossiers = await this.dossiers(unit, round === 'plan' ? selection.passedDossierIds : selection.reviewDossierIds);
+      const fold = assignmentPlanningDecider(selection.rules);
+      const dossiers = await this.dossiers(unit, fold, round === 'plan' ? selection.passedDossierIds : selection.reviewDossierIds);
       const pool = await this.facts.pool();
       const command = this.planCommand(selection, dossiers, pool, round, roundSeed, reviewDeadlineDate, context.metadata, draw);
       // The selection's event keeps counts; the pairs go to the dossier streams as ExpertAssigned.
@@ -44,8 +58,8 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
         return { events: decided.events, value: decided };
       });
       const facts = selectionFactsOf(state as Selection);
-      await this.facts.recordDraws(unit, facts, decision.draws, context.metadata);
-      await this.facts.assignPlanned(unit, facts, dossiers, pool, decision.plan.assignments, context.metadata, decision.reserveCalls);
+      await this.facts.recordDraws(unit, fold, facts, decision.draws, context.metadata);
+      await this.facts.assignPlanned(unit, fold, facts, dossiers, pool, decision.plan.assignments, context.metadata, decision.reserveCalls);
       const { assignments, unfilled, loads } = decision.plan;
       const reserveOf = new Map(decision.reserveCalls.map((call) => [`${call.dossierId}/${call.expertId}`, call.reserveIndex]));
       return {
@@ -65,13 +79,19 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
   }
 
   /**
-   * The selection's dossiers read through the unit in batches: each AssignExpert then decides on the
-   * stream already read (one read per dossier, not one more per planned pair), and the append checks
-   * the revisions read here.
+   * The selection's dossiers read through the unit, DOSSIERS_PER_READ at a time, as the planning fold
+   * keeps them (no content but the expertise field, no attachments or scores): each AssignExpert then
+   * decides on the stream already read (one read per dossier, not one more per planned pair), and the
+   * append checks the revisions read here.
    */
-  private async dossiers(unit: UnitOfWork, dossierIds: readonly string[]): Promise<Dossier[]> {
-    const streams = await unit.loadMany(dossierIds.map(dossierStreamOf), dossierDecider);
-    return [...streams.values()].map((stream) => stream.state).filter((state): state is Dossier => state.status !== 'none');
+  private async dossiers(unit: UnitOfWork, fold: DossierFold, dossierIds: readonly string[]): Promise<Dossier[]> {
+    const dossiers: Dossier[] = [];
+    for (let start = 0; start < dossierIds.length; start += DOSSIERS_PER_READ) {
+      const ids = dossierIds.slice(start, start + DOSSIERS_PER_READ);
+      const streams = await unit.loadMany(ids.map(dossierStreamOf), fold);
+      for (const { state } of streams.values()) if (state.status !== 'none') dossiers.push(state);
+    }
+    return dossiers;
   }
 
   private planCommand(
