@@ -35,6 +35,8 @@ for run in $(seq 1 "$runs"); do
     status=0
     npm test >"$folder/test.log" 2>&1 || status=$?
     echo "run $run: npm test $(since "$start") s (exit $status; $(grep -E '^tests: ' "$folder/test.log" | tail -1))"
+    # The folder goes; a failing run keeps the names of what failed on this output.
+    if [ "$status" != 0 ]; then grep -E '^\s+● ' "$folder/test.log" | sort -u | sed "s/^/run $run: failed: /" || true; fi
   fi
   cd /
   rm -rf "$folder"
