@@ -7,6 +7,7 @@ import { awardDecisionDecider, fundEntryOf, selectedDossierIdsOf, selectionDecid
 import type { Selection } from '@app/domain/selection';
 import type { UnitOfWork, UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../workflow/command-runner';
+import { readRounds } from '../../workflow/read-rounds';
 import { loadSelectionState } from '../shared/load-selection';
 import { DecideAwardsCommand } from './decide-awards.command';
 
@@ -21,15 +22,6 @@ export interface AwardsDecidedSummary {
  * attempts cover several money selections of a year decided at the same moment.
  */
 const MAX_ATTEMPTS = 6;
-
-/**
- * Dossier streams read and folded per round: only one round's events are alive at a time (the unit
- * keeps the folds), so the heap holds N small folds, not every ranked dossier's whole history at once.
- * 500, not 100: rounds of 100 collect less garbage in a synthetic read, but in the app at N = 6,400
- * they showed no gain (app CPU 4.9 against 4.1 s, in a run where the untouched plan call also took
- * 16 % more) for five times the round trips (BENCHMARKS.md, issue 15 stop 13).
- */
-const DOSSIERS_PER_READ = 500;
 
 /**
  * DecideAwards on the selection, then the process manager's step — AwardDossier / NotAwardDossier to
@@ -110,13 +102,12 @@ export class DecideAwardsHandler implements ICommandHandler<DecideAwardsCommand,
 
   /**
    * The dossiers of these ids, in their order, as the award decision folds them (awardDecisionDecider:
-   * no content, attachments or scores), read DOSSIERS_PER_READ at a time; the unit keeps each fold and
+   * no content, attachments or scores), read in rounds (readRounds); the unit keeps each fold and
    * revision for its append.
    */
   private async dossiers(unit: UnitOfWork, dossierIds: readonly string[]): Promise<Dossier[]> {
     const dossiers: Dossier[] = [];
-    for (let start = 0; start < dossierIds.length; start += DOSSIERS_PER_READ) {
-      const ids = dossierIds.slice(start, start + DOSSIERS_PER_READ);
+    for (const ids of readRounds(dossierIds)) {
       const streams = await unit.loadMany(ids.map((dossierId) => `dossier-${dossierId}`), awardDecisionDecider);
       for (const dossierId of ids) {
         const { state } = streams.get(`dossier-${dossierId}`)!;

@@ -5,14 +5,8 @@ import { selectionDecider, selectionStreamOf } from '@app/domain/selection';
 import type { UnitOfWorkResult } from '@app/platform';
 import { CommandRunner } from '../../workflow/command-runner';
 import { StreamDirectory } from '../../workflow/stream-directory';
+import { readRounds } from '../../workflow/read-rounds';
 import { CloseReviewCommand } from './close-review.command';
-
-/**
- * Dossier streams read per round: each round's events are folded to the review's inputs (candidate
- * and score totals) and dropped, so the heap never holds every dossier's whole history at once
- * (500: see DecideAwardsHandler's DOSSIERS_PER_READ).
- */
-const DOSSIERS_PER_READ = 500;
 
 /** Freezes the shortlist from the candidates and the scores that count, read from the dossiers. */
 @CommandHandler(CloseReviewCommand)
@@ -40,8 +34,8 @@ export class CloseReviewHandler implements ICommandHandler<CloseReviewCommand, U
   /** The candidate and counted totals of each dossier under review, read from its stream by id (never a category read). */
   private async reviewInputsOf(dossierIds: readonly string[], stage: number): Promise<DossierReviewInput[]> {
     const inputs: DossierReviewInput[] = [];
-    for (let start = 0; start < dossierIds.length; start += DOSSIERS_PER_READ) {
-      for (const dossier of await this.directory.dossiersById(dossierIds.slice(start, start + DOSSIERS_PER_READ))) {
+    for (const ids of readRounds(dossierIds)) {
+      for (const dossier of await this.directory.dossiersById(ids)) {
         const input = stageReviewInputOf(dossier, stage);
         if (input !== null) inputs.push(input);
       }

@@ -15,15 +15,10 @@ import { refuse } from '@app/domain/shared/refusal';
 import type { UnitOfWork } from '@app/platform';
 import { CommandRunner } from '../../../workflow/command-runner';
 import { StreamDirectory } from '../../../workflow/stream-directory';
+import { readRounds } from '../../../workflow/read-rounds';
 import { DossierFold, ReviewFacts, dossierStreamOf } from '../../review-facts';
 import { PlanAssignmentsCommand } from './plan-assignments.command';
 import type { AssignmentPlanResponse } from './plan-assignments.request.dto';
-
-/**
- * Dossier streams read and folded per round: only one round's events are alive at a time (the unit
- * keeps the small folds), as in DecideAwards.
- */
-const DOSSIERS_PER_READ = 500;
 
 /**
  * The selection decides the plan (StartExpertReview or PlanReplacementAssignments); the process
@@ -79,15 +74,14 @@ export class PlanAssignmentsHandler implements ICommandHandler<PlanAssignmentsCo
   }
 
   /**
-   * The selection's dossiers read through the unit, DOSSIERS_PER_READ at a time, as the planning fold
+   * The selection's dossiers read through the unit in rounds (readRounds), as the planning fold
    * keeps them (no content but the expertise field, no attachments or scores): each AssignExpert then
    * decides on the stream already read (one read per dossier, not one more per planned pair), and the
    * append checks the revisions read here.
    */
   private async dossiers(unit: UnitOfWork, fold: DossierFold, dossierIds: readonly string[]): Promise<Dossier[]> {
     const dossiers: Dossier[] = [];
-    for (let start = 0; start < dossierIds.length; start += DOSSIERS_PER_READ) {
-      const ids = dossierIds.slice(start, start + DOSSIERS_PER_READ);
+    for (const ids of readRounds(dossierIds)) {
       const streams = await unit.loadMany(ids.map(dossierStreamOf), fold);
       for (const { state } of streams.values()) if (state.status !== 'none') dossiers.push(state);
     }
